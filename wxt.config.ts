@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
+// contextMenus for "clip this profile link", sidePanel for the workspace, and LinkedIn as the only host.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel'],
+    host_permissions: ['*://*.linkedin.com/*'],
+    action: { default_title: '__MSG_extName__' },
+    side_panel: { default_path: 'sidepanel.html' },
+    commands: {
+      'clip-profile': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandClip__',
+      },
+    },
+  },
+});
