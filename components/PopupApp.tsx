@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from './api';
+import { draftToForm } from './draft-wire';
+import { DueNow } from './DueNow';
+import { t } from './i18n';
+import { ProspectForm } from './ProspectForm';
+import { ScoreBadge } from './ScoreBadge';
+import { StageSelect } from './StageSelect';
+import { TabPersonView } from './TabPersonView';
+import { useTabPerson } from './useTabPerson';
+
+export function PopupApp() {
+  const { tabId, person, reload } = useTabPerson(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const openPanel = async () => {
+    try {
+      if (tabId !== null) await browser.sidePanel.open({ tabId });
+      window.close();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const tracked = person.kind === 'draft' && person.detail ? person.detail : null;
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1>Jalur</h1>
+        <button type="button" class="link" onClick={openPanel}>
+          {t('openSidePanel')}
+        </button>
+      </header>
+      {tracked && person.kind === 'draft' ? (
+        <section aria-label={tracked.prospect.name}>
+          <div class="status" data-stage={tracked.stage?.key}>
+            <StageSelect
+              stages={tracked.stages}
+              value={tracked.stage?.key ?? ''}
+              onChange={(key) => send({ type: 'setStage', prospectId: tracked.prospect.id, stageKey: key }).catch((e: Error) => setError(e.message))}
+            />
+            <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
+            {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
+          </div>
+          <ProspectForm
+            key={tracked.prospect.id}
+            initial={draftToForm(person.draft)}
+            submitLabel="saveChanges"
+            onSubmit={async (v) => {
+              await send({ type: 'capture', input: v });
+              reload();
+            }}
+          />
+        </section>
+      ) : (
+        <TabPersonView person={person} onSaved={reload} />
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      <DueNow />
+    </main>
+  );
+}

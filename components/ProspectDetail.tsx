@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { ProspectDetail as Detail } from '../lib/messaging/types';
+import type { MessageKey } from './i18n';
+import { send } from './api';
+import { FollowUps } from './FollowUps';
+import { stageLabel, t } from './i18n';
+import { ScoreBadge } from './ScoreBadge';
+import { StageSelect } from './StageSelect';
+import { TouchLog } from './TouchLog';
+
+export function ProspectDetail({ detail }: { detail: Detail }) {
+  const p = detail.prospect;
+  const [error, setError] = useState<string | null>(null);
+  const rows: Array<[MessageKey, string | null]> = [
+    ['fieldTitle', p.title],
+    ['fieldCompany', p.company],
+    ['fieldLocation', p.location],
+    ['fieldEmail', p.emails.join(', ') || null],
+    ['fieldSource', `${t(`source_${p.source}` as MessageKey)} · ${t(p.temperature === 'warm' ? 'warm' : 'cold')}`],
+  ];
+  return (
+    <article class="detail" aria-label={p.name} data-prospect={p.id} data-stage={detail.stage?.key}>
+      <header class="who">
+        {p.photoUrl && <img src={p.photoUrl} alt="" width={56} height={56} referrerpolicy="no-referrer" />}
+        <div>
+          <h2>{p.name}</h2>
+          {p.headline && <p class="headline">{p.headline}</p>}
+          {p.linkedinUrl && (
+            <a href={p.linkedinUrl} target="_blank" rel="noopener noreferrer">
+              {t('openProfile')}
+            </a>
+          )}
+        </div>
+      </header>
+      <dl>
+        {rows.map(([k, v]) =>
+          v ? (
+            <div key={k}>
+              <dt>{t(k)}</dt>
+              <dd>{v}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+      <div class="status">
+        <StageSelect
+          stages={detail.stages}
+          value={detail.stage?.key ?? ''}
+          onChange={(key) => send({ type: 'setStage', prospectId: p.id, stageKey: key }).catch((e: Error) => setError(e.message))}
+        />
+        <span class="stage-name" data-stage={detail.stage?.key}>
+          {detail.stage ? stageLabel(detail.stage.key, detail.stage.name) : ''}
+        </span>
+        <ScoreBadge score={p.score} breakdown={p.scoreBreakdown} />
+        {detail.stalled && (
+          <span class="stalled" data-stalled="true">
+            {t('stalledTitle', String(detail.silenceDays))}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <FollowUps prospectId={p.id} items={detail.followUps} />
+      <TouchLog prospectId={p.id} touches={detail.touches} />
+    </article>
+  );
+}

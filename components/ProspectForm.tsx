@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { CaptureWire } from '../lib/messaging/types';
+import { SOURCES } from '../lib/model/enums';
+import { t, type MessageKey } from './i18n';
+
+const FIELDS: Array<{ key: keyof CaptureWire; label: MessageKey; type?: string }> = [
+  { key: 'name', label: 'fieldName' },
+  { key: 'headline', label: 'fieldHeadline' },
+  { key: 'title', label: 'fieldTitle' },
+  { key: 'company', label: 'fieldCompany' },
+  { key: 'location', label: 'fieldLocation' },
+  { key: 'email', label: 'fieldEmail', type: 'email' },
+  { key: 'linkedinUrl', label: 'fieldLinkedinUrl', type: 'url' },
+];
+
+/** The extracted fields as editable inputs: the rep corrects them before anything is saved. */
+export function ProspectForm({ initial, onSubmit, submitLabel = 'addToPipeline' }: { initial: CaptureWire; onSubmit: (v: CaptureWire) => Promise<void>; submitLabel?: MessageKey }) {
+  const [value, setValue] = useState<CaptureWire>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof CaptureWire, v: string) => setValue({ ...value, [k]: v === '' && k !== 'name' ? null : v });
+
+  return (
+    <form
+      class="form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        try {
+          await onSubmit(value);
+        } catch (err) {
+          setError(err instanceof Error ? err.message : String(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {FIELDS.map((f) => (
+        <label key={f.key}>
+          <span>{t(f.label)}</span>
+          <input
+            type={f.type ?? 'text'}
+            name={f.key}
+            value={(value[f.key] as string | null) ?? ''}
+            required={f.key === 'name'}
+            onInput={(e) => set(f.key, (e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+      ))}
+      <label>
+        <span>{t('fieldSource')}</span>
+        <select name="source" value={value.source ?? (value.linkedinUrl ? 'social_selling' : 'email')} onChange={(e) => set('source', (e.currentTarget as HTMLSelectElement).value)}>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`source_${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {t(submitLabel)}
+      </button>
+    </form>
+  );
+}

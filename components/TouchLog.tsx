@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { TOUCH_CHANNELS, type Touch, type TouchChannel } from '../lib/model';
+import { send } from './api';
+import { formatDue } from './format';
+import { t, type MessageKey } from './i18n';
+
+export function TouchLog({ prospectId, touches }: { prospectId: string; touches: Touch[] }) {
+  const [channel, setChannel] = useState<TouchChannel>('linkedin_message');
+  const [direction, setDirection] = useState<'out' | 'in'>('out');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="touch-h">
+      <h3 id="touch-h">{t('touches', String(touches.length))}</h3>
+      <form
+        class="form row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          try {
+            await send({ type: 'logTouch', prospectId, channel, direction, note: note || null });
+            setNote('');
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        <label>
+          <span>{t('fieldChannel')}</span>
+          <select value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as TouchChannel)}>
+            {TOUCH_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel_${c}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('fieldDirection')}</span>
+          <select value={direction} onChange={(e) => setDirection((e.currentTarget as HTMLSelectElement).value as 'out' | 'in')}>
+            <option value="out">{t('directionOut')}</option>
+            <option value="in">{t('directionIn')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('fieldNote')}</span>
+          <input type="text" value={note} maxLength={2000} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">{t('logTouch')}</button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul class="touches">
+        {touches.slice(0, 10).map((x) => (
+          <li key={x.id}>
+            <span>{t(`channel_${x.channel}` as MessageKey)}</span> · <span>{x.direction === 'in' ? t('directionIn') : t('directionOut')}</span> ·{' '}
+            <time>{formatDue(x.occurredAt)}</time>
+            {x.note && <div class="note">{x.note}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ProspectDraft } from '../lib/model/draft';
+import type { Notice, ProspectDetail } from '../lib/messaging/types';
+import { send } from './api';
+import { activeTabId, extractFromTab, pinnedTabId } from './tab-target';
+
+export type TabPerson =
+  | { kind: 'loading' }
+  | { kind: 'unsupported' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'draft'; draft: ProspectDraft; detail: ProspectDetail | null };
+
+/**
+ * The person on the tab this page acts on, kept current: follows tab switches (unless pinned by
+ * ?tabId), in-app navigation reported by the content script, and every change in the store.
+ */
+export function useTabPerson(follow: boolean): { tabId: number | null; person: TabPerson; reload: () => void } {
+  const pinned = pinnedTabId(location.search);
+  const [tabId, setTabId] = useState<number | null>(pinned);
+  const [person, setPerson] = useState<TabPerson>({ kind: 'loading' });
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+
+  useEffect(() => {
+    if (pinned !== null) return;
+    void activeTabId().then(setTabId);
+    if (!follow) return;
+    const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, []);
+
+  useEffect(() => {
+    const onUpdated = (id: number, info: { status?: string; url?: string }) => {
+      if (id === tabId && (info.status === 'complete' || info.url)) reload();
+    };
+    const onMessage = (msg: unknown, sender: { tab?: { id?: number } }) => {
+      const m = msg as Notice | undefined;
+      if (m?.type === 'changed') reload();
+      if (m?.type === 'pageChanged' && sender.tab?.id === tabId) reload();
+      return undefined;
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [tabId]);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    let live = true;
+    void (async () => {
+      const r = await extractFromTab(tabId);
+      if (!live) return;
+      if (!r) return setPerson({ kind: 'unsupported' });
+      if (!r.ok) return setPerson({ kind: 'failed', reason: r.reason });
+      const email = r.draft.fields.email?.value;
+      const detail = await send({ type: 'detail', ...(r.draft.slug ? { slug: r.draft.slug } : {}), ...(email ? { email } : {}) });
+      if (live) setPerson({ kind: 'draft', draft: r.draft, detail });
+    })().catch((e: Error) => live && setPerson({ kind: 'failed', reason: e.message }));
+    return () => {
+      live = false;
+    };
+  }, [tabId, tick]);
+
+  return { tabId, person, reload };
+}

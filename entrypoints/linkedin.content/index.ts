@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import { createInlineHost, type InlineHost } from '../../components/inline-host';
+import { t } from '../../components/i18n';
+import { draftToCapture } from '../../lib/model/draft-capture';
+import type { Notice, Reply, TabRequest } from '../../lib/messaging/types';
+import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
+import { extract } from '../../lib/sites/linkedin/extract';
+import { canonicalSlug, isProfileUrl } from '../../lib/sites/linkedin/url';
+
+// Matched to all of LinkedIn, because Chrome injects only on full page loads and LinkedIn reaches
+// profiles by in-app navigation; the profile check runs on every location change instead.
+export default defineContentScript({
+  matches: ['*://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let chip: { slug: string; host: InlineHost } | null = null;
+    let observer: MutationObserver | null = null;
+    let scheduled = false;
+
+    function unmount() {
+      chip?.host.el.remove();
+      chip = null;
+    }
+
+    async function refresh() {
+      if (!chip) return;
+      const current = chip;
+      const reply = (await browser.runtime.sendMessage({ type: 'lookup', slugs: [current.slug], emails: [] })) as Reply<'lookup'> | undefined;
+      if (chip !== current) return;
+      if (!reply || !reply.ok) {
+        current.host.render({ kind: 'error', message: reply ? reply.error : t('errorNoAnswer') }, add);
+        return;
+      }
+      const person = reply.data.people[0];
+      current.host.render(person ? { kind: 'tracked', person } : { kind: 'new', busy: false, error: null }, add);
+    }
+
+    async function add() {
+      if (!chip) return;
+      const current = chip;
+      current.host.render({ kind: 'new', busy: true, error: null }, add);
+      const result = extract(document, location.href);
+      if (!result.ok) {
+        current.host.render({ kind: 'new', busy: false, error: t('errorExtract') }, add);
+        return;
+      }
+      const reply = (await browser.runtime.sendMessage({ type: 'capture', input: draftToCapture(result.draft) })) as Reply<'capture'> | undefined;
+      if (!reply || !reply.ok) {
+        current.host.render({ kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') }, add);
+        return;
+      }
+      await refresh();
+    }
+
+    /** Make the page state match: one chip by the name of the profile in view, none elsewhere. */
+    function sync() {
+      scheduled = false;
+      const slug = isProfileUrl(location.href) ? canonicalSlug(location.href) : null;
+      if (!slug) {
+        unmount();
+        return;
+      }
+      // The common case on a busy page: our chip is still there for this person, nothing to do.
+      if (chip && chip.slug === slug && chip.host.el.isConnected) return;
+      const anchor = findNameAnchor(document);
+      if (!anchor) return; // not rendered yet: the observer calls back when the top card arrives
+      unmount();
+      const host = createInlineHost(document, { 'data-slug': slug });
+      anchor.insertAdjacentElement('afterend', host.el);
+      chip = { slug, host };
+      host.render({ kind: 'loading' }, add);
+      void refresh();
+    }
+
+    function schedule() {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(sync);
+    }
+
+    function watch() {
+      observer?.disconnect();
+      // At most one check per frame however busy the page is; sync() returns early while the chip stands.
+      observer = new MutationObserver(schedule);
+      observer.observe(document.body, { childList: true, subtree: true });
+    }
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      schedule();
+      const notice: Notice = { type: 'pageChanged', url: location.href };
+      browser.runtime.sendMessage(notice).catch(() => undefined);
+    });
+
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      const m = msg as TabRequest | Notice | undefined;
+      if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
+      if (m?.type === 'changed') void refresh();
+      return undefined;
+    });
+
+    ctx.onInvalidated(() => {
+      observer?.disconnect();
+      unmount();
+    });
+
+    watch();
+    sync();
+  },
+});

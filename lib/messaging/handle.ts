@@ -1,0 +1,135 @@
+import { canonicalSlug, profileUrl } from '../sites/linkedin/url';
+import { silenceDays } from '../pipeline/staleness';
+import type { Prospect, Stage } from '../model';
+import * as commands from '../store/commands';
+import type { StoreContext } from '../store/context';
+import { findByIdentity, listStages, openFollowUpsFor, overdueCount, dueSoon, searchProspects, stalled, touchesFor } from '../store/queries';
+import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
+import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap } from './types';
+
+async function stageMap(ctx: StoreContext): Promise<Map<string, Stage>> {
+  return new Map((await listStages(ctx)).map((s) => [s.id, s]));
+}
+
+async function personView(ctx: StoreContext, key: string, p: Prospect, stages: Map<string, Stage>): Promise<PersonView> {
+  const now = ctx.now();
+  const stage = stages.get(p.stageId);
+  const next = (await openFollowUpsFor(ctx, p.id)).find((f) => f.openDueAt !== undefined);
+  return {
+    key,
+    prospectId: p.id,
+    name: p.name,
+    stageKey: stage?.key ?? 'unknown',
+    stageName: stage?.name ?? null,
+    score: p.score,
+    nextFollowUp: next ? { title: next.title, dueAt: next.openDueAt ?? next.dueAt, overdue: (next.openDueAt ?? 0) <= now } : null,
+    stalled: stalled(p, stage, now),
+    silenceDays: silenceDays(p, now),
+  };
+}
+
+async function detail(ctx: StoreContext, p: Prospect): Promise<ProspectDetail> {
+  const stages = await listStages(ctx);
+  const stage = stages.find((s) => s.id === p.stageId) ?? null;
+  return {
+    prospect: p,
+    stage,
+    stages,
+    followUps: await openFollowUpsFor(ctx, p.id),
+    touches: await touchesFor(ctx, p.id),
+    stalled: stalled(p, stage ?? undefined, ctx.now()),
+    silenceDays: silenceDays(p, ctx.now()),
+  };
+}
+
+async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType]> {
+  switch (req.type) {
+    case 'lookup': {
+      const stages = await stageMap(ctx);
+      const people: PersonView[] = [];
+      for (const raw of req.slugs) {
+        const slug = canonicalSlug(`/in/${raw}/`) ?? raw;
+        const p = await findByIdentity(ctx, slug, null);
+        if (p && p.deletedAt === null) people.push(await personView(ctx, raw, p, stages));
+      }
+      for (const raw of req.emails) {
+        const email = raw.trim().toLowerCase();
+        const p = await findByIdentity(ctx, null, email);
+        if (p && p.deletedAt === null) people.push(await personView(ctx, email, p, stages));
+      }
+      return { people };
+    }
+    case 'capture': {
+      const input = req.input;
+      // The LinkedIn URL the rep may have edited is the identity; the slug field only fills in when absent.
+      const slug = (input.linkedinUrl && canonicalSlug(input.linkedinUrl)) || (input.slug ? canonicalSlug(`/in/${input.slug}/`) : null);
+      const source = input.source ?? (slug ? 'social_selling' : 'email');
+      return commands.captureProspect(ctx, {
+        ...input,
+        slug,
+        linkedinUrl: slug ? profileUrl(slug) : null,
+        source,
+      });
+    }
+    case 'detail': {
+      let p: Prospect | undefined;
+      if (req.id) p = await ctx.db.prospects.get(req.id);
+      else p = await findByIdentity(ctx, req.slug ? canonicalSlug(`/in/${req.slug}/`) : null, req.email?.trim().toLowerCase() ?? null);
+      return p && p.deletedAt === null ? detail(ctx, p) : null;
+    }
+    case 'search': {
+      const stages = await stageMap(ctx);
+      const items = await searchProspects(ctx, req.query, req.limit);
+      return { items: items.map((p) => ({ ...p, stageKey: stages.get(p.stageId)?.key ?? 'unknown', stageName: stages.get(p.stageId)?.name ?? null })) };
+    }
+    case 'update': {
+      const patch = { ...req.patch };
+      return { prospect: await commands.updateProspect(ctx, req.id, patch as commands.ProspectPatch) };
+    }
+    case 'setStage':
+      return { prospect: await commands.setStage(ctx, req.prospectId, req.stageKey) };
+    case 'logTouch': {
+      const { touch } = await commands.logTouch(ctx, req);
+      return { touch };
+    }
+    case 'addFollowUp':
+      return { followUp: await commands.addFollowUp(ctx, req) };
+    case 'completeFollowUp':
+      return { followUp: await commands.completeFollowUp(ctx, req.id) };
+    case 'snoozeFollowUp':
+      return { followUp: await commands.snoozeFollowUp(ctx, req.id, req.until) };
+    case 'deleteProspect':
+      await commands.deleteProspect(ctx, req.id);
+      return { deleted: true };
+    case 'stages':
+      return { stages: await listStages(ctx) };
+    case 'overdue':
+      return { count: await overdueCount(ctx) };
+    case 'due': {
+      const items = [];
+      for (const followUp of await dueSoon(ctx, req.withinMs, req.limit)) {
+        const p = await ctx.db.prospects.get(followUp.prospectId);
+        if (p && p.deletedAt === null) items.push({ followUp, prospectName: p.name });
+      }
+      return { items };
+    }
+  }
+}
+
+/**
+ * Validate and run one request. Every failure becomes `{ ok: false, error }` with a sentence the UI
+ * can show; nothing throws across the message boundary.
+ */
+export async function handleRequest(ctx: StoreContext, raw: unknown): Promise<Reply<RequestType>> {
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeIssues(parsed.error)}` };
+  try {
+    return { ok: true, data: await dispatch(ctx, parsed.data) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function isRequest(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && RequestSchema.options.some((o) => o.shape.type.value === (raw as { type?: unknown }).type);
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Direction, Email, FIELD_LIMITS, HttpsUrl, Id, Source, Temperature, TouchChannel, cleanText } from '../model';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? null : s))
+    .pipe(cleanText(max).nullable())
+    .transform((s) => (s ? s : null));
+
+const optUrl = z
+  .string()
+  .nullable()
+  .transform((s) => (s && s.trim() ? s.trim() : null))
+  .pipe(HttpsUrl.nullable());
+
+const optEmail = z
+  .string()
+  .nullable()
+  .transform((s) => (s && s.trim() ? s.trim() : null))
+  .pipe(Email.nullable());
+
+export const CaptureWireSchema = z.object({
+  slug: z.string().max(200).nullable(),
+  email: optEmail,
+  name: cleanText(FIELD_LIMITS.name).pipe(z.string().min(1, 'Name is required')),
+  headline: optText(FIELD_LIMITS.headline),
+  title: optText(FIELD_LIMITS.title),
+  company: optText(FIELD_LIMITS.company),
+  location: optText(FIELD_LIMITS.location),
+  photoUrl: optUrl,
+  linkedinUrl: optUrl,
+  source: Source.optional(),
+});
+
+export const PatchSchema = z
+  .object({
+    name: cleanText(FIELD_LIMITS.name).pipe(z.string().min(1, 'Name is required')),
+    headline: optText(FIELD_LIMITS.headline),
+    title: optText(FIELD_LIMITS.title),
+    company: optText(FIELD_LIMITS.company),
+    location: optText(FIELD_LIMITS.location),
+    linkedinUrl: optUrl,
+    source: Source,
+    temperature: Temperature,
+    emails: z.array(Email).max(20),
+  })
+  .partial()
+  .strict();
+
+const limit = z.number().int().min(1).max(500);
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lookup'), slugs: z.array(z.string().max(200)).max(200), emails: z.array(z.string().max(254)).max(200) }),
+  z.object({ type: z.literal('capture'), input: CaptureWireSchema }),
+  z.object({ type: z.literal('detail'), id: Id.optional(), slug: z.string().max(200).optional(), email: z.string().max(254).optional() }),
+  z.object({ type: z.literal('search'), query: z.string().max(200), limit }),
+  z.object({ type: z.literal('update'), id: Id, patch: PatchSchema }),
+  z.object({ type: z.literal('setStage'), prospectId: Id, stageKey: z.string().min(1).max(40) }),
+  z.object({ type: z.literal('logTouch'), prospectId: Id, channel: TouchChannel, direction: Direction, note: optText(2000) }),
+  z.object({
+    type: z.literal('addFollowUp'),
+    prospectId: Id,
+    title: cleanText(300).pipe(z.string().min(1, 'Say what the follow-up is')),
+    dueAt: z.number().int().min(0).max(8.64e15),
+  }),
+  z.object({ type: z.literal('completeFollowUp'), id: Id }),
+  z.object({ type: z.literal('snoozeFollowUp'), id: Id, until: z.number().int().min(0).max(8.64e15) }),
+  z.object({ type: z.literal('deleteProspect'), id: Id }),
+  z.object({ type: z.literal('stages') }),
+  z.object({ type: z.literal('overdue') }),
+  z.object({ type: z.literal('due'), withinMs: z.number().int().min(0).max(31 * 86_400_000), limit }),
+]);
+export type ValidRequest = z.infer<typeof RequestSchema>;
+
+/** Requests that change data: after them the badge and every open view refresh. */
+export const MUTATIONS = new Set(['capture', 'update', 'setStage', 'logTouch', 'addFollowUp', 'completeFollowUp', 'snoozeFollowUp', 'deleteProspect']);
+
+/** A readable one-line message from a zod failure, for the rep, not a stack trace. */
+export function describeIssues(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

@@ -1,0 +1,292 @@
+// The one writer (DESIGN.md §2): every mutation of the local store goes through here and writes the
+// entity and its outbox entry in one IndexedDB transaction.
+import {
+  FollowUpSchema,
+  ProspectSchema,
+  StageChangeSchema,
+  TouchSchema,
+  type Direction,
+  type FollowUp,
+  type Prospect,
+  type Source,
+  type Temperature,
+  type TouchChannel,
+} from '../model';
+import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
+import { openDueAt } from '../pipeline/follow-ups';
+import { computeScore } from '../pipeline/score';
+import { temperatureFor } from '../pipeline/temperature';
+import type { StoreContext } from './context';
+import { enqueue } from './outbox';
+import { findByIdentity, stageByKey } from './queries';
+
+export class CommandError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'invalid' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CaptureInput {
+  slug: string | null;
+  email: string | null;
+  name: string;
+  headline: string | null;
+  title: string | null;
+  company: string | null;
+  location: string | null;
+  photoUrl: string | null;
+  linkedinUrl: string | null;
+  source: Source;
+  temperature?: Temperature;
+}
+
+const PROFILE_FIELDS = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
+
+function tables(ctx: StoreContext) {
+  const d = ctx.db;
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta];
+}
+
+async function rescore(ctx: StoreContext, p: Prospect): Promise<Pick<Prospect, 'score' | 'scoreBreakdown'>> {
+  const touches = await ctx.db.touches.where('prospectId').equals(p.id).toArray();
+  const { score, breakdown } = computeScore({ ...p, touches }, ctx.now());
+  return { score, scoreBreakdown: breakdown };
+}
+
+/**
+ * Clip a person. A capture matching an existing slug or e-mail updates that prospect (fields the page
+ * now shows win; blanks never erase what the rep has) instead of creating a duplicate.
+ */
+export async function captureProspect(ctx: StoreContext, input: CaptureInput): Promise<{ prospect: Prospect; created: boolean }> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const now = ctx.now();
+    const existing = await findByIdentity(ctx, input.slug, input.email);
+    if (existing) {
+      const patch: Partial<Prospect> = {};
+      for (const f of PROFILE_FIELDS) {
+        const v = input[f];
+        if (v && v !== existing[f]) (patch as Record<string, unknown>)[f] = v;
+      }
+      if (input.slug && !existing.slug) patch.slug = input.slug;
+      if (input.email && !existing.emails.includes(input.email)) patch.emails = [...existing.emails, input.email];
+      if (existing.deletedAt !== null) patch.deletedAt = null;
+      if (Object.keys(patch).length === 0) return { prospect: existing, created: false };
+      const merged = ProspectSchema.parse({ ...existing, ...patch, updatedAt: now });
+      Object.assign(merged, await rescore(ctx, merged));
+      await ctx.db.prospects.put(merged);
+      await enqueue(ctx, 'prospect', 'upsert', merged.id, { ...patch, score: merged.score, scoreBreakdown: merged.scoreBreakdown });
+      return { prospect: merged, created: false };
+    }
+    const stage = await stageByKey(ctx, FIRST_STAGE_KEY);
+    const temperature = input.temperature ?? temperatureFor(input.source);
+    const draft = {
+      id: ctx.newId(),
+      teamId: ctx.teamId,
+      slug: input.slug,
+      emails: input.email ? [input.email] : [],
+      name: input.name,
+      headline: input.headline,
+      title: input.title,
+      company: input.company,
+      location: input.location,
+      photoUrl: input.photoUrl,
+      linkedinUrl: input.linkedinUrl,
+      source: input.source,
+      temperature,
+      temperatureSet: input.temperature !== undefined,
+      stageId: stage.id,
+      stageEnteredAt: now,
+      ownerId: ctx.userId,
+      lastTouchAt: null,
+      touchCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    const { score, breakdown } = computeScore({ ...draft, touches: [] }, now);
+    const prospect = ProspectSchema.parse({ ...draft, score, scoreBreakdown: breakdown });
+    await ctx.db.prospects.add(prospect);
+    const change = StageChangeSchema.parse({
+      id: ctx.newId(),
+      teamId: ctx.teamId,
+      prospectId: prospect.id,
+      fromStageId: null,
+      toStageId: stage.id,
+      changedAt: now,
+      byId: ctx.userId,
+    });
+    await ctx.db.stageChanges.add(change);
+    const { id: _id, ...fields } = prospect;
+    await enqueue(ctx, 'prospect', 'upsert', prospect.id, fields);
+    await enqueue(ctx, 'stage_change', 'upsert', change.id, { ...change });
+    return { prospect, created: true };
+  });
+}
+
+async function mustGetProspect(ctx: StoreContext, id: string): Promise<Prospect> {
+  const p = await ctx.db.prospects.get(id);
+  if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`);
+  return p;
+}
+
+export type ProspectPatch = Partial<
+  Pick<Prospect, 'name' | 'headline' | 'title' | 'company' | 'location' | 'source' | 'temperature' | 'emails' | 'linkedinUrl'>
+>;
+
+export async function updateProspect(ctx: StoreContext, id: string, patch: ProspectPatch): Promise<Prospect> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const p = await mustGetProspect(ctx, id);
+    const fields: Record<string, unknown> = { ...patch };
+    if (patch.temperature !== undefined) fields.temperatureSet = true;
+    else if (patch.source !== undefined && !p.temperatureSet) fields.temperature = temperatureFor(patch.source);
+    const next = ProspectSchema.parse({ ...p, ...fields, updatedAt: ctx.now() });
+    if (next.emails.length) {
+      for (const e of next.emails) {
+        const other = await ctx.db.prospects.where('emails').equals(e).first();
+        if (other && other.id !== id) throw new CommandError('conflict', `${e} already belongs to ${other.name}`);
+      }
+    }
+    Object.assign(next, await rescore(ctx, next));
+    await ctx.db.prospects.put(next);
+    await enqueue(ctx, 'prospect', 'upsert', id, { ...fields, score: next.score, scoreBreakdown: next.scoreBreakdown });
+    return next;
+  });
+}
+
+export async function setStage(ctx: StoreContext, prospectId: string, stageKey: string): Promise<Prospect> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const p = await mustGetProspect(ctx, prospectId);
+    const stage = await stageByKey(ctx, stageKey);
+    if (p.stageId === stage.id) return p;
+    const now = ctx.now();
+    const change = StageChangeSchema.parse({
+      id: ctx.newId(),
+      teamId: ctx.teamId,
+      prospectId,
+      fromStageId: p.stageId,
+      toStageId: stage.id,
+      changedAt: now,
+      byId: ctx.userId,
+    });
+    await ctx.db.stageChanges.add(change);
+    const next: Prospect = { ...p, stageId: stage.id, stageEnteredAt: now, updatedAt: now };
+    await ctx.db.prospects.put(next);
+    await enqueue(ctx, 'stage_change', 'upsert', change.id, { ...change });
+    await enqueue(ctx, 'prospect', 'upsert', prospectId, { stageId: stage.id, stageEnteredAt: now });
+    return next;
+  });
+}
+
+export interface TouchInput {
+  prospectId: string;
+  channel: TouchChannel;
+  direction: Direction;
+  note: string | null;
+  occurredAt?: number;
+}
+
+export async function logTouch(ctx: StoreContext, input: TouchInput) {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const p = await mustGetProspect(ctx, input.prospectId);
+    const now = ctx.now();
+    const touch = TouchSchema.parse({
+      id: ctx.newId(),
+      teamId: ctx.teamId,
+      prospectId: p.id,
+      channel: input.channel,
+      direction: input.direction,
+      note: input.note,
+      occurredAt: input.occurredAt ?? now,
+      createdAt: now,
+      byId: ctx.userId,
+    });
+    await ctx.db.touches.add(touch);
+    const next: Prospect = {
+      ...p,
+      lastTouchAt: Math.max(p.lastTouchAt ?? 0, touch.occurredAt),
+      touchCount: p.touchCount + 1,
+      updatedAt: now,
+    };
+    Object.assign(next, await rescore(ctx, next));
+    await ctx.db.prospects.put(next);
+    await enqueue(ctx, 'touch', 'upsert', touch.id, { ...touch });
+    await enqueue(ctx, 'prospect', 'upsert', p.id, {
+      lastTouchAt: next.lastTouchAt,
+      touchCount: next.touchCount,
+      score: next.score,
+      scoreBreakdown: next.scoreBreakdown,
+    });
+    return { touch, prospect: next };
+  });
+}
+
+export async function addFollowUp(ctx: StoreContext, input: { prospectId: string; title: string; dueAt: number }): Promise<FollowUp> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    await mustGetProspect(ctx, input.prospectId);
+    const now = ctx.now();
+    const base = {
+      id: ctx.newId(),
+      teamId: ctx.teamId,
+      prospectId: input.prospectId,
+      assigneeId: ctx.userId,
+      title: input.title.trim(),
+      dueAt: input.dueAt,
+      doneAt: null,
+      snoozedUntil: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    const f = FollowUpSchema.parse({ ...base, openDueAt: openDueAt(base) });
+    await ctx.db.followUps.add(f);
+    const { openDueAt: _k, id: _id, ...fields } = f;
+    await enqueue(ctx, 'follow_up', 'upsert', f.id, fields);
+    return f;
+  });
+}
+
+async function patchFollowUp(ctx: StoreContext, id: string, patch: Partial<Pick<FollowUp, 'doneAt' | 'snoozedUntil' | 'deletedAt'>>) {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const f = await ctx.db.followUps.get(id);
+    if (!f || f.deletedAt !== null) throw new CommandError('not-found', `No follow-up ${id}`);
+    const merged = { ...f, ...patch, updatedAt: ctx.now() };
+    const next: FollowUp = { ...merged, openDueAt: openDueAt(merged) };
+    if (next.openDueAt === undefined) delete next.openDueAt;
+    await ctx.db.followUps.put(next);
+    await enqueue(ctx, 'follow_up', 'upsert', id, { ...patch });
+    return next;
+  });
+}
+
+export function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
+  return patchFollowUp(ctx, id, { doneAt: ctx.now() });
+}
+
+export function reopenFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
+  return patchFollowUp(ctx, id, { doneAt: null });
+}
+
+export async function snoozeFollowUp(ctx: StoreContext, id: string, until: number): Promise<FollowUp> {
+  if (until <= ctx.now()) throw new CommandError('invalid', 'Snooze must end in the future');
+  return patchFollowUp(ctx, id, { snoozedUntil: until });
+}
+
+export async function deleteProspect(ctx: StoreContext, id: string): Promise<void> {
+  await ctx.db.transaction('rw', tables(ctx), async () => {
+    const p = await mustGetProspect(ctx, id);
+    const now = ctx.now();
+    await ctx.db.prospects.put({ ...p, deletedAt: now, updatedAt: now });
+    await enqueue(ctx, 'prospect', 'delete', id, { deletedAt: now });
+    const open = await ctx.db.followUps.where('prospectId').equals(id).toArray();
+    for (const f of open) {
+      if (f.deletedAt !== null) continue;
+      const next: FollowUp = { ...f, deletedAt: now, updatedAt: now };
+      delete next.openDueAt;
+      await ctx.db.followUps.put(next);
+      await enqueue(ctx, 'follow_up', 'delete', f.id, { deletedAt: now });
+    }
+  });
+}

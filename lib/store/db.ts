@@ -1,0 +1,40 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { FollowUp, OutboxEntry, Prospect, Stage, StageChange, Touch } from '../model';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type JalurDb = Dexie & {
+  stages: EntityTable<Stage, 'id'>;
+  prospects: EntityTable<Prospect, 'id'>;
+  touches: EntityTable<Touch, 'id'>;
+  followUps: EntityTable<FollowUp, 'id'>;
+  stageChanges: EntityTable<StageChange, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export interface IdbEnv {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+/**
+ * The local store. Indexes: identity keys (slug, multi-entry e-mails) for the capture/lookup path,
+ * stage for the board, and [assigneeId+openDueAt] so the badge counts overdue follow-ups by range.
+ */
+export function openDb(name: string, env?: IdbEnv): JalurDb {
+  const db = new Dexie(name, env ? { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange } : undefined) as JalurDb;
+  db.version(1).stores({
+    stages: 'id, key, order',
+    prospects: 'id, slug, *emails, stageId, updatedAt, name',
+    touches: 'id, prospectId, occurredAt',
+    followUps: 'id, prospectId, [assigneeId+openDueAt]',
+    stageChanges: 'id, prospectId, changedAt',
+    outbox: '++seq, mutationId',
+    meta: 'key',
+  });
+  return db;
+}

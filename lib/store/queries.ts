@@ -1,0 +1,102 @@
+import type { FollowUp, Prospect, Stage, StageChange, Touch } from '../model';
+import { isStalled } from '../pipeline/staleness';
+import type { StoreContext } from './context';
+
+export async function listStages(ctx: StoreContext): Promise<Stage[]> {
+  const rows = await ctx.db.stages.orderBy('order').toArray();
+  return rows.filter((s) => s.deletedAt === null);
+}
+
+export async function stageByKey(ctx: StoreContext, key: string): Promise<Stage> {
+  const s = await ctx.db.stages.where('key').equals(key).first();
+  if (!s || s.deletedAt !== null) throw new Error(`Unknown stage "${key}"`);
+  return s;
+}
+
+/** Identity lookup (DESIGN.md §3): slug first, then e-mail; both are index hits. */
+export async function findByIdentity(ctx: StoreContext, slug: string | null, email: string | null): Promise<Prospect | undefined> {
+  if (slug) {
+    const bySlug = await ctx.db.prospects.where('slug').equals(slug).first();
+    if (bySlug) return bySlug;
+  }
+  if (email) return ctx.db.prospects.where('emails').equals(email).first();
+  return undefined;
+}
+
+export async function openFollowUpsFor(ctx: StoreContext, prospectId: string): Promise<FollowUp[]> {
+  const rows = await ctx.db.followUps.where('prospectId').equals(prospectId).toArray();
+  return rows.filter((f) => f.deletedAt === null).sort((a, b) => (a.openDueAt ?? Infinity) - (b.openDueAt ?? Infinity) || b.updatedAt - a.updatedAt);
+}
+
+export async function touchesFor(ctx: StoreContext, prospectId: string): Promise<Touch[]> {
+  const rows = await ctx.db.touches.where('prospectId').equals(prospectId).toArray();
+  return rows.sort((a, b) => b.occurredAt - a.occurredAt);
+}
+
+export async function stageChangesFor(ctx: StoreContext, prospectId: string): Promise<StageChange[]> {
+  const rows = await ctx.db.stageChanges.where('prospectId').equals(prospectId).toArray();
+  return rows.sort((a, b) => b.changedAt - a.changedAt);
+}
+
+export function stalled(p: Prospect, stage: Stage | undefined, now: number): boolean {
+  if (!stage) return false;
+  return isStalled({ ...p, stageKind: stage.kind, staleDays: stage.staleDays }, now);
+}
+
+/** Overdue follow-ups of the current user: one index range, no scan (badge budget ≤ 20 ms). */
+export function overdueCount(ctx: StoreContext): Promise<number> {
+  return ctx.db.followUps
+    .where('[assigneeId+openDueAt]')
+    .between([ctx.userId, -Infinity], [ctx.userId, ctx.now()], true, true)
+    .count();
+}
+
+/** Open follow-ups of the current user due before now + withinMs, soonest first. */
+export function dueSoon(ctx: StoreContext, withinMs: number, limit: number): Promise<FollowUp[]> {
+  return ctx.db.followUps
+    .where('[assigneeId+openDueAt]')
+    .between([ctx.userId, -Infinity], [ctx.userId, ctx.now() + withinMs], true, true)
+    .limit(limit)
+    .toArray();
+}
+
+/** When the next open follow-up falls due, so the badge can be refreshed exactly then. */
+export async function nextDueAfterNow(ctx: StoreContext): Promise<number | null> {
+  const f = await ctx.db.followUps
+    .where('[assigneeId+openDueAt]')
+    .between([ctx.userId, ctx.now()], [ctx.userId, Infinity], false, true)
+    .first();
+  return f?.openDueAt ?? null;
+}
+
+function normalise(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Search by name prefix through the index first; fill up with a substring match over name,
+ * company, headline and e-mail, stopping at the limit.
+ */
+export async function searchProspects(ctx: StoreContext, query: string, limit: number): Promise<Prospect[]> {
+  const q = query.trim();
+  if (!q) {
+    const recent = await ctx.db.prospects.orderBy('updatedAt').reverse().filter((p) => p.deletedAt === null).limit(limit).toArray();
+    return recent;
+  }
+  const found = new Map<string, Prospect>();
+  const byPrefix = await ctx.db.prospects.where('name').startsWithIgnoreCase(q).filter((p) => p.deletedAt === null).limit(limit).toArray();
+  for (const p of byPrefix) found.set(p.id, p);
+  if (found.size < limit) {
+    const nq = normalise(q);
+    const rest = await ctx.db.prospects
+      .filter((p) => {
+        if (p.deletedAt !== null || found.has(p.id)) return false;
+        const hay = normalise([p.name, p.company ?? '', p.headline ?? '', p.slug ?? '', ...p.emails].join(' '));
+        return hay.includes(nq);
+      })
+      .limit(limit - found.size)
+      .toArray();
+    for (const p of rest) found.set(p.id, p);
+  }
+  return [...found.values()];
+}
