@@ -1,0 +1,197 @@
+// extract(document, url): what the rep would type about the LinkedIn member in view, each field
+// tagged with the layer it came from (DESIGN.md §4): structured data → accessibility/analytics
+// attributes → headings/title → heuristics. Pure: reads the document, never changes or fetches.
+//
+// Sources, as used here: 'json-ld' / 'meta' (profile:first_name) / 'og' / 'embedded-json' are
+// structured data tied to the slug; 'aria' and 'data-view-name' are attributes LinkedIn keeps for
+// screen readers and analytics; 'heading' is visible top-card text located by its markup; 'title'
+// is document.title; 'img-alt' is the top-card photo's alt/title; 'heuristic' is position or
+// wording ("VP Sales at Acme", the text before "Contact info"); 'overlay-link' is a mailto shown in
+// the open contact-info overlay.
+
+import type { DraftField, DraftFieldName, ExtractResult, FieldSource, ProspectDraft } from '../../model/draft';
+import { canonicalSlug, isOpaqueMemberId, isProfileUrl, profileUrl } from './url';
+import { cap, clean, cleanName, isNoise, nameFromTitle } from './text';
+import { cardOwnerHref, findNameElement, findPhoto, findTopCard, first, firstOf, inProfileArea, photoName, visibleText } from './dom';
+import { readEmbedded, readJsonLd, readMeta } from './structured';
+import { currentPositions } from './experience';
+import * as S from './selectors';
+
+type Candidate = [value: string | null | undefined, source: FieldSource];
+
+const LIMIT: Record<DraftFieldName, number> = { name: 120, headline: 220, title: 160, company: 160, location: 160, photoUrl: 2048, email: 160 };
+
+/** First candidate that survives cleaning. */
+function pick(field: DraftFieldName, candidates: Candidate[]): DraftField | undefined {
+  for (const [raw, source] of candidates) {
+    const value = field === 'name' ? cleanName(raw) : cap(clean(raw), LIMIT[field]);
+    if (value && !isNoise(value)) return { value, source };
+  }
+  return undefined;
+}
+
+/** Member photos only: https on LinkedIn's media CDN, so showing one never pings a third party. */
+function photo(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > 2048) return null;
+  try {
+    const u = new URL(raw.trim());
+    return u.protocol === 'https:' && u.hostname.endsWith('.licdn.com') && !u.hostname.startsWith('static') ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "VP Sales at Acme | Speaker" → title "VP Sales", company "Acme". */
+function splitHeadline(headline: string): { title: string; company: string } | null {
+  for (const part of headline.split(/\s+[|•·]\s+/)) {
+    const m = /^(.+?)\s+(?:at|di|bei|chez)\s+(.+)$/i.exec(part) ?? /^(.+?)\s*@\s*(.+)$/.exec(part);
+    if (m) return { title: m[1]!, company: m[2]! };
+  }
+  return null;
+}
+
+/** 2021–25 label "Current company: Acme Corp. Click to skip to experience card". */
+function ariaCompany(card: Element): string {
+  const label = first(card, S.CURRENT_COMPANY_ARIA)?.getAttribute('aria-label') ?? '';
+  return label.slice('Current company: '.length).replace(/\.?\s*Click to skip to experience card\.?$/i, '');
+}
+
+/** Text in the row of the contact-info link, before it: the location in 2021–26 cards. */
+function locationBeforeContactInfo(card: Element, name: string): string {
+  const link = card.querySelector(S.OWNER_LINKS[0]!) ?? card.querySelector(S.OWNER_LINKS[1]!);
+  const label = visibleText(link);
+  let row = link?.parentElement;
+  // Only the link's own row: climbing further would swallow the name and headline.
+  for (let i = 0; label && row && row !== card && i < 3; i++, row = row.parentElement) {
+    const before = visibleText(row).split(label)[0]?.replace(/[\s·•|]+$/, '') ?? '';
+    if (before) return before.includes(name) ? '' : before;
+  }
+  return '';
+}
+
+/** First text block after the name element that is not name-row noise (pronouns, degree, badges). */
+function textAfter(card: Element, nameEl: Element | null, name: string): string {
+  if (!nameEl) return '';
+  for (const el of Array.from(card.querySelectorAll('div, p, h2, h3, span'))) {
+    if (!(nameEl.compareDocumentPosition(el) & 4) || nameEl.contains(el) || el.closest('a, button, ' + S.HIDDEN_TEXT) || !inProfileArea(el)) continue;
+    if (el.querySelector('div, p, h2, h3')) continue;
+    const text = visibleText(el);
+    if (text && text !== name && !isNoise(text) && !/^[·•]/.test(text)) return text;
+  }
+  return '';
+}
+
+const fail = (reason: 'not-a-profile' | 'not-rendered' | 'no-name', detail?: string): ExtractResult =>
+  detail ? { ok: false, reason, detail } : { ok: false, reason };
+
+export function extract(doc: Document, url: string): ExtractResult {
+  let slug = isProfileUrl(url) ? canonicalSlug(url) : null;
+  if (!slug) return fail('not-a-profile');
+
+  const card = findTopCard(doc);
+  if (!card) return fail('not-rendered');
+  // After in-app navigation the URL changes before the new card replaces the old one.
+  const owner = canonicalSlug(cardOwnerHref(card) ?? '');
+  if (owner && owner !== slug) {
+    if (!isOpaqueMemberId(slug)) return fail('not-rendered', `top card belongs to ${owner}`);
+    slug = owner;
+  }
+
+  const ld = readJsonLd(doc, slug);
+  const meta = readMeta(doc, slug);
+  const emb = readEmbedded(doc, slug);
+  const isPublic = !!doc.querySelector(S.PUBLIC_PAGE);
+  const img = findPhoto(card);
+  const titleName = nameFromTitle(doc.title, isPublic);
+  const cardText = visibleText(card).toLowerCase();
+  const nameEl = findNameElement(card, [titleName, cleanName(photoName(img))]);
+  const ogName = meta ? nameFromTitle(meta.ogTitle, true) : '';
+
+  const fields: ProspectDraft['fields'] = {};
+  const name = pick('name', [
+    [ld?.name, 'json-ld'],
+    [emb?.name, 'embedded-json'],
+    [meta && [meta.first, meta.last].filter(Boolean).join(' '), 'meta'],
+    [ogName, 'og'],
+    [first(card, S.ABOUT_PROFILE_LINK)?.getAttribute('aria-label'), 'aria'],
+    [visibleText(nameEl), 'heading'],
+    // A stale title (SPA) names someone else; trust it only when the card shows that name too.
+    [titleName && cardText.includes(titleName.toLowerCase()) ? titleName : '', 'title'],
+    [photoName(img), 'img-alt'],
+  ]);
+  if (!name) return fail('no-name');
+  fields.name = name;
+
+  const headline = pick('headline', [
+    [emb?.headline, 'embedded-json'],
+    [visibleText(firstOf(card, S.HEADLINE)), 'heading'],
+    [textAfter(card, nameEl, visibleText(nameEl)), 'heuristic'],
+  ]);
+  if (headline) fields.headline = headline;
+
+  const positions = currentPositions(doc);
+  const labelled = ariaCompany(card);
+  const company = pick('company', [
+    [ld?.company, 'json-ld'],
+    [labelled, 'aria'],
+    [visibleText(firstOf(card, S.COMPANY)), 'heading'],
+  ]);
+  // With several current positions, the one at the labelled company is the one the card shows.
+  const pos = positions.find((p) => company && p.company.toLowerCase() === company.value.toLowerCase()) ?? positions[0];
+  const posSource: FieldSource = pos?.viaDataViewName ? 'data-view-name' : 'heuristic';
+  const fromHeadline = headline ? splitHeadline(headline.value) : null;
+  const title = pick('title', [
+    [ld?.title, 'json-ld'],
+    [pos?.title, posSource],
+    [fromHeadline?.title, 'heuristic'],
+  ]);
+  if (title) fields.title = title;
+  const anyCompany = company ?? pick('company', [
+    [pos?.company, posSource],
+    [fromHeadline?.company, 'heuristic'],
+  ]);
+  if (anyCompany) fields.company = anyCompany;
+
+  const location = pick('location', [
+    [ld?.location, 'json-ld'],
+    [emb?.location, 'embedded-json'],
+    [visibleText(firstOf(card, S.LOCATION)), 'heading'],
+    [locationBeforeContactInfo(card, name.value), 'heuristic'],
+  ]);
+  if (location) fields.location = location;
+
+  const alt = cleanName(photoName(img)).toLowerCase();
+  const src = img?.getAttribute('src') || img?.getAttribute('data-delayed-url');
+  const photoUrl = pick('photoUrl', [
+    [photo(ld?.photo), 'json-ld'],
+    [photo(meta?.ogImage), 'og'],
+    [photo(emb?.photo), 'embedded-json'],
+    [photo(src), alt && alt === name.value.toLowerCase() ? 'img-alt' : 'heuristic'],
+  ]);
+  if (photoUrl) fields.photoUrl = photoUrl;
+
+  const email = contactEmail(doc, url);
+  if (email) fields.email = { value: email, source: 'overlay-link' };
+
+  return { ok: true, draft: { site: 'linkedin', slug, linkedinUrl: profileUrl(slug), fields } };
+}
+
+/** Only an address the open contact-info overlay shows; never one found elsewhere on the page. */
+function contactEmail(doc: Document, url: string): string | null {
+  const onOverlay = /\/overlay\/contact-info/.test(url);
+  const links = [...S.CONTACT_EMAIL.map((s) => doc.querySelector(s)), onOverlay ? doc.querySelector(S.DIALOG_EMAIL) : null];
+  for (const a of links) {
+    const addr = clean(decodeURIComponentSafe((a?.getAttribute('href') ?? '').slice(7).split('?')[0] ?? '')).toLowerCase();
+    if (/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(addr) && addr.length <= 160) return addr;
+  }
+  return null;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+

@@ -1,0 +1,147 @@
+// Every CSS selector the LinkedIn extractor uses (DESIGN.md §2). Lists are in priority order: the
+// extractor tries each in turn, so put the most specific and longest-lived first. Each entry names
+// the markup vintage it serves; the fixture that proves it is in test/fixtures/linkedin/README.md.
+// Nothing here is positional: LinkedIn reorders and wraps nodes with every redesign.
+
+export type SelectorList = readonly string[];
+
+/** Regions that are never the profile being viewed: the viewer's own nav and "Me" menu, side rails
+ * of other people ("People also viewed"), the messaging overlay and modals. */
+export const NOT_PROFILE =
+  '#global-nav, .global-nav, nav, aside, #msg-overlay, .msg-overlay-container, [role="dialog"], .artdeco-modal';
+
+/** Screen-reader copies and non-text nodes. LinkedIn renders most labels twice (visible
+ * `aria-hidden` copy + `visually-hidden` copy), and 2018–20 prefixed values with hidden "Company Name". */
+export const HIDDEN_TEXT = '.visually-hidden, .a11y-text, .sr-only, script, style, template, noscript, svg, [hidden]';
+
+/** The profile's top card, newest first. */
+export const TOP_CARD: SelectorList = [
+  'section[data-member-id]', // 2022–25 logged-in: the member id outlived the class-name obfuscation
+  '.pv-top-card', // 2019–24 logged-in
+  '.pv-top-card-v2-section', // 2018–19 logged-in (Ember)
+  '.pv-top-card-section', // 2017–18 logged-in (Ember)
+  '.top-card-layout', // 2019–25 public (logged-out) profile
+];
+
+/** Links only the profile owner's top card carries; their section is the top card when no class is
+ * known (2025–26 obfuscated/SDUI markup). Their href also names whose card it is. */
+export const OWNER_LINKS: SelectorList = [
+  'a[href*="/overlay/contact-info"]', // 2021–26 logged-in
+  'a[href*="/detail/contact-info"]', // 2018–20 logged-in
+  'a[href*="/overlay/about-this-profile"]', // 2023–26 logged-in, wraps the name h1
+];
+
+/** Containers a top card found through OWNER_LINKS or a heading is widened to. */
+export const CARD_CONTAINER = 'section, .artdeco-card';
+
+/** Last resort for the top card: the first main-column heading (any vintage with a <main>). */
+export const MAIN_HEADING = 'main h1';
+
+/** Name element inside the top card, before the generic heading rules. */
+export const NAME: SelectorList = [
+  '.pv-top-card-section__name', // 2017–19 Ember h1
+  '.pv-top-card--list li.t-24', // 2019–20: name is an <li>, there is no h1
+  'h1.text-heading-xlarge', // 2021–24
+  '.top-card-layout__title', // 2019–25 public
+];
+
+/** Generic headings for the name when no vintage class matches: h1 (2017–25); the 2026 SDUI card
+ * renders the name as an h2, so h2 counts only when corroborated by the title or photo. */
+export const NAME_H1 = 'h1';
+export const NAME_H2 = 'h2';
+
+/** 2023–26 logged-in: the link wrapping the name carries the name as its aria-label. */
+export const ABOUT_PROFILE_LINK = 'a[href*="/overlay/about-this-profile"][aria-label]';
+
+/** Headline inside the top card. */
+export const HEADLINE: SelectorList = [
+  '.pv-top-card-section__headline', // 2017–19
+  'h2.t-18', // 2019–20: the h2 under the name list
+  '.pv-text-details__left-panel .text-body-medium', // 2021–23
+  '.text-body-medium.break-words', // 2021–25
+  '.top-card-layout__headline', // 2019–25 public
+];
+
+/** Location inside the top card. */
+export const LOCATION: SelectorList = [
+  '.pv-top-card-section__location', // 2017–19
+  '.pv-top-card--list-bullet li.t-16.t-black', // 2019–20
+  '.pv-text-details__left-panel .text-body-small.inline.t-black--light', // 2021–23
+  '.text-body-small.inline.t-black--light.break-words', // 2021–25
+  '.top-card-layout__first-subline .not-first-middot span', // 2021–25 public
+  '.top-card__subline-item', // 2019–21 public
+];
+
+/** 2021–25 logged-in top-card button; the label is "Current company: X. Click to skip to experience card". */
+export const CURRENT_COMPANY_ARIA = '[aria-label^="Current company: "]';
+
+/** Current company shown in the top card as text. */
+export const COMPANY: SelectorList = [
+  '[data-section="currentPositionsDetails"] .top-card-link__description', // 2020–25 public
+  '[data-section="currentPositionsDetails"]', // 2016–20 public
+  '.pv-top-card-v2-section__company-name', // 2018–19
+  '.pv-top-card-section__company', // 2017–18
+];
+
+/** Profile photo inside the top card. The generic rule (src on the member-photo CDN path) covers
+ * obfuscated markup; placeholders ("ghost") are never a photo. */
+export const PHOTO: SelectorList = [
+  'img.pv-top-card-profile-picture__image', // 2021–25
+  'img.pv-top-card-section__photo', // 2017–19
+  '.pv-top-card__photo img', // 2019–21
+  'img.top-card__profile-image', // 2019–25 public
+  'img[src*="/profile-displayphoto"]', // 2018–26 any: member photos live under this CDN path
+];
+export const GHOST_PHOTO = '[class*="ghost"]';
+
+/** Experience section: its anchor, or its heading text when ids are gone. */
+export const EXPERIENCE_ANCHOR: SelectorList = [
+  '#experience', // 2021–25: empty anchor div inside the section (data-view-name="profile-card" since 2023)
+  '#experience-section', // 2017–20
+];
+export const SECTION_HEADING = 'h2';
+/** The heading of the experience card in the locales reps use most (2025–26 SDUI has no anchor id). */
+export const EXPERIENCE_TITLES = ['experience', 'pengalaman', 'berufserfahrung', 'expérience', 'experiencia', 'experiência', 'ervaring', 'esperienza'];
+
+/** One position (or a company group of positions) in the experience card. */
+export const EXPERIENCE_ENTITY: SelectorList = [
+  '[data-view-name="profile-component-entity"]', // 2023–25
+  '.pvs-entity', // 2021–23
+  '.pv-position-entity', // 2017–20
+];
+/** 2025–26 SDUI: each position starts with its company-logo link; texts are <p>s in its container. */
+export const EXPERIENCE_LOGO_LINK = 'a[data-view-name="experience-company-logo-click"]';
+export const SDUI_TEXT = 'p';
+/** The visible copy of a label in 2021–25 entities. */
+export const VISIBLE_COPY = 'span[aria-hidden="true"]';
+/** 2017–20 position fields; grouped positions carry role items under a company summary. */
+export const LEGACY_TITLE = 'h3';
+export const LEGACY_COMPANY = '.pv-entity__secondary-title';
+export const LEGACY_DATES = '.pv-entity__date-range';
+export const LEGACY_GROUP_COMPANY = '.pv-entity__company-summary-info h3';
+export const LEGACY_GROUP_ROLE = '.pv-entity__position-group-role-item';
+
+/** Structured data. */
+export const JSON_LD = 'script[type="application/ld+json"]';
+export const CANONICAL = 'link[rel="canonical"]';
+export const META_OG_URL = 'meta[property="og:url"]';
+export const META_OG_TITLE = 'meta[property="og:title"]';
+export const META_OG_IMAGE = 'meta[property="og:image"]';
+export const META_FIRST_NAME = 'meta[property="profile:first_name"]';
+export const META_LAST_NAME = 'meta[property="profile:last_name"]';
+/** 2017–23 logged-in: Voyager API responses embedded in the page; may describe the viewer or a
+ * previously viewed member, so they count only when publicIdentifier equals the URL slug. */
+export const EMBEDDED_JSON = 'code[id^="bpr-guid-"]';
+
+/** Public (logged-out) page markers; there the title reads "Name - Company | LinkedIn". */
+export const PUBLIC_PAGE = '.top-card-layout, meta[property="profile:first_name"], script[type="application/ld+json"]';
+
+/** E-mail shown in the open contact-info overlay (2018–24 class, then any dialog on the overlay URL). */
+export const CONTACT_EMAIL: SelectorList = ['.pv-contact-info a[href^="mailto:"]', '.ci-email a[href^="mailto:"]'];
+export const DIALOG_EMAIL = '[role="dialog"] a[href^="mailto:"]';
+
+/**
+ * What the content script waits for (MutationObserver) before calling extract(): any sign that a
+ * profile top card has rendered. extract() still decides whether it belongs to the URL.
+ */
+export const TOP_CARD_READY = [...TOP_CARD, ...OWNER_LINKS, MAIN_HEADING].join(', ');
