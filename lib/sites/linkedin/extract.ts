@@ -56,15 +56,19 @@ function ariaCompany(card: Element): string {
   return label.slice('Current company: '.length).replace(/\.?\s*Click to skip to experience card\.?$/i, '');
 }
 
-/** Text in the row of the contact-info link, before it: the location in 2021–26 cards. */
-function locationBeforeContactInfo(card: Element, name: string): string {
-  const link = card.querySelector(S.OWNER_LINKS[0]!) ?? card.querySelector(S.OWNER_LINKS[1]!);
-  const label = visibleText(link);
-  let row = link?.parentElement;
-  // Only the link's own row: climbing further would swallow the name and headline.
-  for (let i = 0; label && row && row !== card && i < 3; i++, row = row.parentElement) {
-    const before = visibleText(row).split(label)[0]?.replace(/[\s·•|]+$/, '') ?? '';
-    if (before) return before.includes(name) ? '' : before;
+/**
+ * The text just before the contact-info link (skipping "·" separators), climbing at most three
+ * levels: the location in 2021–26 cards, including obfuscated ones. Never the name or headline,
+ * which is what sits there when a member has no location.
+ */
+function locationBeforeContactInfo(card: Element, skip: string[]): string {
+  let node: Node | null = card.querySelector(S.OWNER_LINKS[0]!) ?? card.querySelector(S.OWNER_LINKS[1]!);
+  for (let level = 0; node && node !== card && level < 3; level++, node = node.parentNode) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      const text = sib.nodeType === 1 ? visibleText(sib as Element) : clean(sib.textContent).replace(/^[·•|\s]+|[·•|\s]+$/g, '');
+      if (!text || isNoise(text)) continue;
+      return skip.some((s) => s && text.includes(s)) ? '' : text;
+    }
   }
   return '';
 }
@@ -116,7 +120,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     [first(card, S.ABOUT_PROFILE_LINK)?.getAttribute('aria-label'), 'aria'],
     [visibleText(nameEl), 'heading'],
     // A stale title (SPA) names someone else; trust it only when the card shows that name too.
-    [titleName && cardText.includes(titleName.toLowerCase()) ? titleName : '', 'title'],
+    [titleName && (cardText.includes(titleName.toLowerCase()) || titleName === cleanName(photoName(img))) ? titleName : '', 'title'],
     [photoName(img), 'img-alt'],
   ]);
   if (!name) return fail('no-name');
@@ -156,7 +160,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     [ld?.location, 'json-ld'],
     [emb?.location, 'embedded-json'],
     [visibleText(firstOf(card, S.LOCATION)), 'heading'],
-    [locationBeforeContactInfo(card, name.value), 'heuristic'],
+    [locationBeforeContactInfo(card, [name.value, headline?.value ?? '']), 'heuristic'],
   ]);
   if (location) fields.location = location;
 

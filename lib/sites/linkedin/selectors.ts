@@ -79,6 +79,7 @@ export const CURRENT_COMPANY_ARIA = '[aria-label^="Current company: "]';
 export const COMPANY: SelectorList = [
   '[data-section="currentPositionsDetails"] .top-card-link__description', // 2020–25 public
   '[data-section="currentPositionsDetails"]', // 2016–20 public
+  'a[data-control-name="position_see_more"]', // 2019–20 logged-in: first top-card link is the current company
   '.pv-top-card-v2-section__company-name', // 2018–19
   '.pv-top-card-section__company', // 2017–18
 ];
@@ -86,9 +87,10 @@ export const COMPANY: SelectorList = [
 /** Profile photo inside the top card. The generic rule (src on the member-photo CDN path) covers
  * obfuscated markup; placeholders ("ghost") are never a photo. */
 export const PHOTO: SelectorList = [
-  'img.pv-top-card-profile-picture__image', // 2021–25
+  'img.pv-top-card-profile-picture__image', // 2021–23
+  'img.pv-top-card-profile-picture__image--show', // 2023–25
+  'img.pv-top-card__photo', // 2019–21
   'img.pv-top-card-section__photo', // 2017–19
-  '.pv-top-card__photo img', // 2019–21
   'img.top-card__profile-image', // 2019–25 public
   'img[src*="/profile-displayphoto"]', // 2018–26 any: member photos live under this CDN path
 ];
@@ -137,7 +139,7 @@ export const EMBEDDED_JSON = 'code[id^="bpr-guid-"]';
 export const PUBLIC_PAGE = '.top-card-layout, meta[property="profile:first_name"], script[type="application/ld+json"]';
 
 /** E-mail shown in the open contact-info overlay (2018–24 class, then any dialog on the overlay URL). */
-export const CONTACT_EMAIL: SelectorList = ['.pv-contact-info a[href^="mailto:"]', '.ci-email a[href^="mailto:"]'];
+export const CONTACT_EMAIL: SelectorList = ['.pv-contact-info__contact-type a[href^="mailto:"]', '.ci-email a[href^="mailto:"]'];
 export const DIALOG_EMAIL = '[role="dialog"] a[href^="mailto:"]';
 
 /**
