@@ -105,6 +105,8 @@ export function findNameElement(card: Element, corroborate: string[]): Element |
   if (byClass) return byClass;
   const h1 = first(card, S.NAME_H1);
   if (h1 && !h1.closest(S.HIDDEN_TEXT) && cleanName(visibleText(h1))) return h1;
+  const inLink = first(card, S.NAME_IN_ABOUT_LINK);
+  if (inLink && cleanName(visibleText(inLink))) return inLink;
   const wanted = corroborate.filter(Boolean).map((s) => s.toLowerCase());
   for (const h2 of Array.from(card.querySelectorAll(S.NAME_H2))) {
     if (inProfileArea(h2) && !h2.closest('button') && wanted.includes(cleanName(visibleText(h2)).toLowerCase())) return h2;

@@ -18,11 +18,12 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
 const ENDED = /\b(?:19|20)\d{2}\b[^·]*?[-–—][^·]*?\b(?:19|20)\d{2}\b/;
 /** "5 yrs 2 mos", "Full-time · 6 yrs", "3 thn 2 bln": a group header's summary, not a company line. */
 const DURATION = /^(?:[\w-]+ · )?\d+\s*(?:yrs?|years?|mos?|months?|thn|tahun|bln|bulan)\b/i;
-const EMPLOYMENT = /^(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|purnawaktu|paruh waktu|wiraswasta|pekerja lepas|kontrak|magang)$/i;
+const EMPLOYMENT =
+  /^(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|purnawaktu|paruh waktu|wiraswasta|pekerja lepas|kontrak|magang)$/i;
 
 function findSection(doc: Document): Element | null {
   const anchor = firstOf(doc, S.EXPERIENCE_ANCHOR);
-  if (anchor) return anchor.matches('section') ? anchor : anchor.closest('section') ?? anchor.parentElement;
+  if (anchor) return anchor.matches('section') ? anchor : (anchor.closest('section') ?? anchor.parentElement);
   for (const h of Array.from(doc.querySelectorAll(S.SECTION_HEADING))) {
     if (S.EXPERIENCE_TITLES.includes(visibleText(h).toLowerCase())) return h.closest('section');
   }
@@ -66,12 +67,18 @@ export function currentPositions(doc: Document): Position[] {
     const via = sel === modern;
     return top.flatMap((entity) => {
       const copies = Array.from(entity.querySelectorAll(S.VISIBLE_COPY));
-      const own = copies.filter((c) => c.closest(sel) === entity).map(visibleText).filter(Boolean);
+      const own = copies
+        .filter((c) => c.closest(sel) === entity)
+        .map(visibleText)
+        .filter(Boolean);
       const roles = Array.from(entity.querySelectorAll(sel)).filter((e) => e !== entity);
       if (!roles.length) return parse(copies.map(visibleText).filter(Boolean), via);
       // Grouped with nested role entities: header names the company, each nested entity a role.
       return roles.flatMap((r) =>
-        single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via).map((p) => ({ ...p, company: own[0] ?? '' })),
+        single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via).map((p) => ({
+          ...p,
+          company: own[0] ?? '',
+        })),
       );
     });
   }
@@ -88,7 +95,11 @@ function legacy(entity: Element): Position[] {
   const groupCompany = text(entity, S.LEGACY_GROUP_COMPANY);
   return items
     .filter((r) => text(r, S.LEGACY_TITLE) && !ENDED.test(text(r, S.LEGACY_DATES)))
-    .map((r) => ({ title: text(r, S.LEGACY_TITLE), company: roles.length ? groupCompany : companyOf(text(r, S.LEGACY_COMPANY)), viaDataViewName: false }));
+    .map((r) => ({
+      title: text(r, S.LEGACY_TITLE),
+      company: roles.length ? groupCompany : companyOf(text(r, S.LEGACY_COMPANY)),
+      viaDataViewName: false,
+    }));
 }
 
 /** 2025–26 SDUI: no entity markers; each position (or group) starts with a company-logo link tagged

@@ -19,7 +19,15 @@ import * as S from './selectors';
 
 type Candidate = [value: string | null | undefined, source: FieldSource];
 
-const LIMIT: Record<DraftFieldName, number> = { name: 120, headline: 220, title: 160, company: 160, location: 160, photoUrl: 2048, email: 160 };
+const LIMIT: Record<DraftFieldName, number> = {
+  name: 120,
+  headline: 220,
+  title: 160,
+  company: 160,
+  location: 160,
+  photoUrl: 2048,
+  email: 160,
+};
 
 /** First candidate that survives cleaning. */
 function pick(field: DraftFieldName, candidates: Candidate[]): DraftField | undefined {
@@ -77,13 +85,17 @@ function locationBeforeContactInfo(card: Element, skip: string[]): string {
 function textAfter(card: Element, nameEl: Element | null, name: string): string {
   if (!nameEl) return '';
   for (const el of Array.from(card.querySelectorAll('div, p, h2, h3, span'))) {
-    if (!(nameEl.compareDocumentPosition(el) & 4) || nameEl.contains(el) || el.closest('a, button, ' + S.HIDDEN_TEXT) || !inProfileArea(el)) continue;
+    if (!(nameEl.compareDocumentPosition(el) & 4) || nameEl.contains(el) || el.closest('a, button, ' + S.HIDDEN_TEXT) || !inProfileArea(el))
+      continue;
     if (el.querySelector('div, p, h2, h3')) continue;
     const text = visibleText(el);
     if (text && text !== name && !isNoise(text) && !/^[·•]/.test(text)) return text;
   }
   return '';
 }
+
+/** For comparing names across sources that differ only in case or apostrophe style (O'Brien vs O’Brien). */
+const loose = (s: string) => s.toLowerCase().replace(/[’‘`´ʼ]/g, "'");
 
 const fail = (reason: 'not-a-profile' | 'not-rendered' | 'no-name', detail?: string): ExtractResult =>
   detail ? { ok: false, reason, detail } : { ok: false, reason };
@@ -107,7 +119,7 @@ export function extract(doc: Document, url: string): ExtractResult {
   const isPublic = !!doc.querySelector(S.PUBLIC_PAGE);
   const img = findPhoto(card);
   const titleName = nameFromTitle(doc.title, isPublic);
-  const cardText = visibleText(card).toLowerCase();
+  const cardText = loose(visibleText(card));
   const nameEl = findNameElement(card, [titleName, cleanName(photoName(img))]);
   const ogName = meta ? nameFromTitle(meta.ogTitle, true) : '';
 
@@ -120,7 +132,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     [first(card, S.ABOUT_PROFILE_LINK)?.getAttribute('aria-label'), 'aria'],
     [visibleText(nameEl), 'heading'],
     // A stale title (SPA) names someone else; trust it only when the card shows that name too.
-    [titleName && (cardText.includes(titleName.toLowerCase()) || titleName === cleanName(photoName(img))) ? titleName : '', 'title'],
+    [titleName && (cardText.includes(loose(titleName)) || loose(titleName) === loose(cleanName(photoName(img)))) ? titleName : '', 'title'],
     [photoName(img), 'img-alt'],
   ]);
   if (!name) return fail('no-name');
@@ -150,10 +162,12 @@ export function extract(doc: Document, url: string): ExtractResult {
     [fromHeadline?.title, 'heuristic'],
   ]);
   if (title) fields.title = title;
-  const anyCompany = company ?? pick('company', [
-    [pos?.company, posSource],
-    [fromHeadline?.company, 'heuristic'],
-  ]);
+  const anyCompany =
+    company ??
+    pick('company', [
+      [pos?.company, posSource],
+      [fromHeadline?.company, 'heuristic'],
+    ]);
   if (anyCompany) fields.company = anyCompany;
 
   const location = pick('location', [
@@ -198,4 +212,3 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
-

@@ -7,8 +7,7 @@ export type SelectorList = readonly string[];
 
 /** Regions that are never the profile being viewed: the viewer's own nav and "Me" menu, side rails
  * of other people ("People also viewed"), the messaging overlay and modals. */
-export const NOT_PROFILE =
-  '#global-nav, .global-nav, nav, aside, #msg-overlay, .msg-overlay-container, [role="dialog"], .artdeco-modal';
+export const NOT_PROFILE = '#global-nav, .global-nav, nav, aside, #msg-overlay, .msg-overlay-container, [role="dialog"], .artdeco-modal';
 
 /** Screen-reader copies and non-text nodes. LinkedIn renders most labels twice (visible
  * `aria-hidden` copy + `visually-hidden` copy), and 2018–20 prefixed values with hidden "Company Name". */
@@ -49,6 +48,9 @@ export const NAME: SelectorList = [
  * renders the name as an h2, so h2 counts only when corroborated by the title or photo. */
 export const NAME_H1 = 'h1';
 export const NAME_H2 = 'h2';
+
+/** 2023–26 logged-in: the about-this-profile link wraps the name heading (h1, or h2 in 2026 SDUI). */
+export const NAME_IN_ABOUT_LINK = 'a[href*="/overlay/about-this-profile"] h1, a[href*="/overlay/about-this-profile"] h2';
 
 /** 2023–26 logged-in: the link wrapping the name carries the name as its aria-label. */
 export const ABOUT_PROFILE_LINK = 'a[href*="/overlay/about-this-profile"][aria-label]';
@@ -103,7 +105,16 @@ export const EXPERIENCE_ANCHOR: SelectorList = [
 ];
 export const SECTION_HEADING = 'h2';
 /** The heading of the experience card in the locales reps use most (2025–26 SDUI has no anchor id). */
-export const EXPERIENCE_TITLES = ['experience', 'pengalaman', 'berufserfahrung', 'expérience', 'experiencia', 'experiência', 'ervaring', 'esperienza'];
+export const EXPERIENCE_TITLES = [
+  'experience',
+  'pengalaman',
+  'berufserfahrung',
+  'expérience',
+  'experiencia',
+  'experiência',
+  'ervaring',
+  'esperienza',
+];
 
 /** One position (or a company group of positions) in the experience card. */
 export const EXPERIENCE_ENTITY: SelectorList = [

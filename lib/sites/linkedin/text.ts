@@ -7,7 +7,8 @@
  * line/paragraph separators and interlinear annotation. ZWJ/ZWNJ stay: Indic and Persian names and
  * emoji sequences need them.
  */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /** Strip invisible/bidi characters and collapse all whitespace (incl. NBSP, ideographic) to one space. */
 export function clean(s: string | null | undefined): string {
@@ -19,7 +20,12 @@ export function clean(s: string | null | undefined): string {
 export function cap(s: string, max: number): string {
   const cps = Array.from(s);
   if (cps.length <= max) return s;
-  return cps.slice(0, max - 1).join('').trimEnd() + '…';
+  return (
+    cps
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd() + '…'
+  );
 }
 
 const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|amp|lt|gt|quot|apos|nbsp);/gi;
@@ -45,12 +51,12 @@ export function decodeEntities(s: string): string {
 /** Pronouns shown beside the name: "(She/Her)", "he/him", "They/Them/Theirs". */
 const PRONOUNS = /[([]?\b(?:she|he|they|ze|xe|dia)\s*\/\s*(?:her|hers|him|his|them|theirs|hir|xem|dia)(?:\s*\/\s*\w+)?\b[)\]]?/gi;
 /** Connection degree and badges that sit in the name row: "· 2nd", "1st degree connection", "Verified". */
-const NAME_NOISE = /(?:^|\s)(?:·\s*)?(?:(?:1st|2nd|3rd\+?)(?:\s+degree(?:\s+connection)?)?|verified(?:\s+(?:identity|profile|member))?|premium(?:\s+member)?)(?=\s|$)/gi;
+const NAME_NOISE =
+  /(?:^|\s)(?:·\s*)?(?:(?:1st|2nd|3rd\+?)(?:\s+degree(?:\s+connection)?)?|verified(?:\s+(?:identity|profile|member))?|premium(?:\s+member)?)(?=\s|$)/gi;
 
 /** Clean a person's display name; "" when nothing name-like is left. */
 export function cleanName(raw: string | null | undefined): string {
-  const s = clean(clean(raw).replace(PRONOUNS, ' ').replace(NAME_NOISE, ' '))
-    .replace(/^[\s·|,–—-]+|[\s·|,–—-]+$/g, '');
+  const s = clean(clean(raw).replace(PRONOUNS, ' ').replace(NAME_NOISE, ' ')).replace(/^[\s·|,–—-]+|[\s·|,–—-]+$/g, '');
   return cap(s, 120);
 }
 
@@ -70,7 +76,9 @@ export function isNoise(s: string): boolean {
  * "Name - Company | LinkedIn", so also cut at the first spaced dash there.
  */
 export function nameFromTitle(title: string, isPublic: boolean): string {
-  let s = clean(decodeEntities(title)).replace(/^\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '');
+  let s = clean(decodeEntities(title))
+    .replace(/^\(\d+\+?\)\s*/, '')
+    .replace(/\s*\|\s*LinkedIn\s*$/i, '');
   if (/^LinkedIn$/i.test(s) || s.includes(' | ')) return '';
   if (isPublic) s = s.split(' - ')[0] ?? '';
   return cleanName(s);
