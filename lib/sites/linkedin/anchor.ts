@@ -7,7 +7,7 @@ import { cleanName, nameFromTitle } from './text';
 import * as S from './selectors';
 
 /**
- * The name heading of the profile in view (or the link wrapping it), null while it has not rendered.
+ * The name heading of the profile in view, or the link wrapping it; null while it has not rendered.
  * Given the page URL, also null while the card still shows the previous profile after in-app
  * navigation, so a chip is never mounted beside the wrong person.
  */
@@ -20,5 +20,9 @@ export function findNameAnchor(doc: Document, url?: string): Element | null {
     if (owner && slug && owner !== slug && !isOpaqueMemberId(slug)) return null;
   }
   const titleName = nameFromTitle(doc.title, !!doc.querySelector(S.PUBLIC_PAGE));
-  return findNameElement(card, [titleName, cleanName(photoName(findPhoto(card)))]) ?? first(card, S.ABOUT_PROFILE_LINK);
+  const name = findNameElement(card, [titleName, cleanName(photoName(findPhoto(card)))]);
+  // Mount after the link that wraps the name (2023–26), never inside it: a click on the chip must not
+  // open LinkedIn's "about this profile" overlay.
+  const link = name?.closest('a');
+  return (link && card.contains(link) ? link : name) ?? first(card, S.ABOUT_PROFILE_LINK);
 }

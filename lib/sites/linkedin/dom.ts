@@ -65,8 +65,10 @@ export function findTopCard(doc: Document): Element | null {
 }
 
 function visibleHeading(doc: Document): Element | null {
-  for (const h of Array.from(doc.querySelectorAll(S.MAIN_HEADING))) {
-    if (inProfileArea(h) && !h.closest(S.HIDDEN_TEXT) && visibleText(h)) return h;
+  for (const sel of S.LAST_RESORT_HEADING) {
+    for (const h of Array.from(doc.querySelectorAll(sel))) {
+      if (inProfileArea(h) && !h.closest(S.HIDDEN_TEXT) && visibleText(h)) return h;
+    }
   }
   return null;
 }
@@ -81,11 +83,18 @@ export function cardOwnerHref(card: Element): string | null {
   return null;
 }
 
-/** The top-card profile photo, never a placeholder. */
+/**
+ * The top-card profile photo, never a placeholder. An image matched only by the generic CDN rule
+ * must come before the card's owner links: the faces after them are mutual connections.
+ */
 export function findPhoto(card: Element): HTMLImageElement | null {
+  const ref = firstOf(card, S.OWNER_LINKS);
   for (const sel of S.PHOTO) {
+    const generic = sel === S.PHOTO[S.PHOTO.length - 1];
     for (const img of Array.from(card.querySelectorAll(sel))) {
-      if (img.tagName === 'IMG' && !img.matches(S.GHOST_PHOTO)) return img as HTMLImageElement;
+      if (img.tagName !== 'IMG' || img.matches(S.GHOST_PHOTO)) continue;
+      if (generic && ref && !(img.compareDocumentPosition(ref) & 4)) continue;
+      return img as HTMLImageElement;
     }
   }
   return null;

@@ -13,7 +13,9 @@ export interface Position {
   viaDataViewName: boolean;
 }
 
-const YEAR = /\b(?:19|20)\d{2}\b/;
+/** A date line starts with a year or a month word and a year: "Jan 2020 - Present · 4 yrs", "2015 - 2019",
+ * "2020年1月 - 至今"; "Class of 2020 Ventures" is a company, not a date line. */
+const DATES = /^(?:[^\s\d·]{1,12}\s)?(?:19|20)\d{2}\b/;
 /** "2019 - 2021 · 2 yrs", "Jan 2019 – Dec 2021": a range with an end year is a past position. */
 const ENDED = /\b(?:19|20)\d{2}\b[^·]*?[-–—][^·]*?\b(?:19|20)\d{2}\b/;
 /** "5 yrs 2 mos", "Full-time · 6 yrs", "3 thn 2 bln": a group header's summary, not a company line. */
@@ -33,10 +35,10 @@ function findSection(doc: Document): Element | null {
 const companyOf = (line: string) => clean(line.split(' · ')[0]);
 
 /** Lines of one position: [title, "Company · Full-time", dates, location, …]. */
-function single(ls: string[], via: boolean): Position[] {
-  const dates = ls.find((l, i) => i > 0 && YEAR.test(l)) ?? '';
+function single(ls: string[], via: boolean): (Position & { dated: boolean })[] {
+  const dates = ls.find((l, i) => i > 0 && DATES.test(l)) ?? '';
   const second = ls[1] && ls[1] !== dates ? ls[1] : '';
-  return ls[0] && !ENDED.test(dates) ? [{ title: ls[0], company: companyOf(second), viaDataViewName: via }] : [];
+  return ls[0] && !ENDED.test(dates) ? [{ title: ls[0], company: companyOf(second), viaDataViewName: via, dated: !!dates }] : [];
 }
 
 /** Lines of a company group: [company, duration, (location), role, (type), dates, …, role, dates, …]. */
@@ -45,7 +47,7 @@ function group(ls: string[], via: boolean): Position[] {
   let from = 2;
   for (let i = 2; i < ls.length; i++) {
     const line = ls[i]!;
-    if (!YEAR.test(line)) continue;
+    if (!DATES.test(line)) continue;
     let t = i - 1;
     while (t >= from && EMPLOYMENT.test(ls[t]!)) t--;
     if (t >= from && !ENDED.test(line)) out.push({ title: ls[t]!, company: ls[0] ?? '', viaDataViewName: via });
@@ -54,7 +56,8 @@ function group(ls: string[], via: boolean): Position[] {
   return out;
 }
 
-const parse = (ls: string[], via: boolean) => (DURATION.test(ls[1] ?? '') ? group(ls, via) : single(ls, via));
+const parse = (ls: string[], via: boolean): Position[] =>
+  DURATION.test(ls[1] ?? '') ? group(ls, via) : single(ls, via).map(({ dated: _, ...p }) => p);
 
 /** Current positions in the order the experience card shows them. */
 export function currentPositions(doc: Document): Position[] {
@@ -71,14 +74,14 @@ export function currentPositions(doc: Document): Position[] {
         .filter((c) => c.closest(sel) === entity)
         .map(visibleText)
         .filter(Boolean);
-      const roles = Array.from(entity.querySelectorAll(sel)).filter((e) => e !== entity);
+      // A group header has no dates of its own (company, total duration, location); nested entities
+      // under an entry that has dates are its description or skills, not roles.
+      const roles = own.some((l) => DATES.test(l)) ? [] : Array.from(entity.querySelectorAll(sel)).filter((e) => e !== entity);
       if (!roles.length) return parse(copies.map(visibleText).filter(Boolean), via);
-      // Grouped with nested role entities: header names the company, each nested entity a role.
       return roles.flatMap((r) =>
-        single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via).map((p) => ({
-          ...p,
-          company: own[0] ?? '',
-        })),
+        single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via)
+          .filter((p) => p.dated)
+          .map((p) => ({ ...p, company: own[0] ?? '' })),
       );
     });
   }

@@ -301,6 +301,24 @@ describe('traps', () => {
     expect(draftOf(extract(doc, URLS.y2025)).fields.name).toEqual({ value: 'Kalani Brightwater', source: 'img-alt' });
   });
 
+  it('2025: a mutual connection’s face is never the photo, nor the name', () => {
+    const doc = load('2025-obfuscated', URLS.y2025);
+    doc.querySelector('img[alt="Kalani Brightwater"]')!.remove();
+    expect(draftOf(extract(doc, URLS.y2025)).fields.photoUrl).toBeUndefined();
+    doc.querySelectorAll('code, h1').forEach((e) => e.remove());
+    doc.title = 'LinkedIn';
+    expect(extract(doc, URLS.y2025)).toEqual({ ok: false, reason: 'no-name' });
+  });
+
+  it('the chip anchor is the link wrapping the name, so a click on the chip does not open LinkedIn’s overlay', () => {
+    const doc = load('2024-data-view-name', URLS.y2024);
+    const anchor = findNameAnchor(doc, URLS.y2024)!;
+    expect(anchor.tagName).toBe('A');
+    expect(anchor.querySelector('h1')).not.toBeNull();
+    const old = load('2022-logged-in', URLS.y2022);
+    expect(findNameAnchor(old, URLS.y2022)!.matches('h1.text-heading-xlarge')).toBe(true);
+  });
+
   it('2026: an h2 inside the about-this-profile link is the name even without a corroborating title', () => {
     const doc = load('2026-sdui', URLS.y2026);
     doc.title = 'LinkedIn';

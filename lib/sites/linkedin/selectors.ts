@@ -33,8 +33,10 @@ export const OWNER_LINKS: SelectorList = [
 /** Containers a top card found through OWNER_LINKS or a heading is widened to. */
 export const CARD_CONTAINER = 'section, .artdeco-card';
 
-/** Last resort for the top card: the first main-column heading (any vintage with a <main>). */
+/** Last resort for the top card: the first visible h1 of the main column, then of the page (markup
+ * without <main>, e.g. pre-2019 public profiles), outside NOT_PROFILE regions. */
 export const MAIN_HEADING = 'main h1';
+export const LAST_RESORT_HEADING: SelectorList = [MAIN_HEADING, 'h1'];
 
 /** Name element inside the top card, before the generic heading rules. */
 export const NAME: SelectorList = [

@@ -101,7 +101,10 @@ export function readEmbedded(doc: Document, slug: string): Structured | null {
   const urn = me.entityUrn;
   const full = entities.find((e) => e !== me && urn && (e.miniProfile === urn || e['*miniProfile'] === urn)) ?? {};
   const pick = (k: string) => str(full[k]) || str(me[k]);
-  const geo = isObj(me.geoLocation) && isObj(me.geoLocation.geo) ? str(me.geoLocation.geo.defaultLocalizedName) : '';
+  // Normalized payloads reference the geo entity by urn ("*geo") instead of embedding it.
+  const gl = isObj(me.geoLocation) ? me.geoLocation : {};
+  const geoEntity = isObj(gl.geo) ? gl.geo : entities.find((e) => gl['*geo'] && e.entityUrn === gl['*geo']);
+  const geo = geoEntity ? str(geoEntity.defaultLocalizedName) : '';
   return {
     name: [pick('firstName'), pick('lastName')].filter(Boolean).join(' '),
     headline: pick('headline') || pick('occupation'),
