@@ -28,7 +28,11 @@ export function DueNow() {
   return (
     <section aria-labelledby="due-h">
       <h2 id="due-h">{t('dueNow')}</h2>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {items.length === 0 ? (
         <p class="muted">{t('nothingDue')}</p>
       ) : (
@@ -41,7 +45,11 @@ export function DueNow() {
                   {prospectName}: {f.title}
                 </span>
                 <span class="when">{formatDue(due)}</span>
-                <button type="button" aria-label={`${t('done')}: ${prospectName} – ${f.title}`} onClick={() => send({ type: 'completeFollowUp', id: f.id }).catch((e: Error) => setError(e.message))}>
+                <button
+                  type="button"
+                  aria-label={`${t('done')}: ${prospectName} – ${f.title}`}
+                  onClick={() => send({ type: 'completeFollowUp', id: f.id }).catch((e: Error) => setError(e.message))}
+                >
                   {t('done')}
                 </button>
               </li>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FollowUp } from '../lib/model';
 import { send } from './api';
 import { formatDue, fromLocalInput, toLocalInput } from './format';
+import { Field } from './Field';
 import { t } from './i18n';
 
 const HOUR = 3_600_000;
@@ -64,8 +65,8 @@ export function FollowUps({ prospectId, items }: { prospectId: string; items: Fo
   const done = items.filter((f) => f.doneAt !== null).slice(0, 5);
 
   return (
-    <section aria-labelledby="fu-h">
-      <h3 id="fu-h">{t('followUps')}</h3>
+    <section class="follow-up-section">
+      <h3>{t('followUps')}</h3>
       {open.length === 0 && <p class="muted">{t('noFollowUps')}</p>}
       <ul class="follow-ups">
         {[...open, ...done].map((f) => (
@@ -87,14 +88,29 @@ export function FollowUps({ prospectId, items }: { prospectId: string; items: Fo
           }
         }}
       >
-        <label>
-          <span>{t('fieldFollowUp')}</span>
-          <input type="text" value={title} required maxLength={300} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <label>
-          <span>{t('fieldDue')}</span>
-          <input type="datetime-local" value={due} required onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
-        </label>
+        <Field label={t('fieldFollowUp')}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              value={title}
+              required
+              maxLength={300}
+              onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+        </Field>
+        <Field label={t('fieldDue')}>
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={due}
+              required
+              onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+        </Field>
         <button type="submit">{t('addFollowUp')}</button>
       </form>
       {error && (

@@ -9,8 +9,18 @@ export type ChipState =
   | { kind: 'error'; message: string };
 
 export function InlineChip({ state, onAdd }: { state: ChipState; onAdd: () => void }) {
-  if (state.kind === 'loading') return <span class="chip muted" aria-busy="true">Jalur…</span>;
-  if (state.kind === 'error') return <span class="chip error" role="status">{state.message}</span>;
+  if (state.kind === 'loading')
+    return (
+      <span class="chip muted" aria-busy="true">
+        Jalur…
+      </span>
+    );
+  if (state.kind === 'error')
+    return (
+      <span class="chip error" role="status">
+        {state.message}
+      </span>
+    );
   if (state.kind === 'new') {
     return (
       <span class="chip">

@@ -21,7 +21,11 @@ export function OptionsApp() {
       </section>
       <section aria-labelledby="stages-h">
         <h2 id="stages-h">{t('stagesHeading')}</h2>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <table>
           <thead>
             <tr>

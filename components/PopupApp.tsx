@@ -38,7 +38,9 @@ export function PopupApp() {
             <StageSelect
               stages={tracked.stages}
               value={tracked.stage?.key ?? ''}
-              onChange={(key) => send({ type: 'setStage', prospectId: tracked.prospect.id, stageKey: key }).catch((e: Error) => setError(e.message))}
+              onChange={(key) =>
+                send({ type: 'setStage', prospectId: tracked.prospect.id, stageKey: key }).catch((e: Error) => setError(e.message))
+              }
             />
             <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
             {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
@@ -56,7 +58,11 @@ export function PopupApp() {
       ) : (
         <TabPersonView person={person} onSaved={reload} />
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <DueNow />
     </main>
   );

@@ -1,20 +1,29 @@
 import { useState } from 'preact/hooks';
 import type { CaptureWire } from '../lib/messaging/types';
 import { SOURCES } from '../lib/model/enums';
+import { Field } from './Field';
 import { t, type MessageKey } from './i18n';
 
-const FIELDS: Array<{ key: keyof CaptureWire; label: MessageKey; type?: string }> = [
+const FIELDS: Array<{ key: keyof CaptureWire; label: MessageKey; mode?: 'email' | 'url' }> = [
   { key: 'name', label: 'fieldName' },
   { key: 'headline', label: 'fieldHeadline' },
   { key: 'title', label: 'fieldTitle' },
   { key: 'company', label: 'fieldCompany' },
   { key: 'location', label: 'fieldLocation' },
-  { key: 'email', label: 'fieldEmail', type: 'email' },
-  { key: 'linkedinUrl', label: 'fieldLinkedinUrl', type: 'url' },
+  { key: 'email', label: 'fieldEmail', mode: 'email' },
+  { key: 'linkedinUrl', label: 'fieldLinkedinUrl', mode: 'url' },
 ];
 
 /** The extracted fields as editable inputs: the rep corrects them before anything is saved. */
-export function ProspectForm({ initial, onSubmit, submitLabel = 'addToPipeline' }: { initial: CaptureWire; onSubmit: (v: CaptureWire) => Promise<void>; submitLabel?: MessageKey }) {
+export function ProspectForm({
+  initial,
+  onSubmit,
+  submitLabel = 'addToPipeline',
+}: {
+  initial: CaptureWire;
+  onSubmit: (v: CaptureWire) => Promise<void>;
+  submitLabel?: MessageKey;
+}) {
   const [value, setValue] = useState<CaptureWire>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,27 +46,37 @@ export function ProspectForm({ initial, onSubmit, submitLabel = 'addToPipeline' 
       }}
     >
       {FIELDS.map((f) => (
-        <label key={f.key}>
-          <span>{t(f.label)}</span>
-          <input
-            type={f.type ?? 'text'}
-            name={f.key}
-            value={(value[f.key] as string | null) ?? ''}
-            required={f.key === 'name'}
-            onInput={(e) => set(f.key, (e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
+        <Field key={f.key} label={t(f.label)}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              inputMode={f.mode ?? 'text'}
+              spellcheck={!f.mode}
+              name={f.key}
+              value={(value[f.key] as string | null) ?? ''}
+              required={f.key === 'name'}
+              onInput={(e) => set(f.key, (e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+        </Field>
       ))}
-      <label>
-        <span>{t('fieldSource')}</span>
-        <select name="source" value={value.source ?? (value.linkedinUrl ? 'social_selling' : 'email')} onChange={(e) => set('source', (e.currentTarget as HTMLSelectElement).value)}>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`source_${s}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={t('fieldSource')}>
+        {(id) => (
+          <select
+            id={id}
+            name="source"
+            value={value.source ?? (value.linkedinUrl ? 'social_selling' : 'email')}
+            onChange={(e) => set('source', (e.currentTarget as HTMLSelectElement).value)}
+          >
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`source_${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {error && (
         <p class="error" role="alert">
           {error}

@@ -36,7 +36,13 @@ export function Search({ onPick }: { onPick: (id: string) => void }) {
 
   return (
     <section class="search" aria-label={t('searchProspects')}>
-      <input type="search" aria-label={t('searchProspects')} placeholder={t('searchPlaceholder')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        type="search"
+        aria-label={t('searchProspects')}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+      />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -22,7 +22,13 @@ export function SidePanelApp() {
           <button type="button" class="link" onClick={() => setPicked(null)}>
             ← {t('backToTab')}
           </button>
-          {pickedDetail === undefined ? <p class="muted">{t('loading')}</p> : pickedDetail ? <ProspectDetail detail={pickedDetail} /> : <p class="muted">{t('notFound')}</p>}
+          {pickedDetail === undefined ? (
+            <p class="muted">{t('loading')}</p>
+          ) : pickedDetail ? (
+            <ProspectDetail detail={pickedDetail} />
+          ) : (
+            <p class="muted">{t('notFound')}</p>
+          )}
         </section>
       ) : (
         <section aria-label={t('currentTab')}>

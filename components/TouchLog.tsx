@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { TOUCH_CHANNELS, type Touch, type TouchChannel } from '../lib/model';
 import { send } from './api';
 import { formatDue } from './format';
+import { Field } from './Field';
 import { t, type MessageKey } from './i18n';
 
 export function TouchLog({ prospectId, touches }: { prospectId: string; touches: Touch[] }) {
@@ -10,8 +11,8 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <section aria-labelledby="touch-h">
-      <h3 id="touch-h">{t('touches', String(touches.length))}</h3>
+    <section class="touch-section">
+      <h3>{t('touches', String(touches.length))}</h3>
       <form
         class="form row"
         onSubmit={async (e) => {
@@ -25,27 +26,36 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
           }
         }}
       >
-        <label>
-          <span>{t('fieldChannel')}</span>
-          <select value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as TouchChannel)}>
-            {TOUCH_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`channel_${c}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('fieldDirection')}</span>
-          <select value={direction} onChange={(e) => setDirection((e.currentTarget as HTMLSelectElement).value as 'out' | 'in')}>
-            <option value="out">{t('directionOut')}</option>
-            <option value="in">{t('directionIn')}</option>
-          </select>
-        </label>
-        <label>
-          <span>{t('fieldNote')}</span>
-          <input type="text" value={note} maxLength={2000} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
-        </label>
+        <Field label={t('fieldChannel')}>
+          {(id) => (
+            <select id={id} value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as TouchChannel)}>
+              {TOUCH_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel_${c}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('fieldDirection')}>
+          {(id) => (
+            <select id={id} value={direction} onChange={(e) => setDirection((e.currentTarget as HTMLSelectElement).value as 'out' | 'in')}>
+              <option value="out">{t('directionOut')}</option>
+              <option value="in">{t('directionIn')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('fieldNote')}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              value={note}
+              maxLength={2000}
+              onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+        </Field>
         <button type="submit">{t('logTouch')}</button>
       </form>
       {error && (
@@ -56,8 +66,8 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
       <ul class="touches">
         {touches.slice(0, 10).map((x) => (
           <li key={x.id}>
-            <span>{t(`channel_${x.channel}` as MessageKey)}</span> · <span>{x.direction === 'in' ? t('directionIn') : t('directionOut')}</span> ·{' '}
-            <time>{formatDue(x.occurredAt)}</time>
+            <span>{t(`channel_${x.channel}` as MessageKey)}</span> ·{' '}
+            <span>{x.direction === 'in' ? t('directionIn') : t('directionOut')}</span> · <time>{formatDue(x.occurredAt)}</time>
             {x.note && <div class="note">{x.note}</div>}
           </li>
         ))}

@@ -11,7 +11,7 @@ export function t(key: MessageKey, subs?: string | string[]): string {
 /** The team's name for a stage, or the localised default for the default stages. */
 export function stageLabel(key: string, name: string | null): string {
   if (name) return name;
-  const localised = browser.i18n.getMessage(`stage_${key}`);
+  const localised = browser.i18n.getMessage(`stage_${key}` as MessageKey);
   return localised || key;
 }
 

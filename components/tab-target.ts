@@ -8,9 +8,22 @@ export function pinnedTabId(search: string): number | null {
   return Number(raw);
 }
 
+/**
+ * The tab the rep is looking at. When this page is itself a tab (the panel popped out, or opened as
+ * sidepanel.html), it never follows itself: it takes the most recently used other tab.
+ */
 export async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id ?? null;
+  const own = (await browser.tabs.getCurrent())?.id;
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id !== undefined && active.id !== own) return active.id;
+  const others = (await browser.tabs.query({})).filter((t) => t.id !== undefined && t.id !== own);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0]?.id ?? null;
+}
+
+/** This page's own tab id, when it is a tab; undefined in the real side panel and the popup. */
+export async function ownTabId(): Promise<number | undefined> {
+  return (await browser.tabs.getCurrent())?.id;
 }
 
 /** Ask the tab's content script what it sees; null when no Jalur script runs there. */

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ProspectDraft } from '../lib/model/draft';
 import type { Notice, ProspectDetail } from '../lib/messaging/types';
 import { send } from './api';
-import { activeTabId, extractFromTab, pinnedTabId } from './tab-target';
+import { activeTabId, extractFromTab, ownTabId, pinnedTabId } from './tab-target';
 
 export type TabPerson =
   | { kind: 'loading' }
@@ -26,7 +26,11 @@ export function useTabPerson(follow: boolean): { tabId: number | null; person: T
     if (pinned !== null) return;
     void activeTabId().then(setTabId);
     if (!follow) return;
-    const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
+    let own: number | undefined;
+    void ownTabId().then((id) => (own = id));
+    const onActivated = (info: { tabId: number }) => {
+      if (info.tabId !== own) setTabId(info.tabId);
+    };
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, []);

@@ -16,6 +16,15 @@ export default defineContentScript({
     let chip: { slug: string; host: InlineHost } | null = null;
     let observer: MutationObserver | null = null;
     let scheduled = false;
+    let announced: string | null | undefined;
+
+    /** Tell open Jalur pages (side panel) that the person in view changed, once per change. */
+    function announce(slug: string | null) {
+      if (slug === announced) return;
+      announced = slug;
+      const notice: Notice = { type: 'pageChanged', url: location.href };
+      browser.runtime.sendMessage(notice).catch(() => undefined);
+    }
 
     function unmount() {
       chip?.host.el.remove();
@@ -25,7 +34,8 @@ export default defineContentScript({
     async function refresh() {
       if (!chip) return;
       const current = chip;
-      const reply = (await browser.runtime.sendMessage({ type: 'lookup', slugs: [current.slug], emails: [] })) as Reply<'lookup'> | undefined;
+      const reply = (await browser.runtime.sendMessage({ type: 'lookup', slugs: [current.slug], emails: [] })) as
+        Reply<'lookup'> | undefined;
       if (chip !== current) return;
       if (!reply || !reply.ok) {
         current.host.render({ kind: 'error', message: reply ? reply.error : t('errorNoAnswer') }, add);
@@ -44,7 +54,8 @@ export default defineContentScript({
         current.host.render({ kind: 'new', busy: false, error: t('errorExtract') }, add);
         return;
       }
-      const reply = (await browser.runtime.sendMessage({ type: 'capture', input: draftToCapture(result.draft) })) as Reply<'capture'> | undefined;
+      const reply = (await browser.runtime.sendMessage({ type: 'capture', input: draftToCapture(result.draft) })) as
+        Reply<'capture'> | undefined;
       if (!reply || !reply.ok) {
         current.host.render({ kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') }, add);
         return;
@@ -58,6 +69,7 @@ export default defineContentScript({
       const slug = isProfileUrl(location.href) ? canonicalSlug(location.href) : null;
       if (!slug) {
         unmount();
+        announce(null);
         return;
       }
       // The common case on a busy page: our chip is still there for this person, nothing to do.
@@ -70,6 +82,7 @@ export default defineContentScript({
       chip = { slug, host };
       host.render({ kind: 'loading' }, add);
       void refresh();
+      announce(slug);
     }
 
     function schedule() {
@@ -85,11 +98,7 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      schedule();
-      const notice: Notice = { type: 'pageChanged', url: location.href };
-      browser.runtime.sendMessage(notice).catch(() => undefined);
-    });
+    ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
     browser.runtime.onMessage.addListener((msg: unknown) => {
       const m = msg as TabRequest | Notice | undefined;

@@ -3,7 +3,16 @@ import { silenceDays } from '../pipeline/staleness';
 import type { Prospect, Stage } from '../model';
 import * as commands from '../store/commands';
 import type { StoreContext } from '../store/context';
-import { findByIdentity, listStages, openFollowUpsFor, overdueCount, dueSoon, searchProspects, stalled, touchesFor } from '../store/queries';
+import {
+  findByIdentity,
+  listStages,
+  openFollowUpsFor,
+  overdueCount,
+  dueSoon,
+  searchProspects,
+  stalled,
+  touchesFor,
+} from '../store/queries';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap } from './types';
 
@@ -80,7 +89,13 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'search': {
       const stages = await stageMap(ctx);
       const items = await searchProspects(ctx, req.query, req.limit);
-      return { items: items.map((p) => ({ ...p, stageKey: stages.get(p.stageId)?.key ?? 'unknown', stageName: stages.get(p.stageId)?.name ?? null })) };
+      return {
+        items: items.map((p) => ({
+          ...p,
+          stageKey: stages.get(p.stageId)?.key ?? 'unknown',
+          stageName: stages.get(p.stageId)?.name ?? null,
+        })),
+      };
     }
     case 'update': {
       const patch = { ...req.patch };
@@ -131,5 +146,7 @@ export async function handleRequest(ctx: StoreContext, raw: unknown): Promise<Re
 }
 
 export function isRequest(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && RequestSchema.options.some((o) => o.shape.type.value === (raw as { type?: unknown }).type);
+  return (
+    typeof raw === 'object' && raw !== null && RequestSchema.options.some((o) => o.shape.type.value === (raw as { type?: unknown }).type)
+  );
 }

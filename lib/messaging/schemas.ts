@@ -70,12 +70,29 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deleteProspect'), id: Id }),
   z.object({ type: z.literal('stages') }),
   z.object({ type: z.literal('overdue') }),
-  z.object({ type: z.literal('due'), withinMs: z.number().int().min(0).max(31 * 86_400_000), limit }),
+  z.object({
+    type: z.literal('due'),
+    withinMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(31 * 86_400_000),
+    limit,
+  }),
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
 
 /** Requests that change data: after them the badge and every open view refresh. */
-export const MUTATIONS = new Set(['capture', 'update', 'setStage', 'logTouch', 'addFollowUp', 'completeFollowUp', 'snoozeFollowUp', 'deleteProspect']);
+export const MUTATIONS = new Set([
+  'capture',
+  'update',
+  'setStage',
+  'logTouch',
+  'addFollowUp',
+  'completeFollowUp',
+  'snoozeFollowUp',
+  'deleteProspect',
+]);
 
 /** A readable one-line message from a zod failure, for the rep, not a stack trace. */
 export function describeIssues(err: z.ZodError): string {

@@ -8,7 +8,12 @@ export const Millis = z.number().int().nonnegative();
 export function cleanText(max: number) {
   return z
     .string()
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim())
+    .transform((s) =>
+      s
+        .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .pipe(z.string().max(max));
 }
 

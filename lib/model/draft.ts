@@ -37,6 +37,4 @@ export interface ProspectDraft {
 
 export type ExtractFailureReason = 'not-a-profile' | 'not-rendered' | 'no-name';
 
-export type ExtractResult =
-  | { ok: true; draft: ProspectDraft }
-  | { ok: false; reason: ExtractFailureReason; detail?: string };
+export type ExtractResult = { ok: true; draft: ProspectDraft } | { ok: false; reason: ExtractFailureReason; detail?: string };

@@ -22,14 +22,7 @@ export type Temperature = z.infer<typeof Temperature>;
 export const StageKind = z.enum(['open', 'won', 'lost']);
 export type StageKind = z.infer<typeof StageKind>;
 
-export const TOUCH_CHANNELS = [
-  'linkedin_message',
-  'connection_request',
-  'email',
-  'call',
-  'meeting',
-  'note',
-] as const;
+export const TOUCH_CHANNELS = ['linkedin_message', 'connection_request', 'email', 'call', 'meeting', 'note'] as const;
 export const TouchChannel = z.enum(TOUCH_CHANNELS);
 export type TouchChannel = z.infer<typeof TouchChannel>;
 

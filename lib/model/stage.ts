@@ -5,7 +5,11 @@ import { StageKind } from './enums';
 export const StageSchema = z.object({
   id: Id,
   teamId: z.string(),
-  key: z.string().min(1).max(40).regex(/^[a-z0-9_-]+$/),
+  key: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9_-]+$/),
   /** null for a default stage the team has not renamed: the UI shows the localised default name. */
   name: z.string().min(1).max(60).nullable(),
   order: z.number().int(),

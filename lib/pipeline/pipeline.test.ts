@@ -22,7 +22,13 @@ describe('temperature follows the source', () => {
 });
 
 describe('staleness', () => {
-  const base = { stageKind: 'open' as const, staleDays: 7, lastTouchAt: null, stageEnteredAt: NOW - 10 * DAY_MS, createdAt: NOW - 20 * DAY_MS };
+  const base = {
+    stageKind: 'open' as const,
+    staleDays: 7,
+    lastTouchAt: null,
+    stageEnteredAt: NOW - 10 * DAY_MS,
+    createdAt: NOW - 20 * DAY_MS,
+  };
   it('open stage past its limit is stalled; within it is not', () => {
     expect(isStalled(base, NOW)).toBe(true);
     expect(isStalled({ ...base, lastTouchAt: NOW - 7 * DAY_MS }, NOW)).toBe(false);
@@ -56,7 +62,10 @@ describe('overdue', () => {
 describe('score', () => {
   const p = { title: null, headline: null, source: 'social_selling' as const, temperature: 'cold' as const, touches: [], createdAt: NOW };
   it('is the sum of its breakdown, clamped to 0–100, and stable', () => {
-    const touches = Array.from({ length: 12 }, (_, i) => ({ direction: (i % 2 ? 'in' : 'out') as 'in' | 'out', occurredAt: NOW - i * DAY_MS }));
+    const touches = Array.from({ length: 12 }, (_, i) => ({
+      direction: (i % 2 ? 'in' : 'out') as 'in' | 'out',
+      occurredAt: NOW - i * DAY_MS,
+    }));
     const r = computeScore({ ...p, title: 'Co-Founder & CEO', source: 'referral', temperature: 'warm', touches }, NOW);
     expect(r.score).toBe(r.breakdown.reduce((s, l) => s + l.points, 0));
     expect(r.score).toBeLessThanOrEqual(100);

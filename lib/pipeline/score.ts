@@ -20,7 +20,27 @@ export interface ScoreRules {
 // Defaults the team can tune later; each rule names itself in the breakdown.
 export const DEFAULT_SCORE_RULES: ScoreRules = {
   seniority: {
-    words: ['founder', 'co-founder', 'owner', 'chief', 'ceo', 'cto', 'cfo', 'coo', 'cmo', 'cro', 'president', 'vp', 'vice president', 'head', 'director', 'partner', 'direktur', 'kepala', 'pendiri'],
+    words: [
+      'founder',
+      'co-founder',
+      'owner',
+      'chief',
+      'ceo',
+      'cto',
+      'cfo',
+      'coo',
+      'cmo',
+      'cro',
+      'president',
+      'vp',
+      'vice president',
+      'head',
+      'director',
+      'partner',
+      'direktur',
+      'kepala',
+      'pendiri',
+    ],
     points: 20,
   },
   warmSource: 15,
@@ -55,7 +75,11 @@ function hasSeniority(text: string, words: readonly string[]): string | null {
 }
 
 /** Explainable 0–100 lead score: the sum of its breakdown lines, clamped. Pure and stable. */
-export function computeScore(p: ScoreInput, now: number, rules: ScoreRules = DEFAULT_SCORE_RULES): { score: number; breakdown: ScoreLine[] } {
+export function computeScore(
+  p: ScoreInput,
+  now: number,
+  rules: ScoreRules = DEFAULT_SCORE_RULES,
+): { score: number; breakdown: ScoreLine[] } {
   const lines: ScoreLine[] = [];
   const role = p.title ?? p.headline ?? '';
   const senior = hasSeniority(role, rules.seniority.words);

@@ -10,7 +10,7 @@ export interface StaleInput {
 }
 
 /** Days of silence, measured from the latest of last touch, stage entry and capture. */
-export function silenceDays(p: StaleInput, now: number): number {
+export function silenceDays(p: Pick<StaleInput, 'lastTouchAt' | 'stageEnteredAt' | 'createdAt'>, now: number): number {
   const since = Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt);
   return Math.max(0, Math.floor((now - since) / DAY_MS));
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
-import { addFollowUp, captureProspect, completeFollowUp, deleteProspect, logTouch, setStage, snoozeFollowUp, type CaptureInput } from './commands';
+import {
+  addFollowUp,
+  captureProspect,
+  completeFollowUp,
+  deleteProspect,
+  logTouch,
+  setStage,
+  snoozeFollowUp,
+  type CaptureInput,
+} from './commands';
 import { dueSoon, findByIdentity, listStages, nextDueAfterNow, overdueCount } from './queries';
 
 const HOUR = 3_600_000;
@@ -93,7 +102,12 @@ describe('stage changes and touches', () => {
   it('a reply raises the score and updates last touch', async () => {
     const { ctx } = await testStore();
     const { prospect } = await captureProspect(ctx, siti);
-    const { prospect: after } = await logTouch(ctx, { prospectId: prospect.id, channel: 'linkedin_message', direction: 'in', note: 'Interested' });
+    const { prospect: after } = await logTouch(ctx, {
+      prospectId: prospect.id,
+      channel: 'linkedin_message',
+      direction: 'in',
+      note: 'Interested',
+    });
     expect(after.lastTouchAt).toBe(ctx.now());
     expect(after.touchCount).toBe(1);
     expect(after.score).toBe(20 + 3 + 8 + 10);

@@ -25,7 +25,9 @@ export async function findByIdentity(ctx: StoreContext, slug: string | null, ema
 
 export async function openFollowUpsFor(ctx: StoreContext, prospectId: string): Promise<FollowUp[]> {
   const rows = await ctx.db.followUps.where('prospectId').equals(prospectId).toArray();
-  return rows.filter((f) => f.deletedAt === null).sort((a, b) => (a.openDueAt ?? Infinity) - (b.openDueAt ?? Infinity) || b.updatedAt - a.updatedAt);
+  return rows
+    .filter((f) => f.deletedAt === null)
+    .sort((a, b) => (a.openDueAt ?? Infinity) - (b.openDueAt ?? Infinity) || b.updatedAt - a.updatedAt);
 }
 
 export async function touchesFor(ctx: StoreContext, prospectId: string): Promise<Touch[]> {
@@ -45,10 +47,7 @@ export function stalled(p: Prospect, stage: Stage | undefined, now: number): boo
 
 /** Overdue follow-ups of the current user: one index range, no scan (badge budget ≤ 20 ms). */
 export function overdueCount(ctx: StoreContext): Promise<number> {
-  return ctx.db.followUps
-    .where('[assigneeId+openDueAt]')
-    .between([ctx.userId, -Infinity], [ctx.userId, ctx.now()], true, true)
-    .count();
+  return ctx.db.followUps.where('[assigneeId+openDueAt]').between([ctx.userId, -Infinity], [ctx.userId, ctx.now()], true, true).count();
 }
 
 /** Open follow-ups of the current user due before now + withinMs, soonest first. */
@@ -80,11 +79,21 @@ function normalise(s: string): string {
 export async function searchProspects(ctx: StoreContext, query: string, limit: number): Promise<Prospect[]> {
   const q = query.trim();
   if (!q) {
-    const recent = await ctx.db.prospects.orderBy('updatedAt').reverse().filter((p) => p.deletedAt === null).limit(limit).toArray();
+    const recent = await ctx.db.prospects
+      .orderBy('updatedAt')
+      .reverse()
+      .filter((p) => p.deletedAt === null)
+      .limit(limit)
+      .toArray();
     return recent;
   }
   const found = new Map<string, Prospect>();
-  const byPrefix = await ctx.db.prospects.where('name').startsWithIgnoreCase(q).filter((p) => p.deletedAt === null).limit(limit).toArray();
+  const byPrefix = await ctx.db.prospects
+    .where('name')
+    .startsWithIgnoreCase(q)
+    .filter((p) => p.deletedAt === null)
+    .limit(limit)
+    .toArray();
   for (const p of byPrefix) found.set(p.id, p);
   if (found.size < limit) {
     const nq = normalise(q);

@@ -1,0 +1,102 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES = resolve('test/fixtures');
+
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: chromiumArgs(),
+  });
+  // No internet here, and Jalur must never fetch anything itself: every request not served below fails.
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort(),
+  );
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export function fixture(path: string): string {
+  return readFileSync(join(FIXTURES, path), 'utf8');
+}
+
+/**
+ * Serve a LinkedIn page at its real URL. Routes added later win, so a test can override one URL.
+ * `body` may depend on the URL (the SPA shell answers every path).
+ */
+export async function serveLinkedIn(
+  context: BrowserContext,
+  pattern: string | RegExp,
+  body: string | ((url: URL) => string),
+): Promise<void> {
+  await context.route(pattern, (route) => {
+    const url = new URL(route.request().url());
+    if (route.request().resourceType() !== 'document') return route.abort();
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof body === 'string' ? body : body(url) });
+  });
+}
+
+export async function badgeText(sw: Worker): Promise<string> {
+  return sw.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+export async function tabIdOf(sw: Worker, url: string): Promise<number> {
+  const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab at ${url}`);
+  return id;
+}
+
+export async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return page;
+}
+
+type Fixtures = { context: BrowserContext; sw: Worker; extensionId: string };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context, close } = await launchWithExtension();
+    await use(context);
+    await close();
+  },
+  sw: async ({ context }, use) => {
+    await use(await serviceWorker(context));
+  },
+  extensionId: async ({ sw }, use) => {
+    await use(new URL(sw.url()).host);
+  },
+});
+
+export { expect } from '@playwright/test';
