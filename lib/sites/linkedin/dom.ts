@@ -100,8 +100,9 @@ export function findPhoto(card: Element): HTMLImageElement | null {
   return null;
 }
 
+/** Alt/title of the photo, without the frame hashtags LinkedIn appends ("Jane Doe, #OPEN_TO_WORK"). */
 export function photoName(img: HTMLImageElement | null): string {
-  return clean(img?.getAttribute('alt') || img?.getAttribute('title'));
+  return clean((img?.getAttribute('alt') || img?.getAttribute('title') || '').replace(/[,\s]*#(?:OPEN_TO_WORK|HIRING)\b/gi, ''));
 }
 
 /**

@@ -255,6 +255,12 @@ describe('traps', () => {
     expect(draftOf(extract(doc, URLS.y2024)).fields.name).toEqual({ value: 'Thandiwe Okonkwo-Reyes', source: 'heading' });
   });
 
+  it('2024: an about-this-profile label that disagrees with the heading (markup change) loses to the heading', () => {
+    const doc = load('2024-data-view-name', URLS.y2024);
+    doc.querySelector('a[aria-label]')!.setAttribute('aria-label', 'About this profile');
+    expect(draftOf(extract(doc, URLS.y2024)).fields.name).toEqual({ value: 'Thandiwe Okonkwo-Reyes', source: 'heading' });
+  });
+
   it('2024: grouped experience gives the company from the group header, the title from the current role', () => {
     const doc = load('2024-data-view-name', URLS.y2024);
     doc.querySelector('[aria-label^="Current company"]')!.remove();

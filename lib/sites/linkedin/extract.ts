@@ -123,14 +123,18 @@ export function extract(doc: Document, url: string): ExtractResult {
   const nameEl = findNameElement(card, [titleName, cleanName(photoName(img))]);
   const ogName = meta ? nameFromTitle(meta.ogTitle, true) : '';
 
+  const headingName = cleanName(visibleText(nameEl));
+  const ariaName = cleanName(first(card, S.ABOUT_PROFILE_LINK)?.getAttribute('aria-label'));
+
   const fields: ProspectDraft['fields'] = {};
   const name = pick('name', [
     [ld?.name, 'json-ld'],
     [emb?.name, 'embedded-json'],
     [meta && [meta.first, meta.last].filter(Boolean).join(' '), 'meta'],
     [ogName, 'og'],
-    [first(card, S.ABOUT_PROFILE_LINK)?.getAttribute('aria-label'), 'aria'],
-    [visibleText(nameEl), 'heading'],
+    // The label wins over the heading it wraps (no pronouns/badges in it) unless they disagree.
+    [ariaName && (!headingName || loose(ariaName) === loose(headingName)) ? ariaName : '', 'aria'],
+    [headingName, 'heading'],
     // A stale title (SPA) names someone else; trust it only when the card shows that name too.
     [titleName && (cardText.includes(loose(titleName)) || loose(titleName) === loose(cleanName(photoName(img)))) ? titleName : '', 'title'],
     [photoName(img), 'img-alt'],
