@@ -13,7 +13,7 @@ export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    let chip: { slug: string; host: InlineHost } | null = null;
+    let chip: { slug: string; urlSlug: string; host: InlineHost } | null = null;
     let observer: MutationObserver | null = null;
     let scheduled = false;
     let announced: string | null | undefined;
@@ -66,20 +66,23 @@ export default defineContentScript({
     /** Make the page state match: one chip by the name of the profile in view, none elsewhere. */
     function sync() {
       scheduled = false;
-      const slug = isProfileUrl(location.href) ? canonicalSlug(location.href) : null;
-      if (!slug) {
+      const urlSlug = isProfileUrl(location.href) ? canonicalSlug(location.href) : null;
+      if (!urlSlug) {
         unmount();
         announce(null);
         return;
       }
-      // The common case on a busy page: our chip is still there for this person, nothing to do.
-      if (chip && chip.slug === slug && chip.host.el.isConnected) return;
-      const anchor = findNameAnchor(document);
+      // The common case on a busy page: our chip is still there for this URL, nothing to do.
+      if (chip && chip.urlSlug === urlSlug && chip.host.el.isConnected) return;
+      const anchor = findNameAnchor(document, location.href);
       if (!anchor) return; // not rendered yet: the observer calls back when the top card arrives
+      // An opaque member id in the URL (/in/ACoAA…) is not the identity; the page's public slug is.
+      const result = extract(document, location.href);
+      const slug = (result.ok && result.draft.slug) || urlSlug;
       unmount();
       const host = createInlineHost(document, { 'data-slug': slug });
       anchor.insertAdjacentElement('afterend', host.el);
-      chip = { slug, host };
+      chip = { slug, urlSlug, host };
       host.render({ kind: 'loading' }, add);
       void refresh();
       announce(slug);
