@@ -52,7 +52,11 @@ const CASES: { fixture: string; url: string; slug: string; fields: Expected }[] 
       title: ['Head of Procurement', 'heuristic'],
       company: ['PT Sinar Fiktif Abadi', 'heading'],
       location: ['Greater Jakarta Area, Indonesia', 'heading'],
-      // 2018 rendered the photo as a CSS background, not an <img>: nothing to read.
+      // 2018 drew the photo as a CSS background on a div, not an <img> with an alt.
+      photoUrl: [
+        'https://media.licdn.com/dms/image/C5103AQFakeFx18/profile-displayphoto-shrink_200_200/0?e=1540000000&v=beta&t=fake',
+        'heuristic',
+      ],
     },
   },
   {

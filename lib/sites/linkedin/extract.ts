@@ -189,6 +189,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     [photo(meta?.ogImage), 'og'],
     [photo(emb?.photo), 'embedded-json'],
     [photo(src), alt && alt === name.value.toLowerCase() ? 'img-alt' : 'heuristic'],
+    [photo(/url\(["']?([^"')]+)/.exec(first(card, S.PHOTO_BACKGROUND)?.getAttribute('style') ?? '')?.[1]), 'heuristic'],
   ]);
   if (photoUrl) fields.photoUrl = photoUrl;
 

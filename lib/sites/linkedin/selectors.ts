@@ -99,6 +99,8 @@ export const PHOTO: SelectorList = [
   'img[src*="/profile-displayphoto"]', // 2018–26 any: member photos live under this CDN path
 ];
 export const GHOST_PHOTO = '[class*="ghost"]';
+/** 2017–18 Ember drew the top-card photo as a CSS background on a div. */
+export const PHOTO_BACKGROUND = '.pv-top-card-section__photo[style*="url("]';
 
 /** Experience section: its anchor, or its heading text when ids are gone. */
 export const EXPERIENCE_ANCHOR: SelectorList = [

@@ -53,6 +53,7 @@ describe('nameFromTitle', () => {
     ['Jane Doe - Acme | LinkedIn', true, 'Jane Doe'],
     ['Jean-Luc Picard - Starfleet | LinkedIn', true, 'Jean-Luc Picard'],
     ['O&#39;Brien | LinkedIn', false, "O'Brien"],
+    ['Jane Doe – Head of Sales – Acme – LinkedIn', true, 'Jane Doe'],
     ['LinkedIn', false, ''],
     ['(2) Jane Doe | Messaging | LinkedIn', false, ''],
   ] as [string, boolean, string][])('%s (public %s) → %s', (title, isPublic, expected) => {

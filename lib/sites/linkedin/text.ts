@@ -78,8 +78,9 @@ export function isNoise(s: string): boolean {
 export function nameFromTitle(title: string, isPublic: boolean): string {
   let s = clean(decodeEntities(title))
     .replace(/^\(\d+\+?\)\s*/, '')
-    .replace(/\s*\|\s*LinkedIn\s*$/i, '');
+    // Pre-2019 public pages ended in " - LinkedIn" / " – LinkedIn" rather than " | LinkedIn".
+    .replace(/\s+[|–—-]\s*LinkedIn\s*$/i, '');
   if (/^LinkedIn$/i.test(s) || s.includes(' | ')) return '';
-  if (isPublic) s = s.split(' - ')[0] ?? '';
+  if (isPublic) s = s.split(/ [-–—] /)[0] ?? '';
   return cleanName(s);
 }
