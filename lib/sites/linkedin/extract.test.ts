@@ -31,7 +31,9 @@ function expectFields(draft: ProspectDraft, expected: Expected) {
 
 const URLS = {
   y2018: 'https://www.linkedin.com/in/bayu-wicaksono-fx18/',
+  y2019: 'https://www.linkedin.com/in/rahmat-lubis-fx19/',
   y2020: 'https://www.linkedin.com/in/farida-hanum-fx20/',
+  pub2020: 'https://uk.linkedin.com/in/laila-rahmani-fairbanks-fx20p',
   y2022: 'https://www.linkedin.com/in/margaret-fenwick-fx22/overlay/contact-info/',
   y2024: 'https://www.linkedin.com/in/thandiwe-okonkwo-reyes-fx24/',
   y2025: 'https://www.linkedin.com/in/kalani-brightwater-fx25/',
@@ -56,6 +58,22 @@ const CASES: { fixture: string; url: string; slug: string; fields: Expected }[] 
       photoUrl: [
         'https://media.licdn.com/dms/image/C5103AQFakeFx18/profile-displayphoto-shrink_200_200/0?e=1540000000&v=beta&t=fake',
         'heuristic',
+      ],
+    },
+  },
+  {
+    fixture: '2019-top-card-v2',
+    url: URLS.y2019,
+    slug: 'rahmat-lubis-fx19',
+    fields: {
+      name: ['Rahmat Hidayat Lubis', 'embedded-json'],
+      headline: ['VP Engineering at Pelita Data Fiktif', 'embedded-json'],
+      title: ['VP Engineering', 'heuristic'],
+      company: ['Pelita Data Fiktif', 'heading'],
+      location: ['Medan, Indonesia', 'embedded-json'],
+      photoUrl: [
+        'https://media.licdn.com/dms/image/C5103AQFakeFx19/profile-displayphoto-shrink_800_800/0?e=1570000000&v=beta&t=fake',
+        'embedded-json',
       ],
     },
   },
@@ -154,6 +172,19 @@ const CASES: { fixture: string; url: string; slug: string; fields: Expected }[] 
         'https://media.licdn.com/dms/image/v2/D5603AQFakeFxPub/profile-displayphoto-shrink_200_200/profile-displayphoto-shrink_200_200/0/1720000000000?e=2147483647&v=beta&t=fake',
         'json-ld',
       ],
+    },
+  },
+  {
+    fixture: 'public-2020',
+    url: URLS.pub2020,
+    slug: 'laila-rahmani-fairbanks-fx20p',
+    fields: {
+      // og:title is trusted (canonical names this slug) and outranks the visible heading.
+      name: ['Laila Rahmani-Fairbanks', 'og'],
+      headline: ['Creative Director & Founder', 'heading'],
+      company: ['Gilded Finch Studio', 'heading'],
+      location: ['London, England, United Kingdom', 'heading'],
+      // the only images are LinkedIn's static ghost placeholder: no photo
     },
   },
 ];
