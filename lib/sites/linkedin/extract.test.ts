@@ -280,6 +280,17 @@ describe('traps', () => {
     expect(draftOf(extract(doc, URLS.y2022)).fields.email).toBeUndefined();
   });
 
+  it('obfuscated markup: a mailto in a dialog counts only while the URL is the contact-info overlay', () => {
+    const doc = load('2025-obfuscated', URLS.y2025);
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog" class="QwErTyUiOp"><h2>Contact info</h2><section><h3>Email</h3><a href="mailto:Kalani@Tidewell.example?subject=hi">Kalani@Tidewell.example</a></section></div>',
+    );
+    const overlay = URLS.y2025 + 'overlay/contact-info/';
+    expect(draftOf(extract(doc, overlay)).fields.email).toEqual({ value: 'kalani@tidewell.example', source: 'overlay-link' });
+    expect(draftOf(extract(doc, URLS.y2025)).fields.email).toBeUndefined();
+  });
+
   it('2024: an address in the About text is not an e-mail field', () => {
     expect(draftOf(extract(load('2024-data-view-name', URLS.y2024), URLS.y2024)).fields.email).toBeUndefined();
   });
