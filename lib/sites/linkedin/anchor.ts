@@ -23,6 +23,6 @@ export function findNameAnchor(doc: Document, url?: string): Element | null {
   const name = findNameElement(card, [titleName, cleanName(photoName(findPhoto(card)))]);
   // Mount after the link that wraps the name (2023–26), never inside it: a click on the chip must not
   // open LinkedIn's "about this profile" overlay.
-  const link = name?.closest('a');
+  const link = name?.closest(S.LINK);
   return (link && card.contains(link) ? link : name) ?? first(card, S.ABOUT_PROFILE_LINK);
 }

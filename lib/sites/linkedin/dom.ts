@@ -53,7 +53,7 @@ export function firstOf(root: Root, list: S.SelectorList): Element | null {
 }
 
 function widen(el: Element): Element {
-  return el.closest(S.CARD_CONTAINER) ?? el.closest('main') ?? el.parentElement ?? el;
+  return el.closest(S.CARD_CONTAINER) ?? el.closest(S.MAIN) ?? el.parentElement ?? el;
 }
 
 /** The top card of the profile in view, or null while the SPA has not rendered it. */
@@ -119,7 +119,7 @@ export function findNameElement(card: Element, corroborate: string[]): Element |
   if (inLink && cleanName(visibleText(inLink))) return inLink;
   const wanted = corroborate.filter(Boolean).map((s) => s.toLowerCase());
   for (const h2 of Array.from(card.querySelectorAll(S.NAME_H2))) {
-    if (inProfileArea(h2) && !h2.closest('button') && wanted.includes(cleanName(visibleText(h2)).toLowerCase())) return h2;
+    if (inProfileArea(h2) && !h2.closest(S.BUTTON) && wanted.includes(cleanName(visibleText(h2)).toLowerCase())) return h2;
   }
   return null;
 }

@@ -25,9 +25,9 @@ const EMPLOYMENT =
 
 function findSection(doc: Document): Element | null {
   const anchor = firstOf(doc, S.EXPERIENCE_ANCHOR);
-  if (anchor) return anchor.matches('section') ? anchor : (anchor.closest('section') ?? anchor.parentElement);
+  if (anchor) return anchor.matches(S.SECTION) ? anchor : (anchor.closest(S.SECTION) ?? anchor.parentElement);
   for (const h of Array.from(doc.querySelectorAll(S.SECTION_HEADING))) {
-    if (S.EXPERIENCE_TITLES.includes(visibleText(h).toLowerCase())) return h.closest('section');
+    if (S.EXPERIENCE_TITLES.includes(visibleText(h).toLowerCase())) return h.closest(S.SECTION);
   }
   return null;
 }

@@ -53,7 +53,8 @@ function photo(raw: string | null | undefined): string | null {
 function splitHeadline(headline: string): { title: string; company: string } | null {
   for (const part of headline.split(/\s+[|•·]\s+/)) {
     const m = /^(.+?)\s+(?:at|di|bei|chez)\s+(.+)$/i.exec(part) ?? /^(.+?)\s*@\s*(.+)$/.exec(part);
-    if (m) return { title: m[1]!, company: m[2]! };
+    // "Looking at opportunities", "Bekerja di rumah": a company name starts with a capital or digit.
+    if (m && /^[\p{Lu}\d]/u.test(m[2]!)) return { title: m[1]!, company: m[2]! };
   }
   return null;
 }
@@ -84,10 +85,16 @@ function locationBeforeContactInfo(card: Element, skip: string[]): string {
 /** First text block after the name element that is not name-row noise (pronouns, degree, badges). */
 function textAfter(card: Element, nameEl: Element | null, name: string): string {
   if (!nameEl) return '';
-  for (const el of Array.from(card.querySelectorAll('div, p, h2, h3, span'))) {
-    if (!(nameEl.compareDocumentPosition(el) & 4) || nameEl.contains(el) || el.closest('a, button, ' + S.HIDDEN_TEXT) || !inProfileArea(el))
+  for (const el of Array.from(card.querySelectorAll(S.TEXT_BLOCK))) {
+    if (
+      !(nameEl.compareDocumentPosition(el) & 4) ||
+      nameEl.contains(el) ||
+      el.closest(S.CONTROL) ||
+      el.closest(S.HIDDEN_TEXT) ||
+      !inProfileArea(el)
+    )
       continue;
-    if (el.querySelector('div, p, h2, h3')) continue;
+    if (el.querySelector(S.TEXT_BLOCK_CHILD)) continue;
     const text = visibleText(el);
     if (text && text !== name && !isNoise(text) && !/^[·•]/.test(text)) return text;
   }

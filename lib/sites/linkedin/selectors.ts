@@ -30,8 +30,22 @@ export const OWNER_LINKS: SelectorList = [
   'a[href*="/overlay/about-this-profile"]', // 2023–26 logged-in, wraps the name h1
 ];
 
-/** Containers a top card found through OWNER_LINKS or a heading is widened to. */
+/** Containers a top card found through OWNER_LINKS or a heading is widened to, then the main column. */
 export const CARD_CONTAINER = 'section, .artdeco-card';
+export const MAIN = 'main';
+
+/** Interactive wrappers: text inside them is a control label, not profile text; the chip is mounted after
+ * a link that wraps the name, never inside it. */
+export const LINK = 'a';
+export const CONTROL = 'a, button';
+export const BUTTON = 'button';
+
+/** Text-bearing elements scanned, in order, for the headline after the name (obfuscated markup). */
+export const TEXT_BLOCK = 'div, p, h2, h3, span';
+/** A TEXT_BLOCK containing one of these is a wrapper; its children are scanned instead. */
+export const TEXT_BLOCK_CHILD = 'div, p, h2, h3';
+/** Cards of the profile page (the experience anchor sits inside one). */
+export const SECTION = 'section';
 
 /** Last resort for the top card: the first visible h1 of the main column, then of the page (markup
  * without <main>, e.g. pre-2019 public profiles), outside NOT_PROFILE regions. */
