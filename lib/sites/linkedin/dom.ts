@@ -1,7 +1,7 @@
 // DOM reading shared by extract() and findNameAnchor(): visible text, and which elements belong to
 // the profile's top card rather than to the viewer or to other people on the page.
 
-import { clean, cleanName } from './text';
+import { clean, cleanName, loose } from './text';
 import * as S from './selectors';
 
 type Root = Document | Element;
@@ -106,7 +106,7 @@ export function photoName(img: HTMLImageElement | null): string {
 }
 
 /**
- * The element holding the name, plus its text. Vintage classes first, then the first h1, then (2026
+ * The element holding the name. Vintage classes first, then the first h1, then (2026
  * SDUI) an h2 whose text matches the page title's or photo's name, since h2 is also used for card
  * headings and, in 2022, for the current-company button text.
  */
@@ -117,9 +117,9 @@ export function findNameElement(card: Element, corroborate: string[]): Element |
   if (h1 && !h1.closest(S.HIDDEN_TEXT) && cleanName(visibleText(h1))) return h1;
   const inLink = first(card, S.NAME_IN_ABOUT_LINK);
   if (inLink && cleanName(visibleText(inLink))) return inLink;
-  const wanted = corroborate.filter(Boolean).map((s) => s.toLowerCase());
+  const wanted = corroborate.filter(Boolean).map(loose);
   for (const h2 of Array.from(card.querySelectorAll(S.NAME_H2))) {
-    if (inProfileArea(h2) && !h2.closest(S.BUTTON) && wanted.includes(cleanName(visibleText(h2)).toLowerCase())) return h2;
+    if (inProfileArea(h2) && !h2.closest(S.BUTTON) && wanted.includes(loose(cleanName(visibleText(h2))))) return h2;
   }
   return null;
 }

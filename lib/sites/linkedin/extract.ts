@@ -11,7 +11,7 @@
 
 import type { DraftField, DraftFieldName, ExtractResult, FieldSource, ProspectDraft } from '../../model/draft';
 import { canonicalSlug, isOpaqueMemberId, isProfileUrl, profileUrl } from './url';
-import { cap, clean, cleanName, isNoise, nameFromTitle } from './text';
+import { cap, clean, cleanName, isNoise, loose, nameFromTitle } from './text';
 import { cardOwnerHref, findNameElement, findPhoto, findTopCard, first, firstOf, inProfileArea, photoName, visibleText } from './dom';
 import { readEmbedded, readJsonLd, readMeta } from './structured';
 import { currentPositions } from './experience';
@@ -100,9 +100,6 @@ function textAfter(card: Element, nameEl: Element | null, name: string): string 
   }
   return '';
 }
-
-/** For comparing names across sources that differ only in case or apostrophe style (O'Brien vs O’Brien). */
-const loose = (s: string) => s.toLowerCase().replace(/[’‘`´ʼ]/g, "'");
 
 const fail = (reason: 'not-a-profile' | 'not-rendered' | 'no-name', detail?: string): ExtractResult =>
   detail ? { ok: false, reason, detail } : { ok: false, reason };

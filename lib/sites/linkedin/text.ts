@@ -84,3 +84,6 @@ export function nameFromTitle(title: string, isPublic: boolean): string {
   if (isPublic) s = s.split(/ [-–—] /)[0] ?? '';
   return cleanName(s);
 }
+
+/** For comparing names across sources that differ only in case or apostrophe style (O'Brien vs O’Brien). */
+export const loose = (s: string) => s.toLowerCase().replace(/[’‘`´ʼ]/g, "'");
