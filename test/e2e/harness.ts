@@ -1,4 +1,4 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { expect, test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,7 +43,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
 }
 
 export function fixture(path: string): string {
@@ -99,4 +99,25 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/**
+ * Stop the extension's service worker the way Chrome does when it is idle. (DevTools' stopAllWorkers
+ * leaves Playwright's debugger attached to a worker that then never restarts; the internals page's
+ * Stop button goes through the same path as idle termination.) Returns once a fresh worker is needed.
+ */
+export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
+  await sw.evaluate(() => ((self as unknown as { __alive?: boolean }).__alive = true));
+  const internals = await context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  await internals.getByRole('button', { name: 'Stop' }).first().click();
+  await expect(internals.locator('body')).toContainText('Running Status: STOPPED');
+  await internals.close();
+}
+
+/** True when the worker answering now is not the one that was stopped (its globals are gone). */
+export async function isFreshWorker(context: BrowserContext): Promise<boolean> {
+  const current = context.serviceWorkers().at(-1);
+  if (!current) return false;
+  return current.evaluate(() => (self as unknown as { __alive?: boolean }).__alive !== true);
+}
