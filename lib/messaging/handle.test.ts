@@ -85,14 +85,11 @@ describe('handleRequest', () => {
     expect(created.ok).toBe(true);
     const id = (await ctx.db.prospects.toArray())[0]!.id;
     await handleRequest(ctx, { type: 'addFollowUp', prospectId: id, title: 'Call', dueAt: ctx.now() - 1000 });
-    const r = await handleRequest(ctx, {
+    const { people } = await call(ctx, {
       type: 'lookup',
       slugs: ['budi-santoso-1a2b3c', 'someone-else'],
       emails: ['budi@warungdata.example'],
     });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const people = (r.data as { people: Array<Record<string, unknown>> }).people;
     expect(people).toHaveLength(2);
     expect(people[0]).toMatchObject({ key: 'budi-santoso-1a2b3c', stageKey: 'prospecting', score: 20, stalled: false });
     expect(people[0]!.nextFollowUp).toMatchObject({ title: 'Call', overdue: true });
