@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens Chrome with Jalur loaded; CHROMIUM_PATH points it at another Chromium build.
+  webExt: process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {},
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

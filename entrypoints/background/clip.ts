@@ -3,8 +3,7 @@ import { draftToCapture } from '../../lib/model/draft-capture';
 import type { ExtractResult } from '../../lib/model/draft';
 import { handleRequest } from '../../lib/messaging/handle';
 import type { StoreContext } from '../../lib/store/context';
-import { canonicalSlug, isProfileUrl, profileUrl } from '../../lib/sites/linkedin/url';
-import { nameFromSlug } from '../../lib/sites/linkedin/slug-name';
+import { captureFromLink } from '../../lib/sites/linkedin/link-capture';
 
 /** Keyboard shortcut: clip the profile in the active tab, as the chip's button would. */
 export async function clipActiveTab(ctx: StoreContext): Promise<string> {
@@ -21,27 +20,10 @@ export async function clipActiveTab(ctx: StoreContext): Promise<string> {
   return reply.ok ? 'clipped' : reply.error;
 }
 
-/**
- * Context menu on a profile link: Jalur never fetches the linked page (DESIGN.md §2), so it clips
- * the slug with a name guessed from it; the rep corrects it when they open the profile.
- */
+/** Context menu on a LinkedIn profile link anywhere. */
 export async function clipLink(ctx: StoreContext, linkUrl: string): Promise<string> {
-  if (!isProfileUrl(linkUrl)) return 'not a profile link';
-  const slug = canonicalSlug(linkUrl);
-  if (!slug) return 'not a profile link';
-  const reply = await handleRequest(ctx, {
-    type: 'capture',
-    input: {
-      slug,
-      email: null,
-      name: nameFromSlug(slug),
-      headline: null,
-      title: null,
-      company: null,
-      location: null,
-      photoUrl: null,
-      linkedinUrl: profileUrl(slug),
-    },
-  });
+  const input = captureFromLink(linkUrl);
+  if (!input) return 'not a profile link';
+  const reply = await handleRequest(ctx, { type: 'capture', input });
   return reply.ok ? 'clipped' : reply.error;
 }
