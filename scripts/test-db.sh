@@ -67,7 +67,8 @@ as_pg "$PGBIN/pg_ctl" -D "$DATA" -w -l "$TMP/server.log" \
   start >/dev/null
 
 export PATH="$PGBIN:$PATH" PGHOST=127.0.0.1 PGPORT="$PORT" PGUSER=postgres PGDATABASE=postgres
-DB_URL="postgresql://postgres:postgres@127.0.0.1:$PORT/postgres"
+# sslmode=disable: the CLI insists on TLS unless told otherwise.
+DB_URL="postgresql://postgres:postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
 export DATABASE_URL="$DB_URL"
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 

@@ -494,11 +494,15 @@ declare
   taken_by uuid;
   taken text;
 begin
-  if tg_op = 'UPDATE' and new.emails is not distinct from old.emails
-     and (new.deleted_at is null) = (old.deleted_at is null) then
+  if tg_op = 'INSERT' then
+    if cardinality(new.emails) = 0 or new.deleted_at is not null then
+      return null;
+    end if;
+  elsif new.emails is not distinct from old.emails and (new.deleted_at is null) = (old.deleted_at is null) then
     return null;
+  else
+    delete from public.prospect_emails pe where pe.prospect_id = new.id;
   end if;
-  delete from public.prospect_emails pe where pe.prospect_id = new.id;
   if new.deleted_at is null and cardinality(new.emails) > 0 then
     select pe.prospect_id, pe.email into taken_by, taken
       from public.prospect_emails pe

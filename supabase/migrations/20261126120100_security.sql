@@ -10,25 +10,30 @@
 -- team_members without recursing into its own policy; search_path is empty so nothing a caller
 -- creates can shadow the tables they read.
 
+-- plpgsql rather than sql: a non-inlinable SQL function is re-planned on every call, and these
+-- run in every policy check.
 create function private.my_team_ids() returns uuid[]
-language sql stable security definer set search_path = '' as $$
-  select coalesce(array_agg(m.team_id), '{}')
-    from public.team_members m
-   where m.user_id = auth.uid() and m.deleted_at is null
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  return coalesce((select array_agg(m.team_id) from public.team_members m
+                    where m.user_id = auth.uid() and m.deleted_at is null), '{}');
+end;
 $$;
 
 create function private.my_admin_team_ids() returns uuid[]
-language sql stable security definer set search_path = '' as $$
-  select coalesce(array_agg(m.team_id), '{}')
-    from public.team_members m
-   where m.user_id = auth.uid() and m.deleted_at is null and m.role in ('owner', 'admin')
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  return coalesce((select array_agg(m.team_id) from public.team_members m
+                    where m.user_id = auth.uid() and m.deleted_at is null and m.role in ('owner', 'admin')), '{}');
+end;
 $$;
 
 create function private.member_role(team uuid) returns public.team_role
-language sql stable security definer set search_path = '' as $$
-  select m.role
-    from public.team_members m
-   where m.team_id = team and m.user_id = auth.uid() and m.deleted_at is null
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  return (select m.role from public.team_members m
+           where m.team_id = team and m.user_id = auth.uid() and m.deleted_at is null);
+end;
 $$;
 
 grant usage on schema private to authenticated, service_role;

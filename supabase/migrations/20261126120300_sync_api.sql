@@ -1,8 +1,8 @@
 -- Sync API: sync_push(team_id, changes) and sync_pull(team_id, since, lim). The wire format is
 -- documented in supabase/README.md; the extension's sync client is built against it.
 --
--- Both run as the caller (security invoker): RLS and the table triggers are the one source of
--- truth for who may change what, for sync and for direct table access alike.
+-- sync_push runs as the caller (security invoker): RLS and the table triggers are the one source
+-- of truth for who may change what, for sync and for direct table access alike.
 
 -- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id.
 -- Fixed widths make plain byte order (collation "C") the causal order.
@@ -368,6 +368,47 @@ $$;
 
 -- ---------------------------------------------------------------------------------------------
 
+-- One mutation, already known to be well-formed. Item-level problems come back as a 'rejected'
+-- result or as an exception of the classes sync_push catches; anything else aborts the call.
+create function private.push_item(team uuid, my_role public.team_role, item jsonb, is_dup boolean) returns jsonb
+language plpgsql set search_path = '' as $$
+declare
+  mid uuid := (item ->> 'mutation_id')::uuid;
+  entity text := item ->> 'entity';
+  op text := item ->> 'op';
+  rid uuid := (item ->> 'id')::uuid;
+  hlc text := item ->> 'hlc';
+  fields jsonb := coalesce(item -> 'fields', '{}');
+begin
+  if is_dup then
+    return private.result(mid, 'duplicate');
+  elsif entity not in ('prospect', 'touch', 'follow_up', 'stage_change', 'cadence', 'stage', 'team_settings') then
+    return private.result(mid, 'rejected', 'unknown_entity', format('unknown entity %s', entity));
+  elsif op not in ('upsert', 'delete') then
+    return private.result(mid, 'rejected', 'invalid', 'op must be upsert or delete');
+  elsif private.hlc_time(hlc) > now() + interval '1 hour' then
+    return private.result(mid, 'rejected', 'invalid', 'hlc is more than an hour ahead of the server clock');
+  elsif entity in ('cadence', 'stage', 'team_settings') and my_role = 'rep' then
+    return private.result(mid, 'rejected', 'forbidden', format('only owners and admins change %ss', entity));
+  elsif op = 'delete' and entity in ('stage_change', 'team_settings') then
+    return private.result(mid, 'rejected', 'append_only', format('a %s cannot be deleted', entity));
+  elsif op = 'delete' then
+    return private.push_delete(case entity when 'prospect' then 'prospects' when 'touch' then 'touches'
+                                           when 'follow_up' then 'follow_ups' when 'cadence' then 'cadences'
+                                           else 'stages' end, team, mid, rid, hlc);
+  end if;
+  return case entity
+    when 'prospect' then private.push_prospect(team, mid, rid, hlc, fields)
+    when 'touch' then private.push_touch(team, mid, rid, hlc, fields)
+    when 'follow_up' then private.push_follow_up(team, mid, rid, hlc, fields)
+    when 'stage_change' then private.push_stage_change(team, mid, rid, hlc, fields)
+    when 'cadence' then private.push_cadence(team, mid, rid, hlc, fields)
+    when 'stage' then private.push_stage(team, mid, rid, hlc, fields)
+    else private.push_team_settings(team, mid, rid, hlc, fields)
+  end;
+end;
+$$;
+
 -- sync_push(team_id, changes) → {"results": [{mutation_id, status, code?, reason?, conflict_id?}, ...]}
 -- in input order. One transaction: either the whole call fails with an error and nothing changed
 -- (malformed batch, not a member, not signed in), or every item is applied, duplicate or rejected.
@@ -376,22 +417,21 @@ language plpgsql volatile security invoker set search_path = '' as $$
 declare
   max_items constant integer := 10000;
   max_bytes constant integer := 16 * 1024 * 1024;
+  -- Items are applied optimistically in ranges of this size, one subtransaction per range.
+  chunk constant integer := 256;
   team uuid := sync_push.team_id;
   uid uuid := private.require_user();
   my_role public.team_role;
   problem text;
+  items jsonb[];
   dup boolean[];
-  item jsonb;
-  ord bigint;
+  results jsonb[];
+  n integer;
+  lo integer;
+  hi integer;
+  los integer[] := '{}'::integer[];
+  his integer[] := '{}'::integer[];
   mid uuid;
-  entity text;
-  op text;
-  rid uuid;
-  hlc text;
-  fields jsonb;
-  res jsonb;
-  results jsonb[] := '{}'::jsonb[];
-  applied uuid[] := '{}'::uuid[];
   err_constraint text;
   err_detail text;
   err_message text;
@@ -405,9 +445,10 @@ begin
   if changes is null or jsonb_typeof(changes) <> 'array' then
     raise exception using errcode = '22023', message = 'changes must be a JSON array of mutations';
   end if;
-  if jsonb_array_length(changes) > max_items then
+  n := jsonb_array_length(changes);
+  if n > max_items then
     raise exception using errcode = '22023',
-      message = format('too many mutations: %s (at most %s per call)', jsonb_array_length(changes), max_items);
+      message = format('too many mutations: %s (at most %s per call)', n, max_items);
   end if;
   if octet_length(changes::text) > max_bytes then
     raise exception using errcode = '22023', message = format('batch too large (at most %s bytes)', max_bytes);
@@ -436,85 +477,64 @@ begin
     raise exception using errcode = '22023', message = problem;
   end if;
 
-  -- Already applied, or repeated earlier in this batch.
-  select coalesce(array_agg(d.dup order by d.o), '{}') into dup
-    from (select a.o,
+  -- Each item, and whether it was applied before or repeats an earlier item of this batch.
+  select coalesce(array_agg(d.e order by d.o), '{}'), coalesce(array_agg(d.dup order by d.o), '{}')
+    into items, dup
+    from (select a.o, a.e,
                  row_number() over (partition by lower(a.e ->> 'mutation_id') order by a.o) > 1
                  or exists (select 1 from private.applied_mutations am
                              where am.team_id = team and am.mutation_id = (a.e ->> 'mutation_id')::uuid) as dup
             from jsonb_array_elements(changes) with ordinality as a(e, o)) d;
+  results := array_fill(null::jsonb, array[n]);
 
   -- Take the team's cursor lock now rather than at the first row, so a big batch never queues
   -- behind a writer while already holding row locks.
   perform pg_advisory_xact_lock(1246517842, hashtext(team::text));
   perform set_config('jalur.sync', 'on', true);
 
-  for item, ord in select a.e, a.o from jsonb_array_elements(changes) with ordinality as a(e, o) loop
-    mid := (item ->> 'mutation_id')::uuid;
-    if dup[ord] then
-      results := array_append(results, private.result(mid, 'duplicate'));
-      continue;
-    end if;
-    entity := item ->> 'entity';
-    op := item ->> 'op';
-    rid := (item ->> 'id')::uuid;
-    hlc := item ->> 'hlc';
-    fields := coalesce(item -> 'fields', '{}');
-
-    if entity not in ('prospect', 'touch', 'follow_up', 'stage_change', 'cadence', 'stage', 'team_settings') then
-      res := private.result(mid, 'rejected', 'unknown_entity', format('unknown entity %s', entity));
-    elsif op not in ('upsert', 'delete') then
-      res := private.result(mid, 'rejected', 'invalid', 'op must be upsert or delete');
-    elsif private.hlc_time(hlc) > now() + interval '1 hour' then
-      res := private.result(mid, 'rejected', 'invalid', 'hlc is more than an hour ahead of the server clock');
-    elsif entity in ('cadence', 'stage', 'team_settings') and my_role = 'rep' then
-      res := private.result(mid, 'rejected', 'forbidden', format('only owners and admins change %ss', entity));
-    elsif op = 'delete' and entity in ('stage_change', 'team_settings') then
-      res := private.result(mid, 'rejected', 'append_only', format('a %s cannot be deleted', entity));
-    else
-      begin
-        if op = 'delete' then
-          res := private.push_delete(case entity when 'prospect' then 'prospects' when 'touch' then 'touches'
-                                                 when 'follow_up' then 'follow_ups' when 'cadence' then 'cadences'
-                                                 else 'stages' end, team, mid, rid, hlc);
-        else
-          res := case entity
-            when 'prospect' then private.push_prospect(team, mid, rid, hlc, fields)
-            when 'touch' then private.push_touch(team, mid, rid, hlc, fields)
-            when 'follow_up' then private.push_follow_up(team, mid, rid, hlc, fields)
-            when 'stage_change' then private.push_stage_change(team, mid, rid, hlc, fields)
-            when 'cadence' then private.push_cadence(team, mid, rid, hlc, fields)
-            when 'stage' then private.push_stage(team, mid, rid, hlc, fields)
-            else private.push_team_settings(team, mid, rid, hlc, fields)
-          end;
-        end if;
-      -- Only data and permission errors reject an item; anything else (deadlock, timeout, bug)
-      -- aborts the call so the client retries the whole batch.
-      exception
-        when insufficient_privilege then
-          get stacked diagnostics err_message = message_text;
-          res := private.result(mid, 'rejected', 'forbidden', err_message);
-        when unique_violation then
-          get stacked diagnostics err_message = message_text, err_detail = pg_exception_detail;
-          res := private.result(mid, 'rejected', 'conflict', err_message,
-                                case when err_detail ~* '^[0-9a-f-]{36}$' then err_detail::uuid end);
-        when foreign_key_violation then
-          get stacked diagnostics err_message = message_text, err_constraint = constraint_name;
-          res := private.result(mid, 'rejected', 'invalid', coalesce(
-            substring(err_constraint from '_team_id_([a-z_]+)_fkey$') || ' refers to nothing in this team', err_message));
-        when integrity_constraint_violation or data_exception or raise_exception then
-          get stacked diagnostics err_message = message_text;
-          res := private.result(mid, 'rejected', 'invalid', err_message);
-      end;
-    end if;
-    if res ->> 'status' = 'applied' then
-      applied := array_append(applied, mid);
-    end if;
-    results := array_append(results, res);
+  -- A subtransaction per item would isolate failures, but every committed one leaves an XID lock
+  -- behind until commit, and with thousands the lock bookkeeping grows quadratically. So items run
+  -- in ranges, each in one subtransaction; a range that hits an item error is rolled back and
+  -- split in half, down to the single bad item, which is then reported as rejected. The items
+  -- around it are applied in the same order as they would be one by one.
+  for i in reverse ((n + chunk - 1) / chunk - 1)..0 loop
+    los := array_append(los, i * chunk + 1);
+    his := array_append(his, least((i + 1) * chunk, n));
+  end loop;
+  while cardinality(los) > 0 loop
+    lo := los[cardinality(los)];
+    hi := his[cardinality(his)];
+    los := los[1:cardinality(los) - 1];
+    his := his[1:cardinality(his) - 1];
+    begin
+      for i in lo..hi loop
+        results[i] := private.push_item(team, my_role, items[i], dup[i]);
+      end loop;
+    -- Only data and permission errors reject an item; anything else (deadlock, timeout, bug)
+    -- aborts the call so the client retries the whole batch.
+    exception when insufficient_privilege or integrity_constraint_violation or data_exception or raise_exception then
+      if lo < hi then
+        los := los || array[(lo + hi) / 2 + 1, lo];
+        his := his || array[hi, (lo + hi) / 2];
+      else
+        get stacked diagnostics err_message = message_text, err_detail = pg_exception_detail,
+                                err_constraint = constraint_name;
+        mid := (items[lo] ->> 'mutation_id')::uuid;
+        results[lo] := case
+          when sqlstate = '42501' then private.result(mid, 'rejected', 'forbidden', err_message)
+          when sqlstate = '23505' then private.result(mid, 'rejected', 'conflict', err_message,
+                                         case when err_detail ~* '^[0-9a-f-]{36}$' then err_detail::uuid end)
+          when sqlstate = '23503' then private.result(mid, 'rejected', 'invalid', coalesce(
+                                         substring(err_constraint from '_team_id_([a-z_]+)_fkey$') || ' refers to nothing in this team',
+                                         err_message))
+          else private.result(mid, 'rejected', 'invalid', err_message)
+        end;
+      end if;
+    end;
   end loop;
 
   insert into private.applied_mutations (team_id, mutation_id, user_id)
-  select team, m, uid from unnest(applied) m;
+  select team, (r ->> 'mutation_id')::uuid, uid from unnest(results) r where r ->> 'status' = 'applied';
   perform set_config('jalur.sync', '', true);
   return jsonb_build_object('results', to_jsonb(results));
 end;
@@ -523,8 +543,12 @@ $$;
 -- sync_pull(team_id, since, lim) → {"changes": [{entity, id, seq, data}], "next_cursor", "has_more"}:
 -- every row of the team whose change_seq is above since, oldest first, tombstones included, each
 -- row once at its latest version. Pass next_cursor back as since until has_more is false.
+--
+-- Security definer with the membership check below instead of RLS: for every pulled table the
+-- read policy is exactly "a live member of the row's team", and evaluating it in each of the
+-- eighteen subqueries made a small pull several times slower.
 create function public.sync_pull(team_id uuid, since bigint default 0, lim integer default 1000) returns jsonb
-language plpgsql stable security invoker set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   team uuid := sync_pull.team_id;
   cursor_from bigint := coalesce(sync_pull.since, 0);
