@@ -1,0 +1,65 @@
+// `npm run bench`: measures every DESIGN.md §6 budget it can, prints a table, writes bench-results/bench.json,
+// and exits 1 when a measured budget is missed. Not part of `npm test`: timings on a shared machine are
+// evidence for a person to read, not a gate for every commit. `--build` forces a fresh extension build.
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { BUDGETS } from '../test/bench/budgets';
+import { contentScriptRows, ensureBuilt } from '../test/bench/bundles';
+import { chipRows } from '../test/bench/chip-latency';
+import { storeRows } from '../test/bench/idb';
+import { pageLoadRows } from '../test/bench/page-load';
+import { formatTable, writeJson, type Row } from '../test/bench/table';
+
+const OUT = 'bench-results/bench.json';
+
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  process.stderr.write(`bench: ${name}…`);
+  const v = await fn();
+  process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return v;
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadBefore = loadavg();
+  const build = await step('extension build', () => ensureBuilt(process.argv.includes('--build')));
+  const bundles = contentScriptRows();
+  const store = await step('store in IndexedDB (seeding 200,000 rows)', () =>
+    storeRows({ prospects: 100_000, followUps: 100_000, lookups: 300, overdueRuns: 30, seed: 42 }),
+  );
+  const chip = await step('inline chip on in-app navigation', () => chipRows({ navigations: 20, prospects: 10_000 }));
+  const load = await step('page load with and without the extension', () => pageLoadRows({ loads: 30 }));
+  const notHere = (what: string, budget: string, owner: string): Row => ({ what, measured: `n/a (${owner} issue)`, budget, pass: null });
+
+  const rows: Row[] = [
+    ...bundles,
+    ...chip.rows,
+    ...store.rows,
+    ...load.rows,
+    notHere('side panel open → board interactive, 10,000 prospects', `≤ ${BUDGETS.boardInteractiveMs} ms`, 'board'),
+    notHere('sync push of 10,000 mutations vs one request per row', `≥ ${BUDGETS.syncPushSpeedup}× faster`, 'sync'),
+  ];
+  console.log(formatTable(rows));
+  writeJson(OUT, {
+    startedAt: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    // The machine may be shared: its load average says how much to trust the timings.
+    machine: { cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg(), node: process.version, chromium: chromiumVersion() },
+    build,
+    rows,
+    raw: { store: store.raw, chip: chip.raw, pageLoad: load.raw },
+  });
+  console.log(`\nwritten ${OUT}`);
+  if (rows.some((r) => r.pass === false)) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,10 @@
+// DESIGN.md §6, restated as numbers the bench can compare against. Keep the two in step.
+export const BUDGETS = {
+  contentScriptGzipBytes: 20 * 1024,
+  chipShownMs: 50,
+  lookupMedianMs: 2,
+  overdueCountMs: 20,
+  pageLoadRatio: 1.05,
+  boardInteractiveMs: 300,
+  syncPushSpeedup: 20,
+} as const;
