@@ -6,44 +6,58 @@
 
 -- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id.
 -- Fixed widths make plain byte order (collation "C") the causal order.
+-- The helpers below run thousands of times per batch: plpgsql keeps their plans, while a SQL
+-- function with a SET clause is re-planned on every call.
 create function private.hlc_ok(hlc text) returns boolean
-language sql immutable parallel safe set search_path = '' as $$
-  select hlc ~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
+language plpgsql immutable parallel safe set search_path = '' as $$
+begin
+  return hlc ~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$';
+end;
 $$;
 
 create function private.hlc_time(hlc text) returns timestamptz
-language sql immutable parallel safe set search_path = '' as $$
-  select to_timestamp(left(hlc, 15)::bigint / 1000.0)
+language plpgsql immutable parallel safe set search_path = '' as $$
+begin
+  return to_timestamp(left(hlc, 15)::bigint / 1000.0);
+end;
 $$;
 
 create function private.result(mutation_id uuid, status text, code text default null, reason text default null,
                                conflict_id uuid default null) returns jsonb
-language sql immutable set search_path = '' as $$
-  select jsonb_strip_nulls(jsonb_build_object('mutation_id', mutation_id, 'status', status, 'code', code,
-                                              'reason', reason, 'conflict_id', conflict_id))
+language plpgsql immutable set search_path = '' as $$
+begin
+  return jsonb_strip_nulls(jsonb_build_object('mutation_id', mutation_id, 'status', status, 'code', code,
+                                              'reason', reason, 'conflict_id', conflict_id));
+end;
 $$;
 
 -- The fields of an edit that win against the row: an edit's field applies only if its clock is
 -- later than the clock of the value in place. Equal clocks (one node replaying, or two nodes
 -- sharing an id) fall back to comparing the values, so even then both orders agree.
 create function private.merge_winners(fields jsonb, hlc text, field_hlc jsonb, cur jsonb) returns jsonb
-language sql immutable set search_path = '' as $$
-  select coalesce(jsonb_object_agg(f.key, f.value), '{}')
-    from jsonb_each(fields) f
-   where hlc collate "C" > coalesce(field_hlc ->> f.key, '') collate "C"
-      or (hlc = field_hlc ->> f.key
-          and f.value::text collate "C" > coalesce(cur -> f.key, 'null'::jsonb)::text collate "C")
+language plpgsql immutable set search_path = '' as $$
+begin
+  return (select coalesce(jsonb_object_agg(f.key, f.value), '{}')
+            from jsonb_each(fields) f
+           where hlc collate "C" > coalesce(field_hlc ->> f.key, '') collate "C"
+              or (hlc = field_hlc ->> f.key
+                  and f.value::text collate "C" > coalesce(cur -> f.key, 'null'::jsonb)::text collate "C"));
+end;
 $$;
 
 create function private.hlc_map(fields jsonb, hlc text) returns jsonb
-language sql immutable set search_path = '' as $$
-  select coalesce(jsonb_object_agg(k, hlc), '{}') from jsonb_object_keys(fields) k
+language plpgsql immutable set search_path = '' as $$
+begin
+  return (select coalesce(jsonb_object_agg(k, hlc), '{}') from jsonb_object_keys(fields) k);
+end;
 $$;
 
 -- Names of fields not in the entity's writable list, or null.
 create function private.unknown_fields(fields jsonb, allowed text[]) returns text
-language sql immutable set search_path = '' as $$
-  select string_agg(k, ', ' order by k) from jsonb_object_keys(fields) k where k <> all (allowed)
+language plpgsql immutable set search_path = '' as $$
+begin
+  return (select string_agg(k, ', ' order by k) from jsonb_object_keys(fields) k where k <> all (allowed));
+end;
 $$;
 
 -- One live prospect per LinkedIn slug per team. Checked up front to name the prospect that has it;
@@ -117,7 +131,8 @@ begin
   end if;
   select * into cur from public.prospects p where p.id = rid for update;
   if not found then
-    perform private.check_slug(team, rid, fields ->> 'linkedin_slug');
+    -- The slug's unique index does the duplicate check as part of the insert; only when it
+    -- fires do we look up who holds the slug, to name them.
     insert into public.prospects (id, team_id, name, headline, title, company, location, photo_url, linkedin_url,
       linkedin_slug, emails, source, temperature_override, score, score_breakdown, mql_at, sql_at, sql_checklist,
       deal_value, currency, expected_close, owner_id, lost_reason, stage_id, field_hlc)
@@ -125,7 +140,12 @@ begin
       f.linkedin_slug, coalesce(f.emails, '{}'), f.source, f.temperature_override, coalesce(f.score, 0),
       coalesce(f.score_breakdown, '[]'), f.mql_at, f.sql_at, coalesce(f.sql_checklist, '{}'), f.deal_value,
       f.currency, f.expected_close, f.owner_id, f.lost_reason, f.stage_id, private.hlc_map(fields, hlc)
-      from jsonb_populate_record(null::public.prospects, fields) f;
+      from jsonb_populate_record(null::public.prospects, fields) f
+    on conflict (team_id, linkedin_slug) where deleted_at is null and linkedin_slug is not null do nothing;
+    if not found then
+      perform private.check_slug(team, rid, fields ->> 'linkedin_slug');
+      raise exception using errcode = '23505', message = 'linkedin_slug already belongs to another prospect';
+    end if;
     return private.result(mutation_id, 'applied');
   end if;
   if cur.team_id <> team then

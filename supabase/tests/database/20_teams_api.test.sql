@@ -2,7 +2,7 @@
 -- with them.
 begin;
 \ir _helpers.psql
-select plan(48);
+select plan(49);
 
 select tests.create_user(u) from unnest(array['owner', 'admin', 'rep', 'rep2', 'other', 'stranger']) u;
 
@@ -92,6 +92,8 @@ select tests.act_as('admin');
 select throws_ok(format($$select * from public.create_invite(%L, 'admin')$$, tests.team()), '42501', null,
                  'admins invite reps, not admins');
 select lives_ok(format($$select * from public.create_invite(%L, 'rep')$$, tests.team()), 'admins invite reps');
+select throws_ok(format($$update public.teams set created_by = %L where id = %L$$, tests.user_id('admin'), tests.team()),
+                 '42501', null, 'nobody rewrites who created the team');
 
 -- another team stays invisible
 select tests.act_as('other');
