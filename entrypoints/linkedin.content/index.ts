@@ -115,7 +115,13 @@ export default defineContentScript({
       unmount();
     });
 
-    watch();
-    sync();
+    // Start once the page has loaded: LinkedIn renders profiles by script after load anyway, and
+    // work before it would delay the page's own load event.
+    const start = () => {
+      watch();
+      schedule();
+    };
+    if (document.readyState === 'complete') start();
+    else ctx.addEventListener(window, 'load', start, { once: true });
   },
 });

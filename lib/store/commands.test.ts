@@ -152,3 +152,29 @@ describe('follow-ups and the overdue count', () => {
     expect(back.prospect.deletedAt).toBeNull();
   });
 });
+
+describe('overdue count cap', () => {
+  it('stops counting at the cap the badge can show', async () => {
+    const { ctx } = await testStore();
+    const { OVERDUE_CAP } = await import('./queries');
+    const { prospect } = await captureProspect(ctx, siti);
+    const rows = Array.from({ length: OVERDUE_CAP + 5 }, (_, i) => ({
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      teamId: 'local',
+      prospectId: prospect.id,
+      assigneeId: 'local',
+      title: `Touch ${i}`,
+      dueAt: ctx.now() - 1000 - i,
+      doneAt: null,
+      snoozedUntil: null,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+      deletedAt: null,
+      openDueAt: ctx.now() - 1000 - i,
+    }));
+    await ctx.db.followUps.bulkAdd(rows.slice(0, 7));
+    expect(await overdueCount(ctx)).toBe(7);
+    await ctx.db.followUps.bulkAdd(rows.slice(7));
+    expect(await overdueCount(ctx)).toBe(OVERDUE_CAP);
+  });
+});
