@@ -95,7 +95,8 @@ function personEmail(el: Element): string | null {
 
 /** The `name` attribute holds the full name; the text may be a truncated first name or "me". */
 function nameOf(el: Element): { name: string | null; nameFromAttr: boolean } {
-  const attr = el.getAttribute('name') ?? el.getAttribute('data-name');
+  // `name` is Gmail's only on `email` spans (an avatar's `name` is a widget id); chips use `data-name`.
+  const attr = el.hasAttribute('email') ? el.getAttribute('name') : el.getAttribute('data-name');
   if (attr && !isMeWord(attr)) {
     const name = displayName(attr);
     if (name) return { name, nameFromAttr: true };
