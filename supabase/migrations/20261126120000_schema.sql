@@ -54,6 +54,13 @@ $$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Tables
+--
+-- A note on indexes. Composite foreign keys (team_id, x_id) keep every reference inside one
+-- team; they are checked with "where team_id = $1 and id = $2". A team's first big import runs
+-- before the planner has statistics for that team, and then any index that starts with team_id
+-- looks as good as the key, turning each check into a scan of the team and a batch into O(n²).
+-- So the unique keys are (id, team_id), other lookups lead with their own column, and the pull
+-- indexes are partial on "change_seq > 0", which only sync_pull's queries state.
 
 create table public.teams (
   id uuid primary key default gen_random_uuid(),
@@ -80,7 +87,7 @@ create table public.team_members (
   primary key (team_id, user_id)
 );
 create index team_members_user_live on public.team_members (user_id, team_id) where deleted_at is null;
-create index team_members_pull on public.team_members (team_id, change_seq);
+create index team_members_pull on public.team_members (team_id, change_seq) where change_seq > 0;
 
 create table public.team_settings (
   team_id uuid primary key references public.teams (id) on delete cascade,
@@ -95,7 +102,7 @@ create table public.team_settings (
   updated_at timestamptz not null default now(),
   change_seq bigint not null default 0
 );
-create index team_settings_pull on public.team_settings (team_id, change_seq);
+create index team_settings_pull on public.team_settings (team_id, change_seq) where change_seq > 0;
 
 create table public.stages (
   id uuid primary key default gen_random_uuid(),
@@ -114,10 +121,10 @@ create table public.stages (
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
   change_seq bigint not null default 0,
-  unique (team_id, id)
+  unique (id, team_id)
 );
 create unique index stages_team_key_live on public.stages (team_id, key) where deleted_at is null;
-create index stages_pull on public.stages (team_id, change_seq);
+create index stages_pull on public.stages (team_id, change_seq) where change_seq > 0;
 
 create table public.cadences (
   id uuid primary key default gen_random_uuid(),
@@ -132,9 +139,9 @@ create table public.cadences (
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
   change_seq bigint not null default 0,
-  unique (team_id, id)
+  unique (id, team_id)
 );
-create index cadences_pull on public.cadences (team_id, change_seq);
+create index cadences_pull on public.cadences (team_id, change_seq) where change_seq > 0;
 
 create table public.prospects (
   id uuid primary key default gen_random_uuid(),
@@ -184,13 +191,14 @@ create table public.prospects (
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
   change_seq bigint not null default 0,
-  unique (team_id, id),
+  unique (id, team_id),
   foreign key (team_id, stage_id) references public.stages (team_id, id),
   foreign key (team_id, owner_id) references public.team_members (team_id, user_id) on delete set null (owner_id)
 );
 create unique index prospects_team_slug_live on public.prospects (team_id, linkedin_slug)
   where deleted_at is null and linkedin_slug is not null;
-create index prospects_pull on public.prospects (team_id, change_seq);
+create index prospects_pull on public.prospects (team_id, change_seq) where change_seq > 0;
+create index prospects_stage on public.prospects (stage_id) where deleted_at is null;
 
 -- One row per live (prospect, e-mail): makes "one e-mail, one prospect per team" a constraint and
 -- lookup by e-mail an index hit. Maintained from prospects.emails by trigger; never written directly.
@@ -222,7 +230,7 @@ create table public.follow_ups (
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
   change_seq bigint not null default 0,
-  unique (team_id, id),
+  unique (id, team_id),
   foreign key (team_id, prospect_id) references public.prospects (team_id, id),
   foreign key (team_id, assignee_id) references public.team_members (team_id, user_id) on delete set null (assignee_id),
   foreign key (team_id, cadence_id) references public.cadences (team_id, id)
@@ -230,8 +238,8 @@ create table public.follow_ups (
 -- Overdue = open, not snoozed, due passed: one range scan on the later of due and snooze time.
 create index follow_ups_open_due on public.follow_ups (team_id, assignee_id, (greatest(due_at, snoozed_until)))
   where done_at is null and deleted_at is null;
-create index follow_ups_prospect on public.follow_ups (team_id, prospect_id);
-create index follow_ups_pull on public.follow_ups (team_id, change_seq);
+create index follow_ups_prospect on public.follow_ups (prospect_id);
+create index follow_ups_pull on public.follow_ups (team_id, change_seq) where change_seq > 0;
 
 -- Append-only: content never changes after insert; only a tombstone may be added.
 create table public.touches (
@@ -248,12 +256,12 @@ create table public.touches (
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
   change_seq bigint not null default 0,
-  unique (team_id, id),
+  unique (id, team_id),
   foreign key (team_id, prospect_id) references public.prospects (team_id, id),
   foreign key (team_id, follow_up_id) references public.follow_ups (team_id, id)
 );
-create index touches_prospect on public.touches (team_id, prospect_id, occurred_at desc);
-create index touches_pull on public.touches (team_id, change_seq);
+create index touches_prospect on public.touches (prospect_id, occurred_at desc);
+create index touches_pull on public.touches (team_id, change_seq) where change_seq > 0;
 
 -- Append-only stage history that analytics read; never updated or deleted.
 create table public.stage_changes (
@@ -268,13 +276,13 @@ create table public.stage_changes (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   change_seq bigint not null default 0,
-  unique (team_id, id),
+  unique (id, team_id),
   foreign key (team_id, prospect_id) references public.prospects (team_id, id),
   foreign key (team_id, from_stage_id) references public.stages (team_id, id),
   foreign key (team_id, to_stage_id) references public.stages (team_id, id)
 );
-create index stage_changes_prospect on public.stage_changes (team_id, prospect_id, changed_at desc, id desc);
-create index stage_changes_pull on public.stage_changes (team_id, change_seq);
+create index stage_changes_prospect on public.stage_changes (prospect_id, changed_at desc, id desc);
+create index stage_changes_pull on public.stage_changes (team_id, change_seq) where change_seq > 0;
 
 -- Only a hash of the code is stored: a leaked table does not let anyone join.
 create table public.team_invites (

@@ -591,31 +591,31 @@ begin
   with picked as (
     select u.entity, u.id, u.seq
       from ((select 'team' as entity, t.id, t.change_seq as seq from public.teams t
-              where t.id = team and t.change_seq > cursor_from)
+              where t.id = team and t.change_seq > cursor_from and t.change_seq > 0)
             union all
             (select 'team_member', m.user_id, m.change_seq from public.team_members m
-              where m.team_id = team and m.change_seq > cursor_from order by m.change_seq limit n + 1)
+              where m.team_id = team and m.change_seq > cursor_from and m.change_seq > 0 order by m.change_seq limit n + 1)
             union all
             (select 'team_settings', s.team_id, s.change_seq from public.team_settings s
-              where s.team_id = team and s.change_seq > cursor_from)
+              where s.team_id = team and s.change_seq > cursor_from and s.change_seq > 0)
             union all
             (select 'stage', s.id, s.change_seq from public.stages s
-              where s.team_id = team and s.change_seq > cursor_from order by s.change_seq limit n + 1)
+              where s.team_id = team and s.change_seq > cursor_from and s.change_seq > 0 order by s.change_seq limit n + 1)
             union all
             (select 'cadence', c.id, c.change_seq from public.cadences c
-              where c.team_id = team and c.change_seq > cursor_from order by c.change_seq limit n + 1)
+              where c.team_id = team and c.change_seq > cursor_from and c.change_seq > 0 order by c.change_seq limit n + 1)
             union all
             (select 'prospect', p.id, p.change_seq from public.prospects p
-              where p.team_id = team and p.change_seq > cursor_from order by p.change_seq limit n + 1)
+              where p.team_id = team and p.change_seq > cursor_from and p.change_seq > 0 order by p.change_seq limit n + 1)
             union all
             (select 'follow_up', f.id, f.change_seq from public.follow_ups f
-              where f.team_id = team and f.change_seq > cursor_from order by f.change_seq limit n + 1)
+              where f.team_id = team and f.change_seq > cursor_from and f.change_seq > 0 order by f.change_seq limit n + 1)
             union all
             (select 'touch', t.id, t.change_seq from public.touches t
-              where t.team_id = team and t.change_seq > cursor_from order by t.change_seq limit n + 1)
+              where t.team_id = team and t.change_seq > cursor_from and t.change_seq > 0 order by t.change_seq limit n + 1)
             union all
             (select 'stage_change', c.id, c.change_seq from public.stage_changes c
-              where c.team_id = team and c.change_seq > cursor_from order by c.change_seq limit n + 1)) u
+              where c.team_id = team and c.change_seq > cursor_from and c.change_seq > 0 order by c.change_seq limit n + 1)) u
      order by u.seq
      limit n + 1
   ), page as (

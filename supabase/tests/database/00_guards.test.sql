@@ -1,7 +1,7 @@
 -- Schema-wide guards: they fail when someone adds a table, view or function and forgets the rules.
 begin;
 \ir _helpers.psql
-select plan(14);
+select plan(15);
 
 select is(
   (select coalesce(array_agg(c.relname::text order by c.relname), '{}')
@@ -81,6 +81,19 @@ select ok(not has_function_privilege('authenticated', 'private.init_team(uuid)',
 select ok(not has_table_privilege('authenticated', 'auth.users', 'select')
           and not has_table_privilege('anon', 'auth.users', 'select'),
   'API roles cannot read auth.users');
+
+-- Composite foreign keys are checked with "team_id = $1 and id = $2"; without statistics for a
+-- new team, any other full index leading with team_id competes with the key (see the schema
+-- migration) and a big first import goes quadratic.
+select is(
+  (select coalesce(array_agg(distinct i.indexrelid::regclass::text order by i.indexrelid::regclass::text), '{}')
+     from pg_constraint fk
+     join pg_index i on i.indrelid = fk.confrelid
+     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+    where fk.contype = 'f' and cardinality(fk.confkey) = 2
+      and a.attname = 'team_id' and i.indpred is null and i.indexrelid <> fk.conindid),
+  '{}'::text[],
+  'tables referenced by (team_id, id) keys have no other full index leading with team_id');
 
 -- Lookups by identity key must be index hits (DESIGN.md §3), even on a large team.
 select tests.make_teams();
