@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { Notice, ResponseMap } from '../lib/messaging/types';
+import type { ResponseMap } from '../lib/messaging/types';
 import { send } from './api';
 import { formatDue } from './format';
 import { t } from './i18n';
+import { ErrorNote } from './ErrorNote';
+import { useStoreVersion } from './useStoreVersion';
 
 const DAY = 86_400_000;
 
@@ -11,28 +12,17 @@ const DAY = 86_400_000;
 export function DueNow() {
   const [items, setItems] = useState<ResponseMap['due']['items']>([]);
   const [error, setError] = useState<string | null>(null);
+  const version = useStoreVersion();
   useEffect(() => {
-    const load = () =>
-      void send({ type: 'due', withinMs: DAY, limit: 20 })
-        .then((r) => setItems(r.items))
-        .catch((e: Error) => setError(e.message));
-    const onMessage = (msg: unknown) => {
-      if ((msg as Notice | undefined)?.type === 'changed') load();
-      return undefined;
-    };
-    load();
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, []);
+    void send({ type: 'due', withinMs: DAY, limit: 20 })
+      .then((r) => setItems(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, [version]);
   const now = Date.now();
   return (
     <section aria-labelledby="due-h">
       <h2 id="due-h">{t('dueNow')}</h2>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {items.length === 0 ? (
         <p class="muted">{t('nothingDue')}</p>
       ) : (

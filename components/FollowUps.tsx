@@ -4,6 +4,7 @@ import { send } from './api';
 import { formatDue, fromLocalInput, toLocalInput } from './format';
 import { Field } from './Field';
 import { t } from './i18n';
+import { ErrorNote } from './ErrorNote';
 
 const HOUR = 3_600_000;
 
@@ -113,11 +114,7 @@ export function FollowUps({ prospectId, items }: { prospectId: string; items: Fo
         </Field>
         <button type="submit">{t('addFollowUp')}</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </section>
   );
 }

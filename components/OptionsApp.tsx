@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Stage } from '../lib/model';
 import { send } from './api';
 import { stageLabel, t } from './i18n';
+import { ErrorNote } from './ErrorNote';
 
 /** Local mode settings. Backend connection, scoring and cadences come with their own issues. */
 export function OptionsApp() {
@@ -21,11 +22,7 @@ export function OptionsApp() {
       </section>
       <section aria-labelledby="stages-h">
         <h2 id="stages-h">{t('stagesHeading')}</h2>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} />
         <table>
           <thead>
             <tr>

@@ -9,6 +9,7 @@ import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
 import { TabPersonView } from './TabPersonView';
 import { useTabPerson } from './useTabPerson';
+import { ErrorNote } from './ErrorNote';
 
 export function PopupApp() {
   const { tabId, person, reload } = useTabPerson(false);
@@ -58,11 +59,7 @@ export function PopupApp() {
       ) : (
         <TabPersonView person={person} onSaved={reload} />
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <DueNow />
     </main>
   );

@@ -7,6 +7,7 @@ import { stageLabel, t } from './i18n';
 import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
 import { TouchLog } from './TouchLog';
+import { ErrorNote } from './ErrorNote';
 
 export function ProspectDetail({ detail }: { detail: Detail }) {
   const p = detail.prospect;
@@ -58,11 +59,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
           </span>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <FollowUps prospectId={p.id} items={detail.followUps} />
       <TouchLog prospectId={p.id} touches={detail.touches} />
     </article>

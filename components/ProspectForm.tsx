@@ -3,6 +3,7 @@ import type { CaptureWire } from '../lib/messaging/types';
 import { SOURCES } from '../lib/model/enums';
 import { Field } from './Field';
 import { t, type MessageKey } from './i18n';
+import { ErrorNote } from './ErrorNote';
 
 const FIELDS: Array<{ key: keyof CaptureWire; label: MessageKey; mode?: 'email' | 'url' }> = [
   { key: 'name', label: 'fieldName' },
@@ -77,11 +78,7 @@ export function ProspectForm({
           </select>
         )}
       </Field>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <button type="submit" class="primary" disabled={busy}>
         {t(submitLabel)}
       </button>

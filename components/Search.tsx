@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { Notice, ResponseMap } from '../lib/messaging/types';
+import type { ResponseMap } from '../lib/messaging/types';
 import { send } from './api';
 import { stageLabel, t } from './i18n';
+import { ErrorNote } from './ErrorNote';
+import { useStoreVersion } from './useStoreVersion';
 
 type Item = ResponseMap['search']['items'][number];
 
@@ -10,16 +11,7 @@ export function Search({ onPick }: { onPick: (id: string) => void }) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<Item[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const onMessage = (msg: unknown) => {
-      if ((msg as Notice | undefined)?.type === 'changed') setTick((n) => n + 1);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, []);
+  const version = useStoreVersion();
 
   useEffect(() => {
     let live = true;
@@ -32,7 +24,7 @@ export function Search({ onPick }: { onPick: (id: string) => void }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, tick]);
+  }, [query, version]);
 
   return (
     <section class="search" aria-label={t('searchProspects')}>
@@ -43,11 +35,7 @@ export function Search({ onPick }: { onPick: (id: string) => void }) {
         value={query}
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
       />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {query && items.length === 0 && !error && <p class="muted">{t('noResults')}</p>}
       <ul class="results">
         {items.map((p) => (

@@ -17,7 +17,12 @@ export function TabPersonView({ person, onSaved }: { person: TabPerson; onSaved:
     case 'unsupported':
       return <p class="muted">{t('hintOpenProfile')}</p>;
     case 'failed':
-      if (person.reason === 'not-rendered') return <p class="muted" aria-busy="true">{t('loading')}</p>;
+      if (person.reason === 'not-rendered')
+        return (
+          <p class="muted" aria-busy="true">
+            {t('loading')}
+          </p>
+        );
       return <p class="muted">{person.reason === 'not-a-profile' ? t('hintOpenProfile') : t('errorExtract')}</p>;
     case 'draft':
       if (person.detail) return <ProspectDetail detail={person.detail} />;

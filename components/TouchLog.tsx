@@ -4,6 +4,7 @@ import { send } from './api';
 import { formatDue } from './format';
 import { Field } from './Field';
 import { t, type MessageKey } from './i18n';
+import { ErrorNote } from './ErrorNote';
 
 export function TouchLog({ prospectId, touches }: { prospectId: string; touches: Touch[] }) {
   const [channel, setChannel] = useState<TouchChannel>('linkedin_message');
@@ -58,11 +59,7 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
         </Field>
         <button type="submit">{t('logTouch')}</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <ul class="touches">
         {touches.slice(0, 10).map((x) => (
           <li key={x.id}>

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ProspectDraft } from '../lib/model/draft';
 import type { Notice, ProspectDetail } from '../lib/messaging/types';
 import { send } from './api';
+import { useStoreVersion } from './useStoreVersion';
 import { activeTabId, extractFromTab, ownTabId, pinnedTabId } from './tab-target';
 
 export type TabPerson =
@@ -21,6 +22,7 @@ export function useTabPerson(follow: boolean): { tabId: number | null; person: T
   const [person, setPerson] = useState<TabPerson>({ kind: 'loading' });
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  const version = useStoreVersion();
 
   useEffect(() => {
     if (pinned !== null) return;
@@ -41,7 +43,6 @@ export function useTabPerson(follow: boolean): { tabId: number | null; person: T
     };
     const onMessage = (msg: unknown, sender: { tab?: { id?: number } }) => {
       const m = msg as Notice | undefined;
-      if (m?.type === 'changed') reload();
       if (m?.type === 'pageChanged' && sender.tab?.id === tabId) reload();
       return undefined;
     };
@@ -68,7 +69,7 @@ export function useTabPerson(follow: boolean): { tabId: number | null; person: T
     return () => {
       live = false;
     };
-  }, [tabId, tick]);
+  }, [tabId, tick, version]);
 
   return { tabId, person, reload };
 }

@@ -1,18 +1,10 @@
 // Message shapes between contexts. Plain types only: content scripts import this file and must stay
 // free of validation libraries; the background validates every request with ./schemas.ts.
 import type { FollowUp, Prospect, Stage, Touch } from '../model';
+import type { CaptureFields } from '../model/capture';
 import type { ExtractResult } from '../model/draft';
 
-export interface CaptureWire {
-  slug: string | null;
-  email: string | null;
-  name: string;
-  headline: string | null;
-  title: string | null;
-  company: string | null;
-  location: string | null;
-  photoUrl: string | null;
-  linkedinUrl: string | null;
+export interface CaptureWire extends CaptureFields {
   source?: string;
 }
 

@@ -12,6 +12,7 @@ import {
   type Temperature,
   type TouchChannel,
 } from '../model';
+import type { CaptureFields } from '../model/capture';
 import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
 import { openDueAt } from '../pipeline/follow-ups';
 import { computeScore } from '../pipeline/score';
@@ -29,16 +30,7 @@ export class CommandError extends Error {
   }
 }
 
-export interface CaptureInput {
-  slug: string | null;
-  email: string | null;
-  name: string;
-  headline: string | null;
-  title: string | null;
-  company: string | null;
-  location: string | null;
-  photoUrl: string | null;
-  linkedinUrl: string | null;
+export interface CaptureInput extends CaptureFields {
   source: Source;
   temperature?: Temperature;
 }

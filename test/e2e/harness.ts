@@ -20,13 +20,17 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Chromium with a fresh persistent profile (an off-the-record one would keep IndexedDB in memory),
+ * with Jalur loaded unless `withExtension` is false (the bench's baseline).
+ */
+export async function launchWithExtension({ withExtension = true } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: chromiumArgs(),
+    args: withExtension ? chromiumArgs() : chromiumArgs().filter((a) => !a.includes('-extension')),
   });
   // No internet here, and Jalur must never fetch anything itself: every request not served below fails.
   await context.route(

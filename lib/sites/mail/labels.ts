@@ -4,16 +4,39 @@
 import type { ParticipantRole } from './types';
 
 const ROLE_WORDS: Record<string, ParticipantRole> = {
-  from: 'from', dari: 'from', von: 'from', de: 'from', van: 'from', da: 'from', expéditeur: 'from',
-  to: 'to', kepada: 'to', ke: 'to', an: 'to', à: 'to', a: 'to', para: 'to', aan: 'to', destinataire: 'to',
-  cc: 'cc', tembusan: 'cc',
-  bcc: 'bcc', cci: 'bcc', cco: 'bcc', ccn: 'bcc', bb: 'bcc',
+  from: 'from',
+  dari: 'from',
+  von: 'from',
+  de: 'from',
+  van: 'from',
+  da: 'from',
+  expéditeur: 'from',
+  to: 'to',
+  kepada: 'to',
+  ke: 'to',
+  an: 'to',
+  à: 'to',
+  a: 'to',
+  para: 'to',
+  aan: 'to',
+  destinataire: 'to',
+  cc: 'cc',
+  tembusan: 'cc',
+  bcc: 'bcc',
+  cci: 'bcc',
+  cco: 'bcc',
+  ccn: 'bcc',
+  bb: 'bcc',
 };
 
 /** The role a header label names ("To:", "cc:", "Kepada :"), or null. The colon is optional. */
 export function roleOfLabel(s: string | null | undefined): ParticipantRole | null {
   if (!s || s.length > 24) return null;
-  const w = s.replace(/[\s\u00a0\u202f]+/g, ' ').trim().replace(/\s*[:：]$/, '').toLowerCase();
+  const w = s
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .replace(/\s*[:：]$/, '')
+    .toLowerCase();
   return ROLE_WORDS[w] ?? null;
 }
 
@@ -28,8 +51,36 @@ export function splitLabel(s: string | null | undefined): { role: ParticipantRol
 /** Case-sensitive on purpose: "me"/"saya" are UI words, while "Ben" or "Mi" could be a correspondent's
  * name, so only the spellings the apps render count. */
 const ME = new Set([
-  'me', 'Me', 'saya', 'Saya', 'aku', 'You', 'you', 'Anda', 'anda', 'mich', 'mir', 'ich', 'Ich', 'moi', 'Moi',
-  'mí', 'yo', 'Yo', 'eu', 'Eu', 'mim', 'ik', 'Ik', 'mij', 'mig', 'meg', 'я', '自分', '我', '나',
+  'me',
+  'Me',
+  'saya',
+  'Saya',
+  'aku',
+  'You',
+  'you',
+  'Anda',
+  'anda',
+  'mich',
+  'mir',
+  'ich',
+  'Ich',
+  'moi',
+  'Moi',
+  'mí',
+  'yo',
+  'Yo',
+  'eu',
+  'Eu',
+  'mim',
+  'ik',
+  'Ik',
+  'mij',
+  'mig',
+  'meg',
+  'я',
+  '自分',
+  '我',
+  '나',
 ]);
 
 /** True for the word the mail UI shows instead of the signed-in user's name. */

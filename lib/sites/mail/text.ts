@@ -22,8 +22,16 @@ export function cap(s: string, max: number): string {
   if (s.length <= max) return s;
   const cps = Array.from(s);
   if (cps.length <= max) return s;
-  return cps.slice(0, max - 1).join('').trimEnd() + '…';
+  return (
+    cps
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd() + '…'
+  );
 }
 
 /** For comparing names that differ only in case or apostrophe style (O'Brien vs O’Brien). */
-export const loose = (s: string): string => clean(s).toLowerCase().replace(/[’‘`´ʼ]/g, "'");
+export const loose = (s: string): string =>
+  clean(s)
+    .toLowerCase()
+    .replace(/[’‘`´ʼ]/g, "'");

@@ -39,7 +39,4 @@ export interface ListRow {
 }
 
 /** Which screen of the mail app a URL shows. */
-export type MailView =
-  | { kind: 'conversation'; folder: string; id: string }
-  | { kind: 'list'; folder: string }
-  | { kind: 'other' };
+export type MailView = { kind: 'conversation'; folder: string; id: string } | { kind: 'list'; folder: string } | { kind: 'other' };

@@ -55,7 +55,8 @@ export function mailboxOwner(doc: Document): string | null {
   return normaliseEmail(root?.getAttribute('title')) ?? normaliseEmail(titleSegment(doc));
 }
 
-const ACCOUNT_FOR = /^(?:account manager for|pengelola akun untuk|kontoverwaltung für|gestionnaire de comptes pour|administrador de cuentas de|gerenciador de contas de|accountbeheer voor)\s+(.+)$/i;
+const ACCOUNT_FOR =
+  /^(?:account manager for|pengelola akun untuk|kontoverwaltung für|gestionnaire de comptes pour|administrador de cuentas de|gerenciador de contas de|accountbeheer voor)\s+(.+)$/i;
 
 /** The signed-in user's display name (account manager, its trigger label, or the title). */
 export function mailboxOwnerName(doc: Document): string | null {
@@ -88,7 +89,9 @@ export function readingPane(doc: Document): Element | null {
 
 /** One element per message: the largest ancestor of each message's time holding no other message's time. */
 function messagesOf(pane: Element): Element[] {
-  const marks = Array.from(pane.querySelectorAll(S.DATE)).filter((d) => !d.closest(S.BODY) && !d.closest(S.NOT_HEADER) && !d.closest(HIDDEN));
+  const marks = Array.from(pane.querySelectorAll(S.DATE)).filter(
+    (d) => !d.closest(S.BODY) && !d.closest(S.NOT_HEADER) && !d.closest(HIDDEN),
+  );
   if (!marks.length) return [pane];
   const count = (el: Element) => marks.reduce((n, m) => n + (el.contains(m) ? 1 : 0), 0);
   return outermost(
@@ -190,6 +193,8 @@ function scan(msg: Element): Scan {
       if (r.role === 'from' && fromName === null) fromName = name ?? '';
     }
   }
+  // Addresses read from a region's label were added last; put every sighting back in page order.
+  sightings.sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
   return { sightings, fromName };
 }
 

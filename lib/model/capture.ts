@@ -1,0 +1,12 @@
+/** The fields a capture carries: what a page shows about a person. Plain type, shared by the wire and the store. */
+export interface CaptureFields {
+  slug: string | null;
+  email: string | null;
+  name: string;
+  headline: string | null;
+  title: string | null;
+  company: string | null;
+  location: string | null;
+  photoUrl: string | null;
+  linkedinUrl: string | null;
+}
