@@ -177,6 +177,7 @@ export function displayName(raw: string | null | undefined): string | null {
   s = unquote(clean(s));
   s = clean(s.replace(ADDRESS_LIKE, ' '))
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+([,;])/g, '$1')
     .replace(/^[\s,;:·|–—-]+|[\s,;:·|–—-]+$/g, '');
   s = unquote(clean(s));
   return s ? cap(s, MAX_NAME) : null;

@@ -4,17 +4,17 @@
 // Kept separate from the LinkedIn helpers so a mail content script bundles nothing LinkedIn-specific.
 
 /**
- * C0/C1 controls, bidi embeddings/overrides/isolates and marks, zero-width space, soft hyphen, BOM,
- * line/paragraph separators and interlinear annotation. ZWJ/ZWNJ stay: Indic and Persian names and
- * emoji sequences need them.
+ * C0/C1 controls, zero-width space, soft hyphen, BOM, line/paragraph separators and interlinear
+ * annotation: read as a space. ZWJ/ZWNJ stay: Indic and Persian names and emoji sequences need them.
  */
-const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]/g;
+/** Bidi marks, embeddings, overrides and isolates: removed, since they sit inside words ("\u202eUrgent\u202c:"). */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Strip invisible/bidi characters and collapse all whitespace (incl. NBSP, narrow NBSP) to one space. */
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
-  return s.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  return s.replace(BIDI, '').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Cap to `max` code points (never splitting a surrogate pair); a cut value ends with "…". */

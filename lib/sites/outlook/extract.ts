@@ -261,14 +261,17 @@ export function conversationMeta(doc: Document, owner: string | null = mailboxOw
     scans.flatMap((s) => s.sightings),
     o,
   );
-  const messages: MessageMeta[] = scans.map(({ sightings, fromName }, i) => {
+  const messages: MessageMeta[] = [];
+  scans.forEach(({ sightings, fromName }, i) => {
+    const dateEl = msgs[i]!.querySelector(S.DATE);
+    // A pane with no message header at all ("Select an item to read") has no message.
+    if (!sightings.length && fromName === null && !dateEl) return;
     let from = sightings.find((s) => s.role === 'from')?.email ?? null;
     // Outlook shows the owner's own messages by name only ("Dewi Lestari", no address).
     const mine = from ? o.self.has(from) : isOwnerName(fromName, o);
     if (!from && mine) from = o.address;
-    const dateEl = msgs[i]!.querySelector(S.DATE);
     const raw = dateEl?.getAttribute('title') || clean(dateEl?.textContent);
-    return { from, date: parseMailDate(raw, dayFirst === undefined ? {} : { dayFirst }), direction: mine ? 'out' : 'in' };
+    messages.push({ from, date: parseMailDate(raw, dayFirst === undefined ? {} : { dayFirst }), direction: mine ? 'out' : 'in' });
   });
   return { subject: subjectOf(pane), messages };
 }
