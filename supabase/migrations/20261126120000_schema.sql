@@ -353,7 +353,7 @@ begin
     new.updated_at := now();
   end if;
 
-  perform pg_advisory_xact_lock(1246517842, hashtext(team::text));  -- 1246517842 = 'JLUR'
+  perform pg_advisory_xact_lock(1246516562, hashtext(team::text));  -- 1246516562 = 'JLUR'
   new.change_seq := nextval('private.change_seq');
   return new;
 end;
@@ -601,7 +601,7 @@ begin
   if new.team_id is distinct from old.team_id or new.user_id is distinct from old.user_id then
     raise exception using errcode = '42501', message = 'a membership cannot move to another team or user';
   end if;
-  perform pg_advisory_xact_lock(1246517842, hashtext(new.team_id::text));
+  perform pg_advisory_xact_lock(1246516562, hashtext(new.team_id::text));
 
   if current_user in ('authenticated', 'anon') then
     select m.role into actor from public.team_members m

@@ -4,10 +4,11 @@
 -- sync_push runs as the caller (security invoker): RLS and the table triggers are the one source
 -- of truth for who may change what, for sync and for direct table access alike.
 
--- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id.
--- Fixed widths make plain byte order (collation "C") the causal order.
 -- The helpers below run thousands of times per batch: plpgsql keeps their plans, while a SQL
 -- function with a SET clause is re-planned on every call.
+
+-- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id.
+-- Fixed widths make plain byte order (collation "C") the causal order.
 create function private.hlc_ok(hlc text) returns boolean
 language plpgsql immutable parallel safe set search_path = '' as $$
 begin
@@ -509,7 +510,7 @@ begin
 
   -- Take the team's cursor lock now rather than at the first row, so a big batch never queues
   -- behind a writer while already holding row locks.
-  perform pg_advisory_xact_lock(1246517842, hashtext(team::text));
+  perform pg_advisory_xact_lock(1246516562, hashtext(team::text));
   perform set_config('jalur.sync', 'on', true);
 
   -- A subtransaction per item would isolate failures, but every committed one leaves an XID lock

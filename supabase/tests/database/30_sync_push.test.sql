@@ -2,7 +2,7 @@
 -- stage, field-by-field convergence and tombstones.
 begin;
 \ir _helpers.psql
-select plan(56);
+select plan(57);
 
 select tests.make_teams();
 create temp table replies (name text primary key, reply jsonb);
@@ -61,6 +61,7 @@ select throws_ok(format($$select public.sync_push(%L, %L)$$, tests.team(), jsonb
 select throws_ok(format($$select public.sync_push(%L, %L)$$, tests.team(),
                    (select jsonb_agg(tests.mut('touch', 'upsert', gen_random_uuid(), tests.hlc(1000), '{}')) from generate_series(1, 10001))),
                  '22023', 'too many mutations: 10001 (at most 10000 per call)', 'more than 10,000 mutations fail the batch');
+select is(public.sync_push(tests.team(), '[]'), '{"results": []}'::jsonb, 'an empty batch is fine and says so');
 select tests.act_as_runner();
 select is((select count(*)::int from public.prospects where team_id = tests.team()), 0, 'nothing was written by refused batches');
 
