@@ -157,6 +157,17 @@ describe('conversationParticipants', () => {
     expect(conversationParticipants(doc, null).map((p) => p.email)).not.toContain('ceo@bank.example');
   });
 
+  it('a message container labelled with an address is not a person: its body is never read', () => {
+    const doc = load('reading-pane-2024');
+    const msg = doc.querySelector('[aria-label="Email message"]')!;
+    msg.setAttribute('aria-label', 'Message from Anita Wirawan <anita.wirawan@lautbiru-logistik.example>');
+    msg.querySelector('[role="document"]')!.insertAdjacentHTML('beforeend', '<p>Reply to &lt;ceo@bank.example&gt;</p>');
+    expect(plain(conversationParticipants(doc, null))).toEqual([
+      { email: 'anita.wirawan@lautbiru-logistik.example', name: 'Anita Wirawan', role: 'from' },
+      { email: 'budi.hartono@lautbiru-logistik.example', name: 'Budi Hartono', role: 'to' },
+    ]);
+  });
+
   it('is empty when no message is open and outside the reading pane', () => {
     expect(conversationParticipants(load('message-list'), null)).toEqual([]);
   });

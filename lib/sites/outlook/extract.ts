@@ -167,7 +167,9 @@ function scan(msg: Element): Scan {
         visit(e, r);
         continue;
       }
-      if (e.matches(S.PERSONA)) {
+      // A persona is a leaf of the header: an element that also holds other people, a body or a time is a
+      // container whose label merely mentions an address ("Message from Anita <a@x>").
+      if (e.matches(S.PERSONA) && !e.querySelector(`${S.PERSONA}, ${S.BODY}, ${S.DATE}`)) {
         // Before any label, the first person of a header is its sender (Outlook prints no "From:").
         const role = region?.role ?? label ?? (personas === 0 && !regions.length ? 'from' : 'unknown');
         personas++;
