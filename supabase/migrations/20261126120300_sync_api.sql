@@ -7,15 +7,8 @@
 -- The helpers below run thousands of times per batch: plpgsql keeps their plans, while a SQL
 -- function with a SET clause is re-planned on every call.
 
--- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id.
--- Fixed widths make plain byte order (collation "C") the causal order.
-create function private.hlc_ok(hlc text) returns boolean
-language plpgsql immutable parallel safe set search_path = '' as $$
-begin
-  return hlc ~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$';
-end;
-$$;
-
+-- Hybrid logical clock: 15-digit zero-padded Unix millis, 6-char base-36 counter, node id (the
+-- format sync_push checks). Fixed widths make plain byte order (collation "C") the causal order.
 create function private.hlc_time(hlc text) returns timestamptz
 language plpgsql immutable parallel safe set search_path = '' as $$
 begin
@@ -57,6 +50,9 @@ $$;
 create function private.unknown_fields(fields jsonb, allowed text[]) returns text
 language plpgsql immutable set search_path = '' as $$
 begin
+  if fields - allowed = '{}'::jsonb then
+    return null;  -- the common case, without a query
+  end if;
   return (select string_agg(k, ', ' order by k) from jsonb_object_keys(fields) k where k <> all (allowed));
 end;
 $$;
@@ -485,7 +481,8 @@ begin
             when jsonb_typeof(e -> 'id') is distinct from 'string'
                  or (e ->> 'id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
               then 'id must be a uuid string'
-            when jsonb_typeof(e -> 'hlc') is distinct from 'string' or not private.hlc_ok(e ->> 'hlc')
+            when jsonb_typeof(e -> 'hlc') is distinct from 'string'
+                 or (e ->> 'hlc') !~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
               then 'hlc must look like 001732630000000-000000-node (15-digit millis, 6-char base-36 counter, node id)'
             when e ? 'fields' and jsonb_typeof(e -> 'fields') <> 'object' then 'fields must be an object'
             when e ->> 'op' = 'upsert' and not e ? 'fields' then 'an upsert needs fields'
