@@ -174,7 +174,7 @@ function scan(msg: Element): Scan {
         const role = region?.role ?? label ?? (personas === 0 && !regions.length ? 'from' : 'unknown');
         personas++;
         const email = personaAddress(e, !!region || label !== null);
-        if (role === 'from' && fromName === null) fromName = clean(e.textContent);
+        if (role === 'from' && fromName === null) fromName = displayName(e.textContent) ?? clean(e.textContent);
         if (email) {
           if (region) region.found++;
           sightings.push({ email, name: personaName(e, email), nameFromAttr: false, role, el: e, visible: true, fallback: null });
