@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
-import { OVERDUE_CAP, nextDueAfterNow, overdueCount } from '../../lib/store/queries';
+import { nextDueAfterNow, overdueCount } from '../../lib/store/queries';
 import type { StoreContext } from '../../lib/store/context';
 
 export const NEXT_DUE_ALARM = 'badge-next-due';
@@ -9,10 +9,10 @@ export const BADGE_TICK_ALARM = 'badge-tick';
 /** Badge = overdue follow-ups of the current user; an alarm fires when the next one falls due. */
 export async function refreshBadge(ctx: StoreContext): Promise<number> {
   const count = await overdueCount(ctx);
-  const shown = count >= OVERDUE_CAP ? `${OVERDUE_CAP - 1}+` : String(count);
-  await browser.action.setBadgeText({ text: count > 0 ? shown : '' });
+  // A badge has room for about four characters.
+  await browser.action.setBadgeText({ text: count > 999 ? '999+' : count > 0 ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-  await browser.action.setTitle({ title: count > 0 ? t('badgeTitle', shown) : t('badgeTitleNone') });
+  await browser.action.setTitle({ title: count > 0 ? t('badgeTitle', String(count)) : t('badgeTitleNone') });
   const next = await nextDueAfterNow(ctx);
   if (next !== null) await browser.alarms.create(NEXT_DUE_ALARM, { when: next + 500 });
   else await browser.alarms.clear(NEXT_DUE_ALARM);

@@ -153,28 +153,50 @@ describe('follow-ups and the overdue count', () => {
   });
 });
 
-describe('overdue count cap', () => {
-  it('stops counting at the cap the badge can show', async () => {
-    const { ctx } = await testStore();
-    const { OVERDUE_CAP } = await import('./queries');
+describe('incremental overdue count', () => {
+  it('always equals a full recount, across writes, snoozes, deletes and time passing', async () => {
+    const { ctx, advance } = await testStore();
+    const { invalidateOverdue } = await import('./overdue');
+    const fullCount = async () => {
+      await invalidateOverdue(ctx);
+      return overdueCount(ctx);
+    };
     const { prospect } = await captureProspect(ctx, siti);
-    const rows = Array.from({ length: OVERDUE_CAP + 5 }, (_, i) => ({
-      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      teamId: 'local',
-      prospectId: prospect.id,
-      assigneeId: 'local',
-      title: `Touch ${i}`,
-      dueAt: ctx.now() - 1000 - i,
-      doneAt: null,
-      snoozedUntil: null,
-      createdAt: ctx.now(),
-      updatedAt: ctx.now(),
-      deletedAt: null,
-      openDueAt: ctx.now() - 1000 - i,
-    }));
-    await ctx.db.followUps.bulkAdd(rows.slice(0, 7));
-    expect(await overdueCount(ctx)).toBe(7);
-    await ctx.db.followUps.bulkAdd(rows.slice(7));
-    expect(await overdueCount(ctx)).toBe(OVERDUE_CAP);
+    const other = await captureProspect(ctx, { ...siti, slug: 'dimas-anggara-0f', name: 'Dimas Anggara', linkedinUrl: null });
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids: string[] = [];
+    for (let step = 0; step < 120; step++) {
+      const r = rand();
+      if (r < 0.4 || ids.length === 0) {
+        const f = await addFollowUp(ctx, {
+          prospectId: rand() < 0.8 ? prospect.id : other.prospect.id,
+          title: `t${step}`,
+          dueAt: ctx.now() + Math.round((rand() - 0.5) * 6 * HOUR),
+        }).catch(() => null); // the other prospect may be deleted by now
+        if (f) ids.push(f.id);
+      } else if (r < 0.55) {
+        await completeFollowUp(ctx, ids[Math.floor(rand() * ids.length)]!).catch(() => undefined);
+      } else if (r < 0.7) {
+        await snoozeFollowUp(ctx, ids[Math.floor(rand() * ids.length)]!, ctx.now() + Math.round(rand() * 3 * HOUR) + 1).catch(
+          () => undefined,
+        );
+      } else if (r < 0.73) {
+        await deleteProspect(ctx, other.prospect.id).catch(() => undefined);
+      } else {
+        advance(Math.round(rand() * HOUR));
+      }
+      const incremental = await overdueCount(ctx);
+      expect(incremental, `step ${step}`).toBe(await fullCount());
+    }
+  });
+
+  it('counts in full again after the clock goes back', async () => {
+    const { ctx, set } = await testStore();
+    const { prospect } = await captureProspect(ctx, siti);
+    await addFollowUp(ctx, { prospectId: prospect.id, title: 'x', dueAt: ctx.now() - HOUR });
+    expect(await overdueCount(ctx)).toBe(1);
+    set(ctx.now() - 2 * HOUR);
+    expect(await overdueCount(ctx)).toBe(0);
   });
 });

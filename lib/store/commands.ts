@@ -19,6 +19,7 @@ import { computeScore } from '../pipeline/score';
 import { temperatureFor } from '../pipeline/temperature';
 import type { StoreContext } from './context';
 import { enqueue } from './outbox';
+import { adjustOverdue } from './overdue';
 import { findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
@@ -234,6 +235,7 @@ export async function addFollowUp(ctx: StoreContext, input: { prospectId: string
     };
     const f = FollowUpSchema.parse({ ...base, openDueAt: openDueAt(base) });
     await ctx.db.followUps.add(f);
+    await adjustOverdue(ctx, undefined, f);
     const { openDueAt: _k, id: _id, ...fields } = f;
     await enqueue(ctx, 'follow_up', 'upsert', f.id, fields);
     return f;
@@ -248,6 +250,7 @@ async function patchFollowUp(ctx: StoreContext, id: string, patch: Partial<Pick<
     const next: FollowUp = { ...merged, openDueAt: openDueAt(merged) };
     if (next.openDueAt === undefined) delete next.openDueAt;
     await ctx.db.followUps.put(next);
+    await adjustOverdue(ctx, f, next);
     await enqueue(ctx, 'follow_up', 'upsert', id, { ...patch });
     return next;
   });
@@ -278,6 +281,7 @@ export async function deleteProspect(ctx: StoreContext, id: string): Promise<voi
       const next: FollowUp = { ...f, deletedAt: now, updatedAt: now };
       delete next.openDueAt;
       await ctx.db.followUps.put(next);
+      await adjustOverdue(ctx, f, next);
       await enqueue(ctx, 'follow_up', 'delete', f.id, { deletedAt: now });
     }
   });

@@ -45,22 +45,7 @@ export function stalled(p: Prospect, stage: Stage | undefined, now: number): boo
   return isStalled({ ...p, stageKind: stage.kind, staleDays: stage.staleDays }, now);
 }
 
-/** The badge shows "999+" beyond this, so counting further is wasted work. */
-export const OVERDUE_CAP = 1000;
-
-/**
- * Overdue follow-ups of the current user, up to OVERDUE_CAP: one index range. IndexedDB counts a
- * range entry by entry, so an uncapped count grows with the backlog (badge budget ≤ 20 ms);
- * fetching at most CAP keys in one getAllKeys call stays within budget.
- */
-export async function overdueCount(ctx: StoreContext): Promise<number> {
-  const keys = await ctx.db.followUps
-    .where('[assigneeId+openDueAt]')
-    .between([ctx.userId, -Infinity], [ctx.userId, ctx.now()], true, true)
-    .limit(OVERDUE_CAP)
-    .primaryKeys();
-  return keys.length;
-}
+export { overdueCount } from './overdue';
 
 /** Open follow-ups of the current user due before now + withinMs, soonest first. */
 export function dueSoon(ctx: StoreContext, withinMs: number, limit: number): Promise<FollowUp[]> {

@@ -20,7 +20,9 @@ interface Timing {
 async function loadOnce(page: Page, i: number, withExtension: boolean): Promise<Timing> {
   // A fresh query string each time: a new-document navigation, never a reload of the previous one.
   await page.goto(`${PROFILE}?bench=${i}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0) > 0);
+  await page.waitForFunction(
+    () => ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0) > 0,
+  );
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
@@ -76,7 +78,8 @@ export async function pageLoadRows(o: { loads: number }): Promise<{ rows: Row[];
             addedMsMedian: median(added),
             domContentLoadedRatio: dcl('with') / dcl('without'),
             // Without the document's own route round trip through Node, the noisiest part on a busy machine.
-            afterResponseRatio: median(raw.with.map((t) => t.load - t.responseEnd)) / median(raw.without.map((t) => t.load - t.responseEnd)),
+            afterResponseRatio:
+              median(raw.with.map((t) => t.load - t.responseEnd)) / median(raw.without.map((t) => t.load - t.responseEnd)),
           },
         },
       ],

@@ -16,8 +16,7 @@ export function prng(seed: number): () => number {
 
 // Random rather than sequential ids, as crypto.randomUUID() gives the extension: keys land all over the B-tree.
 function uuid(rand: () => number): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(rand() * 4)]}${hex(3)}-${hex(12)}`;
 }
 
@@ -26,11 +25,72 @@ export const DUE_HORIZON_MS = 60 * DAY_MS;
 
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
-const FIRST = ['Ayu', 'Budi', 'Citra', 'Dimas', 'Eka', 'Fajar', 'Gita', 'Hendra', 'Indah', 'Joko', 'Kartika', 'Lukas', 'Maya', 'Nadia', 'Oscar', 'Putri', 'Rizky', 'Sari', 'Tomás', 'Wulan'];
-const LAST = ['Pratama', 'Lestari', 'Wijaya', 'Santoso', 'Hidayat', 'Nugroho', 'Fenwick', 'Okonkwo', 'Tanaka', 'Müller', 'Sembiring', 'Halim', 'Kusuma', 'Siregar', 'Gunawan'];
-const COMPANIES = ['Samudra Freight', 'Kopi Kenangan Digital', 'Nusantara Logistik', 'Merapi Cloud', 'Batik Commerce', 'Arunika Health', 'Selat Energy', 'Garuda Data'];
-const TITLES = ['Director of Sales', 'Procurement Manager', 'Head of Operations', 'Account Executive', 'CTO', 'Marketing Lead', 'Founder', 'Supply Chain Analyst'];
-const CITIES = ['Jakarta, Indonesia', 'Bandung, West Java, Indonesia', 'Surabaya, East Java, Indonesia', 'Singapore', 'Kuala Lumpur, Malaysia'];
+const FIRST = [
+  'Ayu',
+  'Budi',
+  'Citra',
+  'Dimas',
+  'Eka',
+  'Fajar',
+  'Gita',
+  'Hendra',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lukas',
+  'Maya',
+  'Nadia',
+  'Oscar',
+  'Putri',
+  'Rizky',
+  'Sari',
+  'Tomás',
+  'Wulan',
+];
+const LAST = [
+  'Pratama',
+  'Lestari',
+  'Wijaya',
+  'Santoso',
+  'Hidayat',
+  'Nugroho',
+  'Fenwick',
+  'Okonkwo',
+  'Tanaka',
+  'Müller',
+  'Sembiring',
+  'Halim',
+  'Kusuma',
+  'Siregar',
+  'Gunawan',
+];
+const COMPANIES = [
+  'Samudra Freight',
+  'Kopi Kenangan Digital',
+  'Nusantara Logistik',
+  'Merapi Cloud',
+  'Batik Commerce',
+  'Arunika Health',
+  'Selat Energy',
+  'Garuda Data',
+];
+const TITLES = [
+  'Director of Sales',
+  'Procurement Manager',
+  'Head of Operations',
+  'Account Executive',
+  'CTO',
+  'Marketing Lead',
+  'Founder',
+  'Supply Chain Analyst',
+];
+const CITIES = [
+  'Jakarta, Indonesia',
+  'Bandung, West Java, Indonesia',
+  'Surabaya, East Java, Indonesia',
+  'Singapore',
+  'Kuala Lumpur, Malaysia',
+];
 
 export interface ProspectBatch {
   rows: Prospect[];
@@ -93,7 +153,12 @@ export function prospectRows(rand: () => number, from: number, to: number, now: 
  * snoozed (a third of those already woken), about one in twelve due within the next 60 days and a
  * small overdue backlog (~3 % with the woken snoozes). Open ones are never more than 60 days out.
  */
-export function followUpRows(rand: () => number, count: number, now: number, prospectIds: readonly string[]): { rows: FollowUp[]; overdue: number; open: number } {
+export function followUpRows(
+  rand: () => number,
+  count: number,
+  now: number,
+  prospectIds: readonly string[],
+): { rows: FollowUp[]; overdue: number; open: number } {
   const rows: FollowUp[] = [];
   let overdue = 0;
   let openCount = 0;
@@ -103,11 +168,15 @@ export function followUpRows(rand: () => number, count: number, now: number, pro
     const past = now - 1 - Math.floor(rand() * DUE_HORIZON_MS);
     const future = now + 1 + Math.floor(rand() * DUE_HORIZON_MS);
     const timing =
-      r < 0.85 ? { dueAt: past, doneAt: now - Math.floor(rand() * DAY_MS), snoozedUntil: null, deletedAt: null }
-      : r < 0.87 ? { dueAt: future, doneAt: null, snoozedUntil: null, deletedAt: now - DAY_MS }
-      : r < 0.9 ? { dueAt: past, doneAt: null, snoozedUntil: rand() < 0.67 ? future : past, deletedAt: null }
-      : r < 0.98 ? { dueAt: future, doneAt: null, snoozedUntil: null, deletedAt: null }
-      : { dueAt: past, doneAt: null, snoozedUntil: null, deletedAt: null };
+      r < 0.85
+        ? { dueAt: past, doneAt: now - Math.floor(rand() * DAY_MS), snoozedUntil: null, deletedAt: null }
+        : r < 0.87
+          ? { dueAt: future, doneAt: null, snoozedUntil: null, deletedAt: now - DAY_MS }
+          : r < 0.9
+            ? { dueAt: past, doneAt: null, snoozedUntil: rand() < 0.67 ? future : past, deletedAt: null }
+            : r < 0.98
+              ? { dueAt: future, doneAt: null, snoozedUntil: null, deletedAt: null }
+              : { dueAt: past, doneAt: null, snoozedUntil: null, deletedAt: null };
     const open = openDueAt(timing);
     if (open !== undefined) openCount += 1;
     if (open !== undefined && open <= now) overdue += 1;
