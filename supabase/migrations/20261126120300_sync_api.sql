@@ -126,10 +126,9 @@ begin
   if bad is not null then
     return private.result(mutation_id, 'rejected', 'invalid', 'unknown or read-only prospect field(s): ' || bad);
   end if;
-  select * into cur from public.prospects p where p.id = rid for update;
-  if not found then
-    -- The slug's unique index does the duplicate check as part of the insert; only when it
-    -- fires do we look up who holds the slug, to name them.
+  -- A creation (the common case in a batch) goes straight to the insert; the unique indexes
+  -- (id, slug) do the existence and duplicate checks, and only when one fires do we look further.
+  if fields ?& '{name,source}' then
     insert into public.prospects (id, team_id, name, headline, title, company, location, photo_url, linkedin_url,
       linkedin_slug, emails, source, temperature_override, score, score_breakdown, mql_at, sql_at, sql_checklist,
       deal_value, currency, expected_close, owner_id, lost_reason, stage_id, field_hlc)
@@ -138,11 +137,26 @@ begin
       coalesce(f.score_breakdown, '[]'), f.mql_at, f.sql_at, coalesce(f.sql_checklist, '{}'), f.deal_value,
       f.currency, f.expected_close, f.owner_id, f.lost_reason, f.stage_id, private.hlc_map(fields, hlc)
       from jsonb_populate_record(null::public.prospects, fields) f
-    on conflict (team_id, linkedin_slug) where deleted_at is null and linkedin_slug is not null do nothing;
-    if not found then
-      perform private.check_slug(team, rid, fields ->> 'linkedin_slug');
-      raise exception using errcode = '23505', message = 'linkedin_slug already belongs to another prospect';
+    on conflict do nothing;
+    if found then
+      return private.result(mutation_id, 'applied');
     end if;
+  end if;
+  select * into cur from public.prospects p where p.id = rid for update;
+  if not found then
+    if fields ?& '{name,source}' then
+      -- Skipped by a conflict, yet not ours: the slug is taken, or the id belongs to another team.
+      perform private.check_slug(team, rid, fields ->> 'linkedin_slug');
+      raise exception using errcode = '23505', message = 'this id is already used outside this team';
+    end if;
+    insert into public.prospects (id, team_id, name, headline, title, company, location, photo_url, linkedin_url,
+      linkedin_slug, emails, source, temperature_override, score, score_breakdown, mql_at, sql_at, sql_checklist,
+      deal_value, currency, expected_close, owner_id, lost_reason, stage_id, field_hlc)
+    select rid, team, f.name, f.headline, f.title, f.company, f.location, f.photo_url, f.linkedin_url,
+      f.linkedin_slug, coalesce(f.emails, '{}'), f.source, f.temperature_override, coalesce(f.score, 0),
+      coalesce(f.score_breakdown, '[]'), f.mql_at, f.sql_at, coalesce(f.sql_checklist, '{}'), f.deal_value,
+      f.currency, f.expected_close, f.owner_id, f.lost_reason, f.stage_id, private.hlc_map(fields, hlc)
+      from jsonb_populate_record(null::public.prospects, fields) f;  -- fails: a required field is missing
     return private.result(mutation_id, 'applied');
   end if;
   if cur.team_id <> team then
@@ -186,13 +200,24 @@ begin
   if bad is not null then
     return private.result(mutation_id, 'rejected', 'invalid', 'unknown or read-only follow_up field(s): ' || bad);
   end if;
+  if fields ?& '{prospect_id,title,due_at}' then
+    insert into public.follow_ups (id, team_id, prospect_id, assignee_id, title, note, channel, due_at, done_at,
+      snoozed_until, cadence_id, cadence_step, field_hlc)
+    select rid, team, f.prospect_id, f.assignee_id, f.title, f.note, f.channel, f.due_at, f.done_at,
+      f.snoozed_until, f.cadence_id, f.cadence_step, private.hlc_map(fields, hlc)
+      from jsonb_populate_record(null::public.follow_ups, fields) f
+    on conflict (id) do nothing;
+    if found then
+      return private.result(mutation_id, 'applied');
+    end if;
+  end if;
   select * into cur from public.follow_ups f where f.id = rid for update;
   if not found then
     insert into public.follow_ups (id, team_id, prospect_id, assignee_id, title, note, channel, due_at, done_at,
       snoozed_until, cadence_id, cadence_step, field_hlc)
     select rid, team, f.prospect_id, f.assignee_id, f.title, f.note, f.channel, f.due_at, f.done_at,
       f.snoozed_until, f.cadence_id, f.cadence_step, private.hlc_map(fields, hlc)
-      from jsonb_populate_record(null::public.follow_ups, fields) f;
+      from jsonb_populate_record(null::public.follow_ups, fields) f;  -- fails with the reason
     return private.result(mutation_id, 'applied');
   end if;
   if cur.team_id <> team then
@@ -334,12 +359,22 @@ begin
   if bad is not null then
     return private.result(mutation_id, 'rejected', 'invalid', 'unknown or read-only touch field(s): ' || bad);
   end if;
+  if fields ?& '{prospect_id,channel}' then
+    insert into public.touches (id, team_id, prospect_id, channel, direction, note, occurred_at, follow_up_id)
+    select rid, team, f.prospect_id, f.channel, coalesce(f.direction, 'out'), f.note,
+      coalesce(f.occurred_at, private.hlc_time(hlc)), f.follow_up_id
+      from jsonb_populate_record(null::public.touches, fields) f
+    on conflict (id) do nothing;
+    if found then
+      return private.result(mutation_id, 'applied');
+    end if;
+  end if;
   select * into cur from public.touches t where t.id = rid;
   if not found then
     insert into public.touches (id, team_id, prospect_id, channel, direction, note, occurred_at, follow_up_id)
     select rid, team, f.prospect_id, f.channel, coalesce(f.direction, 'out'), f.note,
       coalesce(f.occurred_at, private.hlc_time(hlc)), f.follow_up_id
-      from jsonb_populate_record(null::public.touches, fields) f;
+      from jsonb_populate_record(null::public.touches, fields) f;  -- fails with the reason
     return private.result(mutation_id, 'applied');
   end if;
   if cur.team_id <> team then
@@ -364,11 +399,20 @@ begin
   if bad is not null then
     return private.result(mutation_id, 'rejected', 'invalid', 'unknown or read-only stage_change field(s): ' || bad);
   end if;
+  if fields ?& '{prospect_id,to_stage_id}' then
+    insert into public.stage_changes (id, team_id, prospect_id, from_stage_id, to_stage_id, changed_at, note)
+    select rid, team, f.prospect_id, f.from_stage_id, f.to_stage_id, coalesce(f.changed_at, private.hlc_time(hlc)), f.note
+      from jsonb_populate_record(null::public.stage_changes, fields) f
+    on conflict (id) do nothing;
+    if found then
+      return private.result(mutation_id, 'applied');
+    end if;
+  end if;
   select * into cur from public.stage_changes c where c.id = rid;
   if not found then
     insert into public.stage_changes (id, team_id, prospect_id, from_stage_id, to_stage_id, changed_at, note)
     select rid, team, f.prospect_id, f.from_stage_id, f.to_stage_id, coalesce(f.changed_at, private.hlc_time(hlc)), f.note
-      from jsonb_populate_record(null::public.stage_changes, fields) f;
+      from jsonb_populate_record(null::public.stage_changes, fields) f;  -- fails with the reason
     return private.result(mutation_id, 'applied');
   end if;
   if cur.team_id <> team then
@@ -467,7 +511,7 @@ begin
     raise exception using errcode = '22023',
       message = format('too many mutations: %s (at most %s per call)', n, max_items);
   end if;
-  if octet_length(changes::text) > max_bytes then
+  if pg_column_size(changes) > max_bytes then  -- the stored size: O(1), unlike rendering the text
     raise exception using errcode = '22023', message = format('batch too large (at most %s bytes)', max_bytes);
   end if;
   select format('changes[%s]: %s', x.o - 1, x.problem) into problem
