@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITE_PATTERNS } from './lib/sites/hosts';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
-// contextMenus for "clip this profile link", sidePanel for the workspace, and LinkedIn as the only host.
+// contextMenus for "clip this profile link", sidePanel for the workspace; hosts are the sites Jalur works on.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -13,7 +14,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel'],
-    host_permissions: ['*://*.linkedin.com/*'],
+    host_permissions: SITE_PATTERNS,
     action: { default_title: '__MSG_extName__' },
     side_panel: { default_path: 'sidepanel.html' },
     commands: {

@@ -4,6 +4,7 @@ import { send } from './api';
 import { draftToForm } from './draft-wire';
 import { DueNow } from './DueNow';
 import { t } from './i18n';
+import { PersonPicker } from './PersonPicker';
 import { ProspectForm } from './ProspectForm';
 import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
@@ -12,7 +13,7 @@ import { useTabPerson } from './useTabPerson';
 import { ErrorNote } from './ErrorNote';
 
 export function PopupApp() {
-  const { tabId, person, reload } = useTabPerson(false);
+  const { tabId, person, reload, choose } = useTabPerson(false);
   const [error, setError] = useState<string | null>(null);
 
   const openPanel = async () => {
@@ -35,6 +36,7 @@ export function PopupApp() {
       </header>
       {tracked && person.kind === 'draft' ? (
         <section aria-label={tracked.prospect.name}>
+          <PersonPicker people={person.people} current={person.draft} onChoose={choose} />
           <div class="status" data-stage={tracked.stage?.key}>
             <StageSelect
               stages={tracked.stages}
@@ -57,7 +59,7 @@ export function PopupApp() {
           />
         </section>
       ) : (
-        <TabPersonView person={person} onSaved={reload} />
+        <TabPersonView person={person} onSaved={reload} onChoose={choose} />
       )}
       <ErrorNote error={error} />
       <DueNow />

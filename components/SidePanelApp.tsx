@@ -7,7 +7,7 @@ import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
 
 export function SidePanelApp() {
-  const { person, reload } = useTabPerson(true);
+  const { person, reload, choose } = useTabPerson(true);
   const [picked, setPicked] = useState<string | null>(null);
   const pickedDetail = useDetailById(picked);
 
@@ -32,7 +32,7 @@ export function SidePanelApp() {
         </section>
       ) : (
         <section aria-label={t('currentTab')}>
-          <TabPersonView person={person} onSaved={reload} />
+          <TabPersonView person={person} onSaved={reload} onChoose={choose} />
         </section>
       )}
     </main>

@@ -1,12 +1,22 @@
 import { send } from './api';
 import { draftToForm } from './draft-wire';
 import { t } from './i18n';
+import { LinkToExisting } from './LinkToExisting';
+import { PersonPicker } from './PersonPicker';
 import { ProspectDetail } from './ProspectDetail';
 import { ProspectForm } from './ProspectForm';
 import type { TabPerson } from './useTabPerson';
 
 /** What the tab shows: its person's record, or the form to clip them, or why there is nothing. */
-export function TabPersonView({ person, onSaved }: { person: TabPerson; onSaved: () => void }) {
+export function TabPersonView({
+  person,
+  onSaved,
+  onChoose,
+}: {
+  person: TabPerson;
+  onSaved: () => void;
+  onChoose: (email: string) => void;
+}) {
   switch (person.kind) {
     case 'loading':
       return (
@@ -24,17 +34,28 @@ export function TabPersonView({ person, onSaved }: { person: TabPerson; onSaved:
           </p>
         );
       return <p class="muted">{person.reason === 'not-a-profile' ? t('hintOpenProfile') : t('errorExtract')}</p>;
-    case 'draft':
-      if (person.detail) return <ProspectDetail detail={person.detail} />;
+    case 'draft': {
+      const email = person.draft.fields.email?.value;
       return (
-        <ProspectForm
-          key={person.draft.slug ?? person.draft.fields.email?.value ?? ''}
-          initial={draftToForm(person.draft)}
-          onSubmit={async (v) => {
-            await send({ type: 'capture', input: v });
-            onSaved();
-          }}
-        />
+        <>
+          <PersonPicker people={person.people} current={person.draft} onChoose={onChoose} />
+          {person.detail ? (
+            <ProspectDetail detail={person.detail} />
+          ) : (
+            <>
+              <ProspectForm
+                key={person.draft.slug ?? email ?? ''}
+                initial={draftToForm(person.draft)}
+                onSubmit={async (v) => {
+                  await send({ type: 'capture', input: v });
+                  onSaved();
+                }}
+              />
+              {email && !person.draft.slug && <LinkToExisting email={email} onLinked={onSaved} />}
+            </>
+          )}
+        </>
       );
+    }
   }
 }

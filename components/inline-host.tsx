@@ -1,32 +1,38 @@
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import chipCss from './inline-chip.css?inline';
-import { InlineChip, type ChipState } from './InlineChip';
+import { InlineChip, type ChipActions, type ChipState } from './InlineChip';
 
 export const INLINE_TAG = 'jalur-inline';
+export const MARK_TAG = 'jalur-mark';
 
-export interface InlineHost {
+export interface ShadowHost {
   el: HTMLElement;
-  render(state: ChipState, onAdd: () => void): void;
+  render(children: ComponentChildren): void;
 }
 
 /**
- * The chip lives in an open shadow root on a `jalur-inline` element (CONTRACT.md), so the page's CSS
- * cannot restyle it and page text rendered inside is always escaped by Preact.
+ * Jalur's UI on a page lives in an open shadow root on its own element (CONTRACT.md), so the page's
+ * CSS cannot restyle it and page text rendered inside is always escaped by Preact.
  * Content scripts cannot define custom elements (no `customElements` in the isolated world), but a
  * valid custom-element name still accepts a shadow root.
  */
-export function createInlineHost(doc: Document, attrs: Record<string, string>): InlineHost {
-  const el = doc.createElement(INLINE_TAG);
+export function createShadowHost(doc: Document, tag: string, attrs: Record<string, string>): ShadowHost {
+  const el = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   const root = el.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = chipCss;
   const mount = doc.createElement('span');
   root.append(style, mount);
-  return {
-    el,
-    render(state, onAdd) {
-      render(<InlineChip state={state} onAdd={onAdd} />, mount);
-    },
-  };
+  return { el, render: (children) => render(children, mount) };
+}
+
+export interface InlineHost {
+  el: HTMLElement;
+  render(state: ChipState, actions: ChipActions): void;
+}
+
+export function createInlineHost(doc: Document, attrs: Record<string, string>): InlineHost {
+  const host = createShadowHost(doc, INLINE_TAG, attrs);
+  return { el: host.el, render: (state, actions) => host.render(<InlineChip state={state} actions={actions} />) };
 }

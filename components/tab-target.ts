@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ExtractResult } from '../lib/model/draft';
+import type { ExtractResult, ProspectDraft } from '../lib/model/draft';
 
 /** `?tabId=<id>` pins a page to one tab (CONTRACT.md); otherwise it acts on the active tab. */
 export function pinnedTabId(search: string): number | null {
@@ -33,5 +33,15 @@ export async function extractFromTab(tabId: number): Promise<ExtractResult | nul
     return r ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Everyone the tab's page shows (the participants of a mail thread); empty where there is one person or none. */
+export async function peopleInTab(tabId: number): Promise<ProspectDraft[]> {
+  try {
+    const r = (await browser.tabs.sendMessage(tabId, { type: 'people' })) as ProspectDraft[] | undefined;
+    return Array.isArray(r) ? r : [];
+  } catch {
+    return [];
   }
 }

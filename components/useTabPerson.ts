@@ -4,19 +4,25 @@ import type { ProspectDraft } from '../lib/model/draft';
 import type { Notice, ProspectDetail } from '../lib/messaging/types';
 import { send } from './api';
 import { useStoreVersion } from './useStoreVersion';
-import { activeTabId, extractFromTab, ownTabId, pinnedTabId } from './tab-target';
+import { activeTabId, extractFromTab, ownTabId, peopleInTab, pinnedTabId } from './tab-target';
 
 export type TabPerson =
   | { kind: 'loading' }
   | { kind: 'unsupported' }
   | { kind: 'failed'; reason: string }
-  | { kind: 'draft'; draft: ProspectDraft; detail: ProspectDetail | null };
+  | { kind: 'draft'; draft: ProspectDraft; detail: ProspectDetail | null; people: ProspectDraft[] };
 
 /**
  * The person on the tab this page acts on, kept current: follows tab switches (unless pinned by
  * ?tabId), in-app navigation reported by the content script, and every change in the store.
  */
-export function useTabPerson(follow: boolean): { tabId: number | null; person: TabPerson; reload: () => void } {
+export function useTabPerson(follow: boolean): {
+  tabId: number | null;
+  person: TabPerson;
+  reload: () => void;
+  choose: (email: string) => void;
+} {
+  const [chosen, choose] = useState<string | null>(null);
   const pinned = pinnedTabId(location.search);
   const [tabId, setTabId] = useState<number | null>(pinned);
   const [person, setPerson] = useState<TabPerson>({ kind: 'loading' });
@@ -62,14 +68,17 @@ export function useTabPerson(follow: boolean): { tabId: number | null; person: T
       if (!live) return;
       if (!r) return setPerson({ kind: 'unsupported' });
       if (!r.ok) return setPerson({ kind: 'failed', reason: r.reason });
-      const email = r.draft.fields.email?.value;
-      const detail = await send({ type: 'detail', ...(r.draft.slug ? { slug: r.draft.slug } : {}), ...(email ? { email } : {}) });
-      if (live) setPerson({ kind: 'draft', draft: r.draft, detail });
+      // A mail thread has several people: the rep may pick another than the one offered first.
+      const people = await peopleInTab(tabId);
+      const draft = people.find((d) => d.fields.email?.value === chosen) ?? r.draft;
+      const email = draft.fields.email?.value;
+      const detail = await send({ type: 'detail', ...(draft.slug ? { slug: draft.slug } : {}), ...(email ? { email } : {}) });
+      if (live) setPerson({ kind: 'draft', draft, detail, people });
     })().catch((e: Error) => live && setPerson({ kind: 'failed', reason: e.message }));
     return () => {
       live = false;
     };
-  }, [tabId, tick, version]);
+  }, [tabId, tick, version, chosen]);
 
-  return { tabId, person, reload };
+  return { tabId, person, reload, choose };
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { handleRequest, isRequest } from '../../lib/messaging/handle';
-import { MUTATIONS } from '../../lib/messaging/schemas';
+import { isMutation } from '../../lib/messaging/schemas';
+import { SITE_PATTERNS } from '../../lib/sites/hosts';
 import type { Notice } from '../../lib/messaging/types';
 import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
@@ -9,12 +10,12 @@ import { storeContext } from './context';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
-/** After any change: badge first (≤ 2 s contract), then tell open pages and LinkedIn tabs. */
+/** After any change: badge first (≤ 2 s contract), then tell open pages and the tabs of supported sites. */
 async function afterChange(): Promise<void> {
   await refreshBadge(await storeContext());
   const notice: Notice = { type: 'changed' };
   browser.runtime.sendMessage(notice).catch(() => undefined);
-  const tabs = await browser.tabs.query({ url: '*://*.linkedin.com/*' });
+  const tabs = await browser.tabs.query({ url: SITE_PATTERNS });
   for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
 }
 
@@ -24,7 +25,7 @@ export default defineBackground(() => {
     if (!isRequest(msg)) return undefined;
     return (async () => {
       const reply = await handleRequest(await storeContext(), msg);
-      if (reply.ok && MUTATIONS.has((msg as { type: string }).type)) await afterChange();
+      if (reply.ok && isMutation((msg as { type: string }).type)) await afterChange();
       return reply;
     })();
   });

@@ -38,30 +38,32 @@ export default defineContentScript({
         Reply<'lookup'> | undefined;
       if (chip !== current) return;
       if (!reply || !reply.ok) {
-        current.host.render({ kind: 'error', message: reply ? reply.error : t('errorNoAnswer') }, add);
+        current.host.render({ kind: 'error', message: reply ? reply.error : t('errorNoAnswer') }, actions);
         return;
       }
       const person = reply.data.people[0];
-      current.host.render(person ? { kind: 'tracked', person } : { kind: 'new', busy: false, error: null }, add);
+      current.host.render(person ? { kind: 'tracked', person } : { kind: 'new', busy: false, error: null }, actions);
     }
 
     async function add() {
       if (!chip) return;
       const current = chip;
-      current.host.render({ kind: 'new', busy: true, error: null }, add);
+      current.host.render({ kind: 'new', busy: true, error: null }, actions);
       const result = extract(document, location.href);
       if (!result.ok) {
-        current.host.render({ kind: 'new', busy: false, error: t('errorExtract') }, add);
+        current.host.render({ kind: 'new', busy: false, error: t('errorExtract') }, actions);
         return;
       }
       const reply = (await browser.runtime.sendMessage({ type: 'capture', input: draftToCapture(result.draft) })) as
         Reply<'capture'> | undefined;
       if (!reply || !reply.ok) {
-        current.host.render({ kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') }, add);
+        current.host.render({ kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') }, actions);
         return;
       }
       await refresh();
     }
+
+    const actions = { onAdd: () => void add() };
 
     /** Make the page state match: one chip by the name of the profile in view, none elsewhere. */
     function sync() {
@@ -83,7 +85,7 @@ export default defineContentScript({
       const host = createInlineHost(document, { 'data-slug': slug });
       anchor.insertAdjacentElement('afterend', host.el);
       chip = { slug, urlSlug, host };
-      host.render({ kind: 'loading' }, add);
+      host.render({ kind: 'loading' }, actions);
       void refresh();
       announce(slug);
     }

@@ -119,3 +119,13 @@ describe('handleRequest', () => {
     if (!r.ok) expect(r.error).toMatch(/already belongs to Budi Santoso/);
   });
 });
+
+describe('isMutation', () => {
+  it('classifies every request: reads are queries, the rest refresh the badge and views', async () => {
+    const { isMutation, RequestSchema } = await import('./schemas');
+    const types = RequestSchema.options.map((o) => o.shape.type.value);
+    const reads = types.filter((t) => !isMutation(t)).sort();
+    expect(reads).toEqual(['detail', 'due', 'lookup', 'overdue', 'search', 'stages']);
+    expect(isMutation('linkEmail')).toBe(true);
+  });
+});

@@ -107,6 +107,8 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       const { touch } = await commands.logTouch(ctx, req);
       return { touch };
     }
+    case 'linkEmail':
+      return { prospect: await commands.linkEmail(ctx, req.prospectId, req.email) };
     case 'addFollowUp':
       return { followUp: await commands.addFollowUp(ctx, req) };
     case 'completeFollowUp':

@@ -58,7 +58,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: z.string().max(200), limit }),
   z.object({ type: z.literal('update'), id: Id, patch: PatchSchema }),
   z.object({ type: z.literal('setStage'), prospectId: Id, stageKey: z.string().min(1).max(40) }),
-  z.object({ type: z.literal('logTouch'), prospectId: Id, channel: TouchChannel, direction: Direction, note: optText(2000) }),
+  z.object({
+    type: z.literal('logTouch'),
+    prospectId: Id,
+    channel: TouchChannel,
+    direction: Direction,
+    note: optText(2000),
+    occurredAt: z.number().int().min(0).max(8.64e15).optional(),
+  }),
+  z.object({ type: z.literal('linkEmail'), prospectId: Id, email: Email }),
   z.object({
     type: z.literal('addFollowUp'),
     prospectId: Id,
@@ -82,17 +90,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
 
-/** Requests that change data: after them the badge and every open view refresh. */
-export const MUTATIONS = new Set([
-  'capture',
-  'update',
-  'setStage',
-  'logTouch',
-  'addFollowUp',
-  'completeFollowUp',
-  'snoozeFollowUp',
-  'deleteProspect',
-]);
+/**
+ * Requests that only read. Everything else changes data, after which the badge and every open view
+ * refresh; a new request type is a mutation unless listed here, so it can never skip the refresh.
+ */
+const QUERIES: ReadonlySet<string> = new Set(['lookup', 'detail', 'search', 'stages', 'overdue', 'due']);
+
+export function isMutation(type: string): boolean {
+  return !QUERIES.has(type);
+}
 
 /** A readable one-line message from a zod failure, for the rep, not a stack trace. */
 export function describeIssues(err: z.ZodError): string {

@@ -15,7 +15,8 @@ export type Request =
   | { type: 'search'; query: string; limit: number }
   | { type: 'update'; id: string; patch: Record<string, unknown> }
   | { type: 'setStage'; prospectId: string; stageKey: string }
-  | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null }
+  | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
+  | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
   | { type: 'completeFollowUp'; id: string }
   | { type: 'snoozeFollowUp'; id: string; until: number }
@@ -65,6 +66,7 @@ export interface ResponseMap {
   update: { prospect: Prospect };
   setStage: { prospect: Prospect };
   logTouch: { touch: Touch };
+  linkEmail: { prospect: Prospect };
   addFollowUp: { followUp: FollowUp };
   completeFollowUp: { followUp: FollowUp };
   snoozeFollowUp: { followUp: FollowUp };
@@ -82,6 +84,6 @@ export type Notice =
   /** A content script saw its page change to another person (SPA navigation). */
   | { type: 'pageChanged'; url: string };
 
-/** Background or extension page → content script. */
-export type TabRequest = { type: 'extract' };
+/** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
+export type TabRequest = { type: 'extract' } | { type: 'people' };
 export type TabReply = ExtractResult;

@@ -149,6 +149,13 @@ export async function updateProspect(ctx: StoreContext, id: string, patch: Prosp
   });
 }
 
+/** Add an address to a prospect (a correspondent turns out to be someone already clipped). */
+export async function linkEmail(ctx: StoreContext, prospectId: string, email: string): Promise<Prospect> {
+  const p = await mustGetProspect(ctx, prospectId);
+  if (p.emails.includes(email)) return p;
+  return updateProspect(ctx, prospectId, { emails: [...p.emails, email] });
+}
+
 export async function setStage(ctx: StoreContext, prospectId: string, stageKey: string): Promise<Prospect> {
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const p = await mustGetProspect(ctx, prospectId);

@@ -1,0 +1,10 @@
+import { runMailInline } from '../../components/mail-inline';
+import { gmail } from '../../lib/sites/gmail/site';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    runMailInline(ctx, gmail);
+  },
+});
