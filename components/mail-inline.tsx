@@ -3,7 +3,7 @@
 // Outlook content scripts; what to read from the page comes from their MailSite.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PersonView, Reply, TabRequest } from '../lib/messaging/types';
+import type { Notice, PersonView, Reply, TabRequest } from '../lib/messaging/types';
 import type { ExtractResult, ProspectDraft } from '../lib/model/draft';
 import { participantDraft, primaryParticipant, touchForMessage } from '../lib/sites/mail/draft';
 import type { MailSite } from '../lib/sites/mail/site';
@@ -50,6 +50,16 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
   let scheduled = false;
   let observer: MutationObserver | null = null;
   let observed: Element | null = null;
+  let announced = '';
+
+  /** Tell an open side panel that the people in view changed (another conversation, or back to the list). */
+  function announce(people: string[]) {
+    const key = people.join(',');
+    if (key === announced) return;
+    announced = key;
+    const notice: Notice = { type: 'pageChanged', url: location.href };
+    browser.runtime.sendMessage(notice).catch(() => undefined);
+  }
 
   function render(email: string) {
     const c = chips.get(email);
@@ -165,6 +175,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
         chips.delete(email);
       }
     }
+    announce([...present]);
 
     const rows = view?.kind === 'list' ? site.listRows(document, owner) : [];
     const fresh: Array<[Element, Mark]> = [];

@@ -120,3 +120,18 @@ test('typing a reply does not rescan the conversation', async ({ context }) => {
     'first',
   ]);
 });
+
+test('the side panel follows the conversation open in a Gmail tab', async ({ context, sw, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(THREAD);
+  await expect(page.locator('jalur-inline')).toHaveCount(2);
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, THREAD)}`);
+  await expect(panel.getByLabel('Email')).toHaveValue(ANITA);
+  await page.evaluate(() => (location.hash = '#label/Clients%2FJakarta/FMfcgzQXKcVnMbLpJhGfDsAqWeRtYuIo'));
+  await expect(page.locator('jalur-inline')).toHaveCount(5);
+  await expect(panel.getByLabel('Person')).toBeVisible();
+  // The owner wrote last; the latest external sender is offered first.
+  await expect(panel.getByLabel('Email')).toHaveValue('citra.dewanti@apotek-sehat.example');
+  await page.evaluate(() => (location.hash = '#inbox'));
+  await expect(panel.getByText(/Open a LinkedIn profile or an email conversation/)).toBeVisible();
+});
