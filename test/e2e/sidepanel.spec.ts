@@ -102,3 +102,31 @@ test('stage change and a logged touch are recorded in the panel', async ({ conte
   });
   expect(history).toBe(2);
 });
+
+test('as time passes, a follow-up falling due turns the badge on with no other change', async ({ context, sw, extensionId }) => {
+  test.setTimeout(150_000); // waits for a real minute boundary: due times are whole minutes
+  const page = await context.newPage();
+  await page.goto(RIZKY);
+  await page.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+  await expect(panel.locator('article.detail h2')).toHaveText('Rizky Pratama');
+  // Due in the next minute but not yet: the form takes minutes, so pick the next whole minute at least 8 s away.
+  const due = await panel.evaluate(() => {
+    const d = new Date(Date.now() + 8_000);
+    d.setSeconds(0, 0);
+    d.setMinutes(d.getMinutes() + 1);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      at: d.getTime(),
+      local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    };
+  });
+  await panel.getByLabel('Follow-up').fill('Call back as promised');
+  await panel.getByLabel('Due').fill(due.local);
+  await panel.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(panel.locator('.follow-ups li')).toHaveCount(1);
+  expect(await badgeText(sw)).toBe('');
+  const wait = due.at - Date.now() + 5_000;
+  await expect.poll(() => badgeText(sw), { timeout: wait, intervals: [500] }).toBe('1');
+  expect(Date.now()).toBeGreaterThanOrEqual(due.at);
+});
