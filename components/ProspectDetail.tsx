@@ -5,6 +5,7 @@ import { send } from './api';
 import { FollowUps } from './FollowUps';
 import { stageLabel, t } from './i18n';
 import { ScoreBadge } from './ScoreBadge';
+import { SourceEditor } from './SourceEditor';
 import { StageSelect } from './StageSelect';
 import { TouchLog } from './TouchLog';
 import { ErrorNote } from './ErrorNote';
@@ -17,7 +18,6 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
     ['fieldCompany', p.company],
     ['fieldLocation', p.location],
     ['fieldEmail', p.emails.join(', ') || null],
-    ['fieldSource', `${t(`source_${p.source}` as MessageKey)} · ${t(p.temperature === 'warm' ? 'warm' : 'cold')}`],
   ];
   return (
     <article class="detail" aria-label={p.name} data-prospect={p.id} data-stage={detail.stage?.key}>
@@ -43,6 +43,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
           ) : null,
         )}
       </dl>
+      <SourceEditor prospect={p} onError={setError} />
       <div class="status">
         <StageSelect
           stages={detail.stages}

@@ -94,6 +94,17 @@ test('stage change and a logged touch are recorded in the panel', async ({ conte
   await expect(panel.locator('.touches b')).toHaveCount(0);
   // A reply lifts the score: 3 (touch) + 8 (reply) + 10 (recent two-way).
   await expect(page.locator('jalur-inline [data-stage]')).toContainText('Score 21');
+  // Source is editable; temperature follows it until the rep sets it, and the score follows both.
+  await expect(panel.getByLabel('Source')).toHaveValue('social_selling');
+  await expect(panel.getByLabel('Temperature')).toHaveValue('cold');
+  await panel.getByLabel('Source').selectOption('referral');
+  await expect(panel.getByLabel('Temperature')).toHaveValue('warm');
+  await expect(page.locator('jalur-inline [data-stage]')).toContainText('Score 46');
+  await panel.getByLabel('Temperature').selectOption('cold');
+  await panel.getByLabel('Source').selectOption('event');
+  await expect(panel.getByLabel('Source')).toHaveValue('event');
+  await expect(panel.getByLabel('Temperature')).toHaveValue('cold');
+  await expect(page.locator('jalur-inline [data-stage]')).toContainText('Score 21');
   const history = await sw.evaluate(async () => {
     const open = indexedDB.open('jalur');
     const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
