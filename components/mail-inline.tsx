@@ -3,11 +3,11 @@
 // Outlook content scripts; what to read from the page comes from their MailSite.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Notice, PersonView, Reply, TabRequest } from '../lib/messaging/types';
+import type { Notice, PersonView, TabRequest } from '../lib/messaging/types';
 import type { ExtractResult, ProspectDraft } from '../lib/model/draft';
 import { participantDraft, primaryParticipant, touchForMessage } from '../lib/sites/mail/draft';
 import type { MailSite } from '../lib/sites/mail/site';
-import { t } from './i18n';
+import { ask } from './api';
 import { StageMark, type ChipState } from './InlineChip';
 import { createInlineHost, createShadowHost, MARK_TAG, type InlineHost, type ShadowHost } from './inline-host';
 
@@ -28,9 +28,8 @@ const LOOKUP_BATCH = 200;
 async function lookup(emails: string[]): Promise<Map<string, PersonView>> {
   const found = new Map<string, PersonView>();
   for (let i = 0; i < emails.length; i += LOOKUP_BATCH) {
-    const reply = (await browser.runtime.sendMessage({ type: 'lookup', slugs: [], emails: emails.slice(i, i + LOOKUP_BATCH) })) as
-      Reply<'lookup'> | undefined;
-    if (!reply || !reply.ok) throw new Error(reply ? reply.error : t('errorNoAnswer'));
+    const reply = await ask({ type: 'lookup', slugs: [], emails: emails.slice(i, i + LOOKUP_BATCH) });
+    if (!reply.ok) throw new Error(reply.error);
     for (const p of reply.data.people) found.set(p.key, p);
   }
   return found;
@@ -114,7 +113,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     const c = chips.get(email);
     if (!c) return;
     setState(email, { kind: 'new', busy: true, error: null });
-    const reply = (await browser.runtime.sendMessage({
+    const reply = await ask({
       type: 'capture',
       input: {
         slug: null,
@@ -128,8 +127,8 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
         linkedinUrl: null,
         source: 'email',
       },
-    })) as Reply<'capture'> | undefined;
-    if (!reply || !reply.ok) return setState(email, { kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') });
+    });
+    if (!reply.ok) return setState(email, { kind: 'new', busy: false, error: reply.error });
     await refreshChips([email]);
   }
 
@@ -139,13 +138,8 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     const person = c.state.person;
     setState(email, { kind: 'tracked', person, log: 'busy' });
     const touch = touchForMessage(email, site.meta(document, owner));
-    const reply = (await browser.runtime.sendMessage({ type: 'logTouch', prospectId: person.prospectId, channel: 'email', ...touch })) as
-      Reply<'logTouch'> | undefined;
-    setState(email, {
-      kind: 'tracked',
-      person,
-      log: reply?.ok ? 'done' : { error: reply && !reply.ok ? reply.error : t('errorNoAnswer') },
-    });
+    const reply = await ask({ type: 'logTouch', prospectId: person.prospectId, channel: 'email', ...touch });
+    setState(email, { kind: 'tracked', person, log: reply.ok ? 'done' : { error: reply.error } });
   }
 
   /** Bring the page's chips and marks in line with what it shows; cheap when nothing changed. */

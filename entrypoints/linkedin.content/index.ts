@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { ask } from '../../components/api';
 import { createInlineHost, type InlineHost } from '../../components/inline-host';
 import { t } from '../../components/i18n';
 import { draftToCapture } from '../../lib/model/draft-capture';
-import type { Notice, Reply, TabRequest } from '../../lib/messaging/types';
+import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
 import { extract } from '../../lib/sites/linkedin/extract';
 import { canonicalSlug, isProfileUrl } from '../../lib/sites/linkedin/url';
@@ -34,11 +35,10 @@ export default defineContentScript({
     async function refresh() {
       if (!chip) return;
       const current = chip;
-      const reply = (await browser.runtime.sendMessage({ type: 'lookup', slugs: [current.slug], emails: [] })) as
-        Reply<'lookup'> | undefined;
+      const reply = await ask({ type: 'lookup', slugs: [current.slug], emails: [] });
       if (chip !== current) return;
-      if (!reply || !reply.ok) {
-        current.host.render({ kind: 'error', message: reply ? reply.error : t('errorNoAnswer') }, actions);
+      if (!reply.ok) {
+        current.host.render({ kind: 'error', message: reply.error }, actions);
         return;
       }
       const person = reply.data.people[0];
@@ -54,10 +54,9 @@ export default defineContentScript({
         current.host.render({ kind: 'new', busy: false, error: t('errorExtract') }, actions);
         return;
       }
-      const reply = (await browser.runtime.sendMessage({ type: 'capture', input: draftToCapture(result.draft) })) as
-        Reply<'capture'> | undefined;
-      if (!reply || !reply.ok) {
-        current.host.render({ kind: 'new', busy: false, error: reply ? reply.error : t('errorNoAnswer') }, actions);
+      const reply = await ask({ type: 'capture', input: draftToCapture(result.draft) });
+      if (!reply.ok) {
+        current.host.render({ kind: 'new', busy: false, error: reply.error }, actions);
         return;
       }
       await refresh();
