@@ -22,7 +22,17 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
   return (
     <article class="detail" aria-label={p.name} data-prospect={p.id} data-stage={detail.stage?.key}>
       <header class="who">
-        {p.photoUrl && <img src={p.photoUrl} alt="" width={56} height={56} referrerpolicy="no-referrer" />}
+        {p.photoUrl && (
+          <img
+            src={p.photoUrl}
+            alt=""
+            width={56}
+            height={56}
+            referrerpolicy="no-referrer"
+            // LinkedIn's photo links expire; an expired one is hidden rather than shown broken.
+            onError={(e) => ((e.currentTarget as HTMLImageElement).hidden = true)}
+          />
+        )}
         <div>
           <h2>{p.name}</h2>
           {p.headline && <p class="headline">{p.headline}</p>}
