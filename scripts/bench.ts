@@ -7,6 +7,7 @@ import { BUDGETS } from '../test/bench/budgets';
 import { contentScriptRows, ensureBuilt } from '../test/bench/bundles';
 import { chipRows } from '../test/bench/chip-latency';
 import { storeRows } from '../test/bench/idb';
+import { mailRows } from '../test/bench/mail-bench';
 import { pageLoadRows } from '../test/bench/page-load';
 import { formatTable, writeJson, type Row } from '../test/bench/table';
 
@@ -37,12 +38,16 @@ async function main(): Promise<void> {
     storeRows({ prospects: 100_000, followUps: 100_000, lookups: 300, overdueRuns: 30, seed: 42 }),
   );
   const chip = await step('inline chip on in-app navigation', () => chipRows({ navigations: 20, prospects: 10_000 }));
+  const mail = await step('mail: chips on in-app navigation (Gmail, Outlook), 100-row list annotation', () =>
+    mailRows({ navigations: 20, prospects: 10_000, listRows: 100, listTracked: 30, listTimed: 8, listTraced: 4 }),
+  );
   const load = await step('page load with and without the extension', () => pageLoadRows({ loads: 30 }));
   const notHere = (what: string, budget: string, owner: string): Row => ({ what, measured: `n/a (${owner} issue)`, budget, pass: null });
 
   const rows: Row[] = [
     ...bundles,
     ...chip.rows,
+    ...mail.rows,
     ...store.rows,
     ...load.rows,
     notHere('side panel open → board interactive, 10,000 prospects', `≤ ${BUDGETS.boardInteractiveMs} ms`, 'board'),
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg(), node: process.version, chromium: chromiumVersion() },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, pageLoad: load.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;
