@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Database tests for supabase/ on a throwaway PostgreSQL 15 (npm run test:db).
 #
-#   scripts/test-db.sh                 bootstrap, migrate, lint, seed, pgTAP, concurrency, types check
+#   scripts/test-db.sh                 bootstrap, migrate, lint, seed, pgTAP, concurrency, supabase-js, types check
 #   scripts/test-db.sh --update-types  same, but rewrite lib/db/database.types.ts instead of checking it
 #   scripts/test-db.sh --bench         migrate, then run test/db/bench-sync.ts (not a test)
 #   scripts/test-db.sh --serve         migrate + seed, print the URL and keep the server until Ctrl-C
@@ -100,6 +100,9 @@ pg_prove --failures --timer supabase/tests/database/*.test.sql
 
 log "concurrent writers vs. the pull cursor (test/db/cursor-stress.ts)"
 npx --no-install tsx test/db/cursor-stress.ts
+
+log "supabase-js against the PostgREST and GoTrue stand-ins (test/sync, test/stand-in/README.md)"
+npx --no-install vitest run --config test/sync/vitest.config.ts
 
 if [ "$MODE" = --update-types ]; then
   log "regenerating lib/db/database.types.ts"
