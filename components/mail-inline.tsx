@@ -21,7 +21,11 @@ interface Chip {
 interface Mark {
   host: ShadowHost | null;
   email: string;
+  anchor: Element;
 }
+
+/** Markers inserted per animation frame, so a long list never costs one long frame (budget 16 ms). */
+const MARKS_PER_FRAME = 12;
 
 const LOOKUP_BATCH = 200;
 
@@ -36,10 +40,18 @@ async function lookup(emails: string[]): Promise<Map<string, PersonView>> {
 }
 
 /** Typing in a reply or compose box, and our own elements, must never wake the scan. */
+const OURS = 'jalur-inline, jalur-mark';
+
 function ignorable(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
   if (!el) return true;
-  return !!el.closest('[contenteditable="true"], [contenteditable=""], [role="textbox"], jalur-inline, jalur-mark');
+  return !!el.closest(`[contenteditable="true"], [contenteditable=""], [role="textbox"], ${OURS}`);
+}
+
+/** A mutation that only adds or removes our own chips and markers (inserted beside the page's nodes). */
+function onlyOurs(r: MutationRecord): boolean {
+  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.matches(OURS));
 }
 
 export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
@@ -89,24 +101,28 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     }
   }
 
-  async function refreshMarks(rows: Array<[Element, Mark]>) {
-    if (!rows.length) return;
-    const found = await lookup([...new Set(rows.map(([, m]) => m.email))]).catch(() => new Map<string, PersonView>());
-    for (const [row, mark] of rows) {
-      const person = found.get(mark.email);
-      if (!person) {
-        mark.host?.el.remove();
-        mark.host = null;
-        continue;
+  async function refreshMarks(marksToCheck: Mark[]) {
+    if (!marksToCheck.length) return;
+    const found = await lookup([...new Set(marksToCheck.map((m) => m.email))]).catch(() => new Map<string, PersonView>());
+    const pending = [...marksToCheck];
+    const step = () => {
+      for (const mark of pending.splice(0, MARKS_PER_FRAME)) {
+        const person = found.get(mark.email);
+        if (!person) {
+          mark.host?.el.remove();
+          mark.host = null;
+          continue;
+        }
+        if (!mark.host) {
+          if (!mark.anchor.isConnected) continue;
+          mark.host = createShadowHost(document, MARK_TAG, { 'data-email': mark.email });
+          mark.anchor.insertAdjacentElement('afterend', mark.host.el);
+        }
+        mark.host.render(<StageMark person={person} />);
       }
-      if (!mark.host) {
-        const anchor = site.listRows(document, owner).find((r) => r.row === row && r.email === mark.email)?.anchor;
-        if (!anchor) continue;
-        mark.host = createShadowHost(document, MARK_TAG, { 'data-email': mark.email });
-        anchor.insertAdjacentElement('afterend', mark.host.el);
-      }
-      mark.host.render(<StageMark person={person} />);
-    }
+      if (pending.length) requestAnimationFrame(step);
+    };
+    step();
   }
 
   async function add(email: string) {
@@ -172,16 +188,16 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     announce([...present]);
 
     const rows = view?.kind === 'list' ? site.listRows(document, owner) : [];
-    const fresh: Array<[Element, Mark]> = [];
+    const fresh: Mark[] = [];
     const live = new Set<Element>();
     for (const r of rows) {
       live.add(r.row);
       const m = marks.get(r.row);
       if (m && m.email === r.email && (m.host === null || m.host.el.isConnected)) continue;
       m?.host?.el.remove();
-      const mark: Mark = { host: null, email: r.email };
+      const mark: Mark = { host: null, email: r.email, anchor: r.anchor };
       marks.set(r.row, mark);
-      fresh.push([r.row, mark]);
+      fresh.push(mark);
     }
     for (const [row, m] of marks) {
       if (!live.has(row)) {
@@ -206,7 +222,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     observer?.disconnect();
     observed = target;
     observer = new MutationObserver((records) => {
-      if (records.every((r) => ignorable(r.target))) return;
+      if (records.every((r) => ignorable(r.target) || onlyOurs(r))) return;
       schedule();
     });
     observer.observe(target, { childList: true, subtree: true });
@@ -234,7 +250,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     }
     if (m?.type === 'changed') {
       void refreshChips([...chips.keys()]);
-      void refreshMarks([...marks.entries()]);
+      void refreshMarks([...marks.values()]);
     }
     return undefined;
   });

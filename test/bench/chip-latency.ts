@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { fixture, launchWithExtension, serveLinkedIn, serviceWorker } from '../e2e/harness';
+import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../e2e/harness';
 import { BUDGETS } from './budgets';
 import { bundleForBrowser } from './bundle';
 import { median, ms, p95 } from './stats';
@@ -41,6 +41,10 @@ export async function chipRows(o: { navigations: number; prospects: number }): P
   try {
     // The chip's lookup should hit a store of realistic size, not the empty one of a fresh install.
     const sw = await serviceWorker(context);
+    // The worker creates the default stages on start-up; the options page lists them once it has.
+    const options = await openExtensionPage(context, new URL(sw.url()).host, 'options.html');
+    await options.locator('[data-stage]').first().waitFor();
+    await options.close();
     await sw.evaluate(seedScript);
     await sw.evaluate((n) => (globalThis as unknown as BenchGlobal).jalurBench.fill('jalur', n, 7), o.prospects);
 

@@ -21,8 +21,12 @@ export function mailSpa(routes: Record<string, string>): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title></title><style id="page-style"></style></head><body>
 <script>
 const PAGES = ${data};
+let shown = null;
 function render() {
   const key = location.pathname + location.hash;
+  // A hash change fires both popstate and hashchange: render once per route, like the real apps.
+  if (key === shown) return;
+  shown = key;
   const page = PAGES[key] || PAGES[location.pathname] || null;
   if (!page) { document.body.innerHTML = '<p>not found</p>'; return; }
   document.title = page.title.replace(/&amp;/g, '&');
