@@ -1,27 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ResponseMap } from '../lib/messaging/types';
+import { useState } from 'preact/hooks';
 import { send } from './api';
 import { ErrorNote } from './ErrorNote';
 import { t } from './i18n';
+import { useSearch } from './useSearch';
 
 /** A correspondent who is already in the pipeline under another address (or from LinkedIn): add this address to them. */
 export function LinkToExisting({ email, onLinked }: { email: string; onLinked: () => void }) {
   const [query, setQuery] = useState('');
-  const [items, setItems] = useState<ResponseMap['search']['items']>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!query.trim()) return setItems([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      send({ type: 'search', query, limit: 8 })
-        .then((r) => live && setItems(r.items))
-        .catch((e: Error) => live && setError(e.message));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const found = useSearch(query, 8, { emptyQuery: false });
+  const [linkError, setError] = useState<string | null>(null);
+  const items = found.items;
+  const error = linkError ?? found.error;
   return (
     <section class="link-existing">
       <h3>{t('linkHeading')}</h3>

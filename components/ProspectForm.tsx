@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CaptureWire } from '../lib/messaging/types';
-import { SOURCES } from '../lib/model/enums';
+import type { Source } from '../lib/model/enums';
 import { Field } from './Field';
+import { SourceSelect } from './SourceSelect';
 import { t, type MessageKey } from './i18n';
 import { ErrorNote } from './ErrorNote';
 
@@ -62,22 +63,10 @@ export function ProspectForm({
           )}
         </Field>
       ))}
-      <Field label={t('fieldSource')}>
-        {(id) => (
-          <select
-            id={id}
-            name="source"
-            value={value.source ?? (value.linkedinUrl ? 'social_selling' : 'email')}
-            onChange={(e) => set('source', (e.currentTarget as HTMLSelectElement).value)}
-          >
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`source_${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SourceSelect
+        value={(value.source as Source | undefined) ?? (value.linkedinUrl ? 'social_selling' : 'email')}
+        onChange={(v) => set('source', v)}
+      />
       <ErrorNote error={error} />
       <button type="submit" class="primary" disabled={busy}>
         {t(submitLabel)}

@@ -1,30 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ResponseMap } from '../lib/messaging/types';
-import { send } from './api';
+import { useState } from 'preact/hooks';
 import { stageLabel, t } from './i18n';
 import { ErrorNote } from './ErrorNote';
-import { useStoreVersion } from './useStoreVersion';
-
-type Item = ResponseMap['search']['items'][number];
+import { useSearch } from './useSearch';
 
 export function Search({ onPick }: { onPick: (id: string) => void }) {
   const [query, setQuery] = useState('');
-  const [items, setItems] = useState<Item[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const version = useStoreVersion();
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      send({ type: 'search', query, limit: 50 })
-        .then((r) => live && (setItems(r.items), setError(null)))
-        .catch((e: Error) => live && setError(e.message));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, version]);
+  const { items, error } = useSearch(query, 50);
 
   return (
     <section class="search" aria-label={t('searchProspects')}>

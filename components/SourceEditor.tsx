@@ -1,8 +1,9 @@
 import type { Prospect } from '../lib/model';
-import { SOURCES, type Source, type Temperature } from '../lib/model/enums';
+import type { Source, Temperature } from '../lib/model/enums';
 import { send } from './api';
 import { Field } from './Field';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
+import { SourceSelect } from './SourceSelect';
 
 /** How the prospect was found, and its temperature (which follows the source until the rep sets it). */
 export function SourceEditor({ prospect, onError }: { prospect: Prospect; onError: (m: string) => void }) {
@@ -10,21 +11,7 @@ export function SourceEditor({ prospect, onError }: { prospect: Prospect; onErro
     send({ type: 'update', id: prospect.id, patch }).catch((e: Error) => onError(e.message));
   return (
     <div class="status">
-      <Field inline label={t('fieldSource')}>
-        {(id) => (
-          <select
-            id={id}
-            value={prospect.source}
-            onChange={(e) => update({ source: (e.currentTarget as HTMLSelectElement).value as Source })}
-          >
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`source_${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SourceSelect inline value={prospect.source} onChange={(source) => update({ source })} />
       <Field inline label={t('fieldTemperature')}>
         {(id) => (
           <select

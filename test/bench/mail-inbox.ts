@@ -2,7 +2,6 @@
 // serves it. Row markup is test/fixtures/gmail/inbox-list.html's (2023–25 list view): `tr.zA` rows in
 // `table.F` inside `[role="main"]`, senders as `.yW .bA4 span[email][name]`, the Google bar's account
 // button naming the mailbox owner. Invented people on .example domains.
-import { fixture } from '../e2e/harness';
 import { prng } from './rows';
 
 export const OWNER = 'dewi.lestari@kopinusantara.example';
@@ -66,51 +65,4 @@ ${tr.join('\n')}
   return { body, title: `Inbox (${rows}) - ${OWNER} - Kopi Nusantara Mail`, senders };
 }
 
-export interface ShellPage {
-  title: string;
-  lang?: string;
-  style?: string;
-  body: string;
-}
-
-/** A committed fixture as a shell page, split the way test/e2e/mail-spa.ts splits it. */
-export function fixturePage(file: string): ShellPage {
-  const html = fixture(file);
-  return {
-    title: /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '',
-    lang: /<html[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? 'en',
-    style: [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]).join('\n'),
-    body: /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '',
-  };
-}
-
-/**
- * The same single-page app as test/e2e/mail-spa.ts (content swapped on hashchange and popstate, no
- * reload), but over pages given as strings, so a generated list can sit beside committed fixtures, and
- * rendering once per navigation: mail-spa.ts renders twice on a hash change (popstate, then hashchange),
- * so the content script would annotate a list that is thrown away a moment later and every timing
- * would include that double work.
- */
-export function spaShell(routes: Record<string, ShellPage>): string {
-  const data = JSON.stringify(routes).replace(/<\//g, '<\\/');
-  return `<!doctype html><html><head><meta charset="utf-8"><title></title><style id="page-style"></style></head><body>
-<script>
-const PAGES = ${data};
-let shown = null;
-function render() {
-  // A hash navigation fires popstate and then hashchange: render once, as the real apps do.
-  const key = location.pathname + location.hash;
-  if (key === shown) return;
-  shown = key;
-  const page = PAGES[key] || PAGES[location.pathname] || null;
-  if (!page) { document.body.innerHTML = '<p>not found</p>'; return; }
-  document.title = page.title.replace(/&amp;/g, '&');
-  document.documentElement.lang = page.lang || 'en';
-  document.getElementById('page-style').textContent = page.style || '';
-  document.body.innerHTML = page.body;
-}
-addEventListener('hashchange', render);
-addEventListener('popstate', render);
-render();
-</script></body></html>`;
-}
+export { fixturePage, spaShell, type ShellPage } from '../e2e/mail-spa';

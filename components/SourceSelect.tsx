@@ -1,0 +1,20 @@
+import { SOURCES, type Source } from '../lib/model/enums';
+import { Field } from './Field';
+import { t, type MessageKey } from './i18n';
+
+/** How a prospect was found (DESIGN.md §1), labelled "Source". */
+export function SourceSelect({ value, onChange, inline }: { value: Source; onChange: (s: Source) => void; inline?: boolean }) {
+  return (
+    <Field inline={inline} label={t('fieldSource')}>
+      {(id) => (
+        <select id={id} name="source" value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Source)}>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`source_${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
