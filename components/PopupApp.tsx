@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from './api';
-import { draftToForm } from './draft-wire';
+import { trackedForm } from './draft-wire';
 import { DueNow } from './DueNow';
 import { t } from './i18n';
 import { PersonPicker } from './PersonPicker';
@@ -50,7 +50,7 @@ export function PopupApp() {
           </div>
           <ProspectForm
             key={tracked.prospect.id}
-            initial={draftToForm(person.draft)}
+            initial={trackedForm(person.draft, tracked.prospect)}
             submitLabel="saveChanges"
             onSubmit={async (v) => {
               await send({ type: 'capture', input: v });

@@ -43,6 +43,7 @@ export function TabPersonView({
             <ProspectDetail detail={person.detail} />
           ) : (
             <>
+              {!person.draft.fields.name && <p class="muted">{t('manualHint')}</p>}
               <ProspectForm
                 key={person.draft.slug ?? email ?? ''}
                 initial={draftToForm(person.draft)}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult, ProspectDraft } from '../lib/model/draft';
+import { canonicalSlug, isProfileUrl, profileUrl } from '../lib/sites/linkedin/url';
 
 /** `?tabId=<id>` pins a page to one tab (CONTRACT.md); otherwise it acts on the active tab. */
 export function pinnedTabId(search: string): number | null {
@@ -44,4 +45,17 @@ export async function peopleInTab(tabId: number): Promise<ProspectDraft[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * When a profile is open but its name cannot be read (LinkedIn changed its markup), the rep can still
+ * clip it by typing: a draft with the identity from the tab's URL and no fields.
+ */
+export async function manualDraft(tabId: number): Promise<ProspectDraft | null> {
+  const url = await browser.tabs.get(tabId).then(
+    (t) => t.url ?? '',
+    () => '',
+  );
+  const slug = isProfileUrl(url) ? canonicalSlug(url) : null;
+  return slug ? { site: 'linkedin', slug, linkedinUrl: profileUrl(slug), fields: {} } : null;
 }

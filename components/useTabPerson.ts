@@ -4,7 +4,7 @@ import type { ProspectDraft } from '../lib/model/draft';
 import type { Notice, ProspectDetail } from '../lib/messaging/types';
 import { send } from './api';
 import { useStoreVersion } from './useStoreVersion';
-import { activeTabId, extractFromTab, ownTabId, peopleInTab, pinnedTabId } from './tab-target';
+import { activeTabId, extractFromTab, manualDraft, ownTabId, peopleInTab, pinnedTabId } from './tab-target';
 
 export type TabPerson =
   | { kind: 'loading' }
@@ -67,10 +67,11 @@ export function useTabPerson(follow: boolean): {
       const r = await extractFromTab(tabId);
       if (!live) return;
       if (!r) return setPerson({ kind: 'unsupported' });
-      if (!r.ok) return setPerson({ kind: 'failed', reason: r.reason });
+      const manual = !r.ok && r.reason === 'no-name' ? await manualDraft(tabId) : null;
+      if (!r.ok && !manual) return setPerson({ kind: 'failed', reason: r.reason });
       // A mail thread has several people: the rep may pick another than the one offered first.
       const people = await peopleInTab(tabId);
-      const draft = people.find((d) => d.fields.email?.value === chosen) ?? r.draft;
+      const draft = people.find((d) => d.fields.email?.value === chosen) ?? (r.ok ? r.draft : manual!);
       const email = draft.fields.email?.value;
       const detail = await send({ type: 'detail', ...(draft.slug ? { slug: draft.slug } : {}), ...(email ? { email } : {}) });
       if (live) setPerson({ kind: 'draft', draft, detail, people });

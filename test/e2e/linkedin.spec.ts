@@ -93,3 +93,27 @@ test('clip from the popup with an edited field', async ({ context, sw, extension
   await popup.getByLabel('Stage').selectOption('qualification');
   await expect(page.locator('jalur-inline [data-stage="qualification"]')).toContainText('Qualification');
 });
+
+test('a profile whose name cannot be read can still be clipped by typing it in the popup', async ({ context, sw, extensionId }) => {
+  const url = 'https://www.linkedin.com/in/nameless-person-42/';
+  // A future layout Jalur does not know: a top card, but no name anywhere it looks.
+  await serveLinkedIn(
+    context,
+    url,
+    `<!doctype html><html><head><title>LinkedIn</title></head><body><main><section class="artdeco-card pv-top-card" data-member-id="1"><div class="pv-text-details__left-panel"><div><h1 class="text-heading-xlarge"></h1></div><div class="text-body-medium break-words">Head of Growth at Example Co</div></div></section></main></body></html>`,
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  const popup = await openExtensionPage(context, extensionId, `popup.html?tabId=${await tabIdOf(sw, url)}`);
+  await expect(popup.getByText('Jalur could not read the name on this page')).toBeVisible();
+  await expect(popup.getByLabel('LinkedIn URL')).toHaveValue(url);
+  await expect(popup.getByLabel('Name')).toHaveValue('');
+  await popup.getByLabel('Name').fill('Nadia Kurniawan');
+  await popup.getByRole('button', { name: 'Add to pipeline' }).click();
+  await expect(popup.getByLabel('Stage')).toHaveValue('prospecting');
+  // Tracked now: where the page shows nothing, the form shows the saved record.
+  await expect(popup.getByLabel('Name')).toHaveValue('Nadia Kurniawan');
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await panel.getByRole('searchbox', { name: 'Search prospects' }).fill('Nadia');
+  await expect(panel.locator('.results li')).toHaveCount(1);
+});
