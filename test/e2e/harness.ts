@@ -24,13 +24,19 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
  * Chromium with a fresh persistent profile (an off-the-record one would keep IndexedDB in memory),
  * with Jalur loaded unless `withExtension` is false (the bench's baseline).
  */
-export async function launchWithExtension({ withExtension = true } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithExtension({ withExtension = true, lang = 'en' } = {}): Promise<{
+  context: BrowserContext;
+  close: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: withExtension ? chromiumArgs() : chromiumArgs().filter((a) => !a.includes('-extension')),
+    args: [...(withExtension ? chromiumArgs() : chromiumArgs().filter((a) => !a.includes('-extension'))), `--lang=${lang}`],
+    // Chromium on Linux takes its UI language, which chrome.i18n follows, from the environment.
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ID.UTF-8` },
+    locale: lang === 'en' ? 'en-US' : `${lang}-ID`,
   });
   // No internet here, and Jalur must never fetch anything itself: every request not served below fails.
   await context.route(
