@@ -141,3 +141,36 @@ test('as time passes, a follow-up falling due turns the badge on with no other c
   await expect.poll(() => badgeText(sw), { timeout: wait, intervals: [500] }).toBe('1');
   expect(Date.now()).toBeGreaterThanOrEqual(due.at);
 });
+
+test('a prospect quiet for longer than its stage allows is flagged stalled on the chip and in the panel', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(AYU);
+  await page.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
+  await expect(page.locator('jalur-inline [data-stage]')).toBeVisible();
+  await expect(page.locator('jalur-inline [data-stalled]')).toHaveCount(0);
+  // Twenty days pass without a touch (prospecting allows 14): move the record's clock back.
+  await sw.evaluate(async () => {
+    const open = indexedDB.open('jalur');
+    const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+    const store = db.transaction('prospects', 'readwrite').objectStore('prospects');
+    const all: Array<Record<string, number>> = await new Promise((r) => {
+      const req = store.getAll();
+      req.onsuccess = () => r(req.result);
+    });
+    const back = 20 * 86_400_000;
+    for (const p of all)
+      store.put({ ...p, createdAt: p.createdAt! - back, stageEnteredAt: p.stageEnteredAt! - back, updatedAt: p.updatedAt! - back });
+    await new Promise((r) => (store.transaction.oncomplete = r));
+  });
+  await page.reload();
+  await expect(page.locator('jalur-inline [data-stalled="true"]')).toContainText('Stalled 20 d');
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
+  await expect(panel.locator('article.detail [data-stalled="true"]')).toContainText('no touch for 20 days');
+  // A touch ends the silence.
+  await panel.getByRole('button', { name: 'Log touch' }).click();
+  await expect(page.locator('jalur-inline [data-stalled]')).toHaveCount(0);
+});
