@@ -39,8 +39,16 @@ export function useTabPerson(follow: boolean): {
     const onActivated = (info: { tabId: number }) => {
       if (info.tabId !== own) setTabId(info.tabId);
     };
+    // Switching to another browser window changes the active tab without an onActivated event.
+    const onFocus = (windowId: number) => {
+      if (windowId !== browser.windows.WINDOW_ID_NONE) void activeTabId().then((id) => id !== null && id !== own && setTabId(id));
+    };
     browser.tabs.onActivated.addListener(onActivated);
-    return () => browser.tabs.onActivated.removeListener(onActivated);
+    browser.windows.onFocusChanged.addListener(onFocus);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.windows.onFocusChanged.removeListener(onFocus);
+    };
   }, []);
 
   useEffect(() => {
