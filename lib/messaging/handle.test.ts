@@ -129,3 +129,21 @@ describe('isMutation', () => {
     expect(isMutation('linkEmail')).toBe(true);
   });
 });
+
+describe('scores as time passes', () => {
+  it('a score decays with silence and is brought up to date (and queued) when the person is shown', async () => {
+    const { ctx, advance } = await testStore();
+    await handleRequest(ctx, capture({ title: 'VP Sales', headline: null }));
+    const queued = await ctx.db.outbox.count();
+    expect((await call(ctx, { type: 'lookup', slugs: ['budi-santoso-1a2b3c'], emails: [] })).people[0]!.score).toBe(20);
+    expect(await ctx.db.outbox.count()).toBe(queued); // nothing moved, nothing written
+    advance(45 * 86_400_000);
+    const { people } = await call(ctx, { type: 'lookup', slugs: ['budi-santoso-1a2b3c'], emails: [] });
+    expect(people[0]!.score).toBe(5); // 20 for seniority, −5 for each started week past the 30-day grace (15 days: 3)
+    const stored = (await ctx.db.prospects.toArray())[0]!;
+    expect(stored.score).toBe(5);
+    expect(stored.scoreBreakdown.find((l) => l.rule === 'inactivity')?.points).toBe(-15);
+    const last = (await ctx.db.outbox.toArray()).at(-1)!;
+    expect(last).toMatchObject({ entity: 'prospect', fields: { score: 5 } });
+  });
+});

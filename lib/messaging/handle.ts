@@ -20,7 +20,8 @@ async function stageMap(ctx: StoreContext): Promise<Map<string, Stage>> {
   return new Map((await listStages(ctx)).map((s) => [s.id, s]));
 }
 
-async function personView(ctx: StoreContext, key: string, p: Prospect, stages: Map<string, Stage>): Promise<PersonView> {
+async function personView(ctx: StoreContext, key: string, found: Prospect, stages: Map<string, Stage>): Promise<PersonView> {
+  const p = await commands.refreshScore(ctx, found);
   const now = ctx.now();
   const stage = stages.get(p.stageId);
   const next = (await openFollowUpsFor(ctx, p.id)).find((f) => f.openDueAt !== undefined);
@@ -37,7 +38,8 @@ async function personView(ctx: StoreContext, key: string, p: Prospect, stages: M
   };
 }
 
-async function detail(ctx: StoreContext, p: Prospect): Promise<ProspectDetail> {
+async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetail> {
+  const p = await commands.refreshScore(ctx, found);
   const stages = await listStages(ctx);
   const stage = stages.find((s) => s.id === p.stageId) ?? null;
   return {

@@ -156,6 +156,21 @@ export async function linkEmail(ctx: StoreContext, prospectId: string, email: st
   return updateProspect(ctx, prospectId, { emails: [...p.emails, email] });
 }
 
+/**
+ * Time is one of the score's inputs (inactivity decay), so a score can go stale with no write at all.
+ * Reads call this for the people they show: it writes (and queues) only when the score moved.
+ */
+export async function refreshScore(ctx: StoreContext, p: Prospect): Promise<Prospect> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const fresh = await rescore(ctx, p);
+    if (fresh.score === p.score && JSON.stringify(fresh.scoreBreakdown) === JSON.stringify(p.scoreBreakdown)) return p;
+    const next: Prospect = { ...p, ...fresh, updatedAt: ctx.now() };
+    await ctx.db.prospects.put(next);
+    await enqueue(ctx, 'prospect', 'upsert', p.id, { ...fresh });
+    return next;
+  });
+}
+
 export async function setStage(ctx: StoreContext, prospectId: string, stageKey: string): Promise<Prospect> {
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const p = await mustGetProspect(ctx, prospectId);

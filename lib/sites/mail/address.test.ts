@@ -50,7 +50,10 @@ describe('normaliseEmail', () => {
     [`${'a'.repeat(65)}@example.com`, null],
     [`${'a'.repeat(64)}@example.com`, `${'a'.repeat(64)}@example.com`],
     [`a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(57)}.com`, null], // 256 chars
-    [`a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(55)}.com`, `a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(55)}.com`], // 254
+    [
+      `a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(55)}.com`,
+      `a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(55)}.com`,
+    ], // 254
     ['x'.repeat(5000), null],
   ];
   it.each(table)('%j → %j', (input, expected) => {
@@ -85,7 +88,9 @@ describe('parseAddressList', () => {
     expect(parseAddressList('"ceo@bank.example" <attacker@evil.example>')).toEqual([{ email: 'attacker@evil.example', name: null }]);
     expect(parseAddressList('Boss <ceo@bank.example> <attacker@evil.example>')).toEqual([{ email: 'attacker@evil.example', name: 'Boss' }]);
     // A separator and an address hidden inside a quoted name stay inside it.
-    expect(parseAddressList('"X <ceo@bank.example>; Y" <attacker@evil.example>')).toEqual([{ email: 'attacker@evil.example', name: 'X; Y' }]);
+    expect(parseAddressList('"X <ceo@bank.example>; Y" <attacker@evil.example>')).toEqual([
+      { email: 'attacker@evil.example', name: 'X; Y' },
+    ]);
   });
 
   it('with requireBrackets, bare addresses (possibly display names) are ignored', () => {

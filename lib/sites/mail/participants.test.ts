@@ -20,13 +20,21 @@ function s(email: string, el: string, o: Partial<Sighting> = {}): Sighting {
 
 describe('mergeSightings', () => {
   it('one participant per address, in first-seen order, without self', () => {
-    const ps = mergeSightings([s('x@a.example', 'a1'), s('me@a.example', 'a2'), s('y@a.example', 'b1'), s('x@a.example', 'b1')], new Set(['me@a.example']));
+    const ps = mergeSightings(
+      [s('x@a.example', 'a1'), s('me@a.example', 'a2'), s('y@a.example', 'b1'), s('x@a.example', 'b1')],
+      new Set(['me@a.example']),
+    );
     expect(ps.map((p) => p.email)).toEqual(['x@a.example', 'y@a.example']);
   });
 
   it('keeps the strongest role: from > to > cc > bcc > unknown', () => {
     const [p] = mergeSightings(
-      [s('x@a.example', 'a1', { role: 'bcc' }), s('x@a.example', 'a2', { role: 'cc' }), s('x@a.example', 'b1', { role: 'from' }), s('x@a.example', 'b1', { role: 'to' })],
+      [
+        s('x@a.example', 'a1', { role: 'bcc' }),
+        s('x@a.example', 'a2', { role: 'cc' }),
+        s('x@a.example', 'b1', { role: 'from' }),
+        s('x@a.example', 'b1', { role: 'to' }),
+      ],
       new Set(),
     );
     expect(p!.role).toBe('from');
@@ -34,7 +42,12 @@ describe('mergeSightings', () => {
 
   it('prefers a name from an attribute over text, and any name over none', () => {
     const [p] = mergeSightings(
-      [s('x@a.example', 'a1'), s('x@a.example', 'a2', { name: 'Budi' }), s('x@a.example', 'b1', { name: 'Budi Hartono', nameFromAttr: true }), s('x@a.example', 'b1', { name: 'B.' })],
+      [
+        s('x@a.example', 'a1'),
+        s('x@a.example', 'a2', { name: 'Budi' }),
+        s('x@a.example', 'b1', { name: 'Budi Hartono', nameFromAttr: true }),
+        s('x@a.example', 'b1', { name: 'B.' }),
+      ],
       new Set(),
     );
     expect(p!.name).toBe('Budi Hartono');

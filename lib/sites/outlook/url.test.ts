@@ -80,7 +80,9 @@ describe('outlookView', () => {
 describe('outlookMailbox', () => {
   it('is the shared or delegated mailbox in the path, canonical, else null', () => {
     expect(outlookMailbox('https://outlook.office.com/mail/Sales@KopiNusantara.example/inbox')).toBe('sales@kopinusantara.example');
-    expect(outlookMailbox('https://outlook.office.com/mail/sales%40kopinusantara.example/inbox/id/AAQkAD1234')).toBe('sales@kopinusantara.example');
+    expect(outlookMailbox('https://outlook.office.com/mail/sales%40kopinusantara.example/inbox/id/AAQkAD1234')).toBe(
+      'sales@kopinusantara.example',
+    );
     expect(outlookMailbox('https://outlook.office.com/mail/inbox')).toBeNull();
     expect(outlookMailbox('https://outlook.live.com/mail/0/inbox')).toBeNull();
     expect(outlookMailbox('https://example.com/mail/sales@kopinusantara.example/inbox')).toBeNull();
