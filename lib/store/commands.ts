@@ -161,10 +161,15 @@ export async function linkEmail(ctx: StoreContext, prospectId: string, email: st
  * Reads call this for the people they show: it writes (and queues) only when the score moved.
  */
 export async function refreshScore(ctx: StoreContext, p: Prospect): Promise<Prospect> {
+  const same = (a: Pick<Prospect, 'score' | 'scoreBreakdown'>, b: Pick<Prospect, 'score' | 'scoreBreakdown'>) =>
+    a.score === b.score && JSON.stringify(a.scoreBreakdown) === JSON.stringify(b.scoreBreakdown);
+  // Read first, outside any write transaction: the usual answer is "unchanged" and must stay cheap.
+  if (same(await rescore(ctx, p), p)) return p;
   return ctx.db.transaction('rw', tables(ctx), async () => {
-    const fresh = await rescore(ctx, p);
-    if (fresh.score === p.score && JSON.stringify(fresh.scoreBreakdown) === JSON.stringify(p.scoreBreakdown)) return p;
-    const next: Prospect = { ...p, ...fresh, updatedAt: ctx.now() };
+    const current = (await ctx.db.prospects.get(p.id)) ?? p;
+    const fresh = await rescore(ctx, current);
+    if (same(fresh, current)) return current;
+    const next: Prospect = { ...current, ...fresh, updatedAt: ctx.now() };
     await ctx.db.prospects.put(next);
     await enqueue(ctx, 'prospect', 'upsert', p.id, { ...fresh });
     return next;
