@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Notice, PersonView, TabRequest } from '../lib/messaging/types';
 import type { ExtractResult, ProspectDraft } from '../lib/model/draft';
-import { participantDraft, primaryParticipant, touchForMessage } from '../lib/sites/mail/draft';
+import { emailCapture, participantDraft, primaryParticipant, touchForMessage } from '../lib/sites/mail/draft';
 import type { MailSite } from '../lib/sites/mail/site';
 import { ask } from './api';
 import { StageMark, type ChipState } from './InlineChip';
@@ -129,21 +129,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     const c = chips.get(email);
     if (!c) return;
     setState(email, { kind: 'new', busy: true, error: null });
-    const reply = await ask({
-      type: 'capture',
-      input: {
-        slug: null,
-        email,
-        name: c.name ?? email,
-        headline: null,
-        title: null,
-        company: null,
-        location: null,
-        photoUrl: null,
-        linkedinUrl: null,
-        source: 'email',
-      },
-    });
+    const reply = await ask({ type: 'capture', input: emailCapture(email, c.name) });
     if (!reply.ok) return setState(email, { kind: 'new', busy: false, error: reply.error });
     await refreshChips([email]);
   }

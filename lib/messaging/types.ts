@@ -2,7 +2,6 @@
 // free of validation libraries; the background validates every request with ./schemas.ts.
 import type { FollowUp, Prospect, Stage, Touch } from '../model';
 import type { CaptureFields } from '../model/capture';
-import type { ExtractResult } from '../model/draft';
 
 export interface CaptureWire extends CaptureFields {
   source?: string;
@@ -86,4 +85,3 @@ export type Notice =
 
 /** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
 export type TabRequest = { type: 'extract' } | { type: 'people' };
-export type TabReply = ExtractResult;

@@ -287,10 +287,6 @@ export function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowU
   return patchFollowUp(ctx, id, { doneAt: ctx.now() });
 }
 
-export function reopenFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
-  return patchFollowUp(ctx, id, { doneAt: null });
-}
-
 export async function snoozeFollowUp(ctx: StoreContext, id: string, until: number): Promise<FollowUp> {
   if (until <= ctx.now()) throw new CommandError('invalid', 'Snooze must end in the future');
   return patchFollowUp(ctx, id, { snoozedUntil: until });

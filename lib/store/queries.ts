@@ -1,4 +1,4 @@
-import type { FollowUp, Prospect, Stage, StageChange, Touch } from '../model';
+import type { FollowUp, Prospect, Stage, Touch } from '../model';
 import { isStalled } from '../pipeline/staleness';
 import type { StoreContext } from './context';
 
@@ -33,11 +33,6 @@ export async function openFollowUpsFor(ctx: StoreContext, prospectId: string): P
 export async function touchesFor(ctx: StoreContext, prospectId: string): Promise<Touch[]> {
   const rows = await ctx.db.touches.where('prospectId').equals(prospectId).toArray();
   return rows.sort((a, b) => b.occurredAt - a.occurredAt);
-}
-
-export async function stageChangesFor(ctx: StoreContext, prospectId: string): Promise<StageChange[]> {
-  const rows = await ctx.db.stageChanges.where('prospectId').equals(prospectId).toArray();
-  return rows.sort((a, b) => b.changedAt - a.changedAt);
 }
 
 export function stalled(p: Prospect, stage: Stage | undefined, now: number): boolean {

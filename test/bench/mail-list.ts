@@ -3,6 +3,7 @@
 // as a rep does; 30 of the list's senders are in the pipeline and get a stage marker. Untraced runs
 // time the markers (mail-probe.ts); traced runs attribute main-thread time to the content script per
 // frame (mail-trace.ts explains how and why).
+import { emailCapture } from '../../lib/sites/mail/draft';
 import type { BrowserContext, Page } from '@playwright/test';
 import { BUDGETS } from './budgets';
 import type { ListSample, MailProbeWindow } from './mail-probe';
@@ -30,23 +31,8 @@ export async function clipByMessage(context: BrowserContext, extensionId: string
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     for (const p of people) {
       const reply = (await page.evaluate(
-        (s) =>
-          chrome.runtime.sendMessage({
-            type: 'capture',
-            input: {
-              slug: null,
-              email: s.email,
-              name: s.name,
-              headline: null,
-              title: null,
-              company: null,
-              location: null,
-              photoUrl: null,
-              linkedinUrl: null,
-              source: 'email',
-            },
-          }),
-        p,
+        (input) => chrome.runtime.sendMessage({ type: 'capture', input }),
+        emailCapture(p.email, p.name),
       )) as { ok: boolean; error?: string } | undefined;
       if (!reply?.ok) throw new Error(`capture ${p.email}: ${reply?.error ?? 'no answer'}`);
     }

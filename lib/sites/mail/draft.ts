@@ -1,3 +1,4 @@
+import type { CaptureWire } from '../../messaging/types';
 import type { ProspectDraft } from '../../model/draft';
 import type { ConversationMeta, Participant } from './types';
 
@@ -40,5 +41,21 @@ export function touchForMessage(
     direction: msg && msg.from === email ? 'in' : msg?.direction === 'out' ? 'out' : 'in',
     note: meta.subject,
     occurredAt: Number.isFinite(at) ? at : undefined,
+  };
+}
+
+/** The capture for a correspondent clipped from their chip: the address is the identity, source e-mail. */
+export function emailCapture(email: string, name: string | null): CaptureWire {
+  return {
+    slug: null,
+    email,
+    name: name ?? email,
+    headline: null,
+    title: null,
+    company: null,
+    location: null,
+    photoUrl: null,
+    linkedinUrl: null,
+    source: 'email',
   };
 }
