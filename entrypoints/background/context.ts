@@ -2,36 +2,63 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/store/db';
 import type { StoreContext } from '../../lib/store/context';
 import { ensureSeeded } from '../../lib/store/seed';
+import { LOCAL_SCOPE, dbNameFor, parseScope, type Scope } from '../../lib/sync/scope';
 
 const LOCAL = 'local';
+const SCOPE_KEY = 'scope';
 
-let pending: Promise<StoreContext> | null = null;
+export async function readScope(): Promise<Scope> {
+  return parseScope((await browser.storage.local.get(SCOPE_KEY))[SCOPE_KEY]);
+}
+
+export async function writeScope(scope: Scope): Promise<void> {
+  await browser.storage.local.set({ [SCOPE_KEY]: scope });
+}
+
+async function nodeId(): Promise<string> {
+  const stored = await browser.storage.local.get('nodeId');
+  let id = typeof stored.nodeId === 'string' ? stored.nodeId : '';
+  if (!id) {
+    id = crypto.randomUUID().slice(0, 8);
+    await browser.storage.local.set({ nodeId: id });
+  }
+  return id;
+}
+
+const contexts = new Map<string, Promise<StoreContext>>();
 
 /**
- * The worker may be stopped at any moment; everything it needs is re-read from storage on wake.
- * This promise is only a per-lifetime cache of the opened database.
+ * The store of one scope. The worker may be stopped at any moment; everything is re-read from
+ * storage on wake, and this map only caches opened databases for one worker lifetime.
  */
-export function storeContext(): Promise<StoreContext> {
-  pending ??= (async () => {
-    const stored = await browser.storage.local.get('nodeId');
-    let nodeId = typeof stored.nodeId === 'string' ? stored.nodeId : '';
-    if (!nodeId) {
-      nodeId = crypto.randomUUID().slice(0, 8);
-      await browser.storage.local.set({ nodeId });
-    }
-    const ctx: StoreContext = {
-      db: openDb('jalur'),
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-      userId: LOCAL,
-      teamId: LOCAL,
-      nodeId,
-    };
-    await ensureSeeded(ctx);
-    return ctx;
-  })();
-  pending.catch(() => {
-    pending = null;
-  });
+export function contextFor(scope: Scope): Promise<StoreContext> {
+  const name = dbNameFor(scope);
+  let pending = contexts.get(name);
+  if (!pending) {
+    pending = (async () => {
+      const ctx: StoreContext = {
+        db: openDb(name),
+        now: () => Date.now(),
+        newId: () => crypto.randomUUID(),
+        userId: scope.mode === 'team' ? scope.userId : LOCAL,
+        teamId: scope.mode === 'team' ? scope.teamId : LOCAL,
+        nodeId: await nodeId(),
+      };
+      // A team's stages come from the team (pulled before the scope is switched), never seeded here.
+      if (scope.mode === 'local') await ensureSeeded(ctx);
+      return ctx;
+    })();
+    pending.catch(() => contexts.delete(name));
+    contexts.set(name, pending);
+  }
   return pending;
+}
+
+/** The store the rep is working in now. */
+export async function storeContext(): Promise<StoreContext> {
+  return contextFor(await readScope());
+}
+
+export function localContext(): Promise<StoreContext> {
+  return contextFor(LOCAL_SCOPE);
 }

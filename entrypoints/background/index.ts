@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
+import { isAccountRequest } from '../../lib/messaging/account';
 import { handleRequest, isRequest } from '../../lib/messaging/handle';
 import { isMutation } from '../../lib/messaging/schemas';
 import { SITE_PATTERNS } from '../../lib/sites/hosts';
 import type { Notice } from '../../lib/messaging/types';
+import { handleAccountRequest } from './account';
 import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
 import { storeContext } from './context';
+import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
-/** After any change: badge first (≤ 2 s contract), then tell open pages and the tabs of supported sites. */
-async function afterChange(): Promise<void> {
+/** After any change to what views show: badge first (≤ 2 s contract), then open pages and site tabs. */
+async function refreshViews(): Promise<void> {
   await refreshBadge(await storeContext());
   const notice: Notice = { type: 'changed' };
   browser.runtime.sendMessage(notice).catch(() => undefined);
@@ -19,13 +22,27 @@ async function afterChange(): Promise<void> {
   for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => undefined);
 }
 
+/** A change made here: views refresh now, and it goes out to the team shortly. */
+async function afterChange(): Promise<void> {
+  await refreshViews();
+  requestSync(refreshViews);
+}
+
 export default defineBackground(() => {
   // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
   browser.runtime.onMessage.addListener((msg: unknown) => {
+    if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
+    if ((msg as Notice | undefined)?.type === 'pageChanged') {
+      void pullForView(refreshViews);
+      return undefined;
+    }
     if (!isRequest(msg)) return undefined;
     return (async () => {
+      const type = (msg as { type: string }).type;
       const reply = await handleRequest(await storeContext(), msg);
-      if (reply.ok && isMutation((msg as { type: string }).type)) await afterChange();
+      if (reply.ok && isMutation(type)) await afterChange();
+      // A chip asking about people is someone looking at a page: a good moment to see teammates' changes.
+      if (type === 'lookup') void pullForView(refreshViews);
       return reply;
     })();
   });
@@ -55,9 +72,17 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) await refreshBadge(await storeContext());
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) await runSync(refreshViews);
   });
+
+  // Back online: try now rather than at the end of the backoff.
+  globalThis.addEventListener?.('online', () => void runSync(refreshViews, true));
 
   // Time passing makes follow-ups overdue with no change anywhere: a minute tick backs up the exact alarm.
   void browser.alarms.create(BADGE_TICK_ALARM, { periodInMinutes: 1 });
+  // Teammates' changes arrive at least this often; pages showing a person pull sooner.
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
   void storeContext().then(refreshBadge);
+  // Start-up: whatever was queued when the worker stopped goes out now.
+  void runSync(refreshViews);
 });

@@ -94,7 +94,22 @@ export type ValidRequest = z.infer<typeof RequestSchema>;
  * Requests that only read. Everything else changes data, after which the badge and every open view
  * refresh; a new request type is a mutation unless listed here, so it can never skip the refresh.
  */
-const QUERIES: ReadonlySet<string> = new Set(['lookup', 'detail', 'search', 'stages', 'overdue', 'due']);
+const QUERIES: ReadonlySet<string> = new Set([
+  'lookup',
+  'detail',
+  'search',
+  'stages',
+  'overdue',
+  'due',
+  'account',
+  'teams',
+  'syncStatus',
+  'syncIssues',
+  'sendCode',
+  'invite',
+  'createTeam',
+  'joinTeam',
+]);
 
 export function isMutation(type: string): boolean {
   return !QUERIES.has(type);

@@ -2,6 +2,8 @@
 // free of validation libraries; the background validates every request with ./schemas.ts.
 import type { FollowUp, Prospect, Stage, Touch } from '../model';
 import type { CaptureFields } from '../model/capture';
+import type { Scope } from '../sync/scope';
+import type { SyncStatus } from '../sync/status';
 
 export interface CaptureWire extends CaptureFields {
   source?: string;
@@ -22,7 +24,51 @@ export type Request =
   | { type: 'deleteProspect'; id: string }
   | { type: 'stages' }
   | { type: 'overdue' }
-  | { type: 'due'; withinMs: number; limit: number };
+  | { type: 'due'; withinMs: number; limit: number }
+  | AccountRequest;
+
+/** Backend, account, team and sync: answered by the background's account module. */
+export type AccountRequest =
+  | { type: 'account' }
+  | { type: 'connect'; url: string; anonKey: string }
+  | { type: 'disconnect' }
+  | { type: 'signIn'; email: string; password: string }
+  | { type: 'signUp'; email: string; password: string }
+  | { type: 'sendCode'; email: string }
+  | { type: 'verifyCode'; email: string; code: string }
+  | { type: 'signOut' }
+  | { type: 'teams' }
+  | { type: 'createTeam'; name: string }
+  | { type: 'joinTeam'; code: string }
+  | { type: 'useTeam'; teamId: string; bringLocal: boolean }
+  | { type: 'invite'; role: 'rep' | 'admin' }
+  | { type: 'syncStatus' }
+  | { type: 'syncNow' }
+  | { type: 'syncIssues' }
+  | { type: 'clearSyncIssues' };
+
+export interface AccountView {
+  backend: { url: string } | null;
+  user: { id: string; email: string | null } | null;
+  scope: Scope;
+  /** Live prospects of the local (no account) pipeline, for the offer to bring them into a team. */
+  localProspects: number;
+}
+
+export interface TeamView {
+  teamId: string;
+  name: string;
+  role: 'owner' | 'admin' | 'rep';
+  memberCount: number | null;
+}
+
+export interface SyncIssueView {
+  at: number;
+  entity: string;
+  entityId: string;
+  code: string;
+  reason: string;
+}
 
 export type RequestType = Request['type'];
 
@@ -73,6 +119,23 @@ export interface ResponseMap {
   stages: { stages: Stage[] };
   overdue: { count: number };
   due: { items: Array<{ followUp: FollowUp; prospectName: string }> };
+  account: AccountView;
+  connect: AccountView;
+  disconnect: AccountView;
+  signIn: AccountView;
+  signUp: AccountView;
+  sendCode: { sent: true };
+  verifyCode: AccountView;
+  signOut: AccountView;
+  teams: { teams: TeamView[] };
+  createTeam: { teamId: string };
+  joinTeam: { teamId: string };
+  useTeam: { account: AccountView; added: number; merged: number };
+  invite: { code: string; expiresAt: string };
+  syncStatus: SyncStatus;
+  syncNow: SyncStatus;
+  syncIssues: { issues: SyncIssueView[] };
+  clearSyncIssues: { cleared: number };
 }
 
 export type Reply<T extends RequestType> = { ok: true; data: ResponseMap[T] } | { ok: false; error: string };
@@ -81,7 +144,9 @@ export type Reply<T extends RequestType> = { ok: true; data: ResponseMap[T] } | 
 export type Notice =
   | { type: 'changed' }
   /** A content script saw its page change to another person (SPA navigation). */
-  | { type: 'pageChanged'; url: string };
+  | { type: 'pageChanged'; url: string }
+  /** Sync state moved (pushing, synced, offline, …): status lines re-read it. */
+  | { type: 'syncChanged' };
 
 /** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
 export type TabRequest = { type: 'extract' } | { type: 'people' };

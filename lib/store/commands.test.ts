@@ -146,10 +146,11 @@ describe('follow-ups and the overdue count', () => {
     const ops = (await ctx.db.outbox.toArray()).map((o) => `${o.entity}:${o.op}`);
     expect(ops).toContain('prospect:delete');
     expect(ops).toContain('follow_up:delete');
-    // Capturing them again brings the same record back instead of a duplicate.
+    // Deletes are final, as on the server: clipping them again starts a new prospect that owns the keys.
     const back = await captureProspect(ctx, siti);
-    expect(back.prospect.id).toBe(prospect.id);
-    expect(back.prospect.deletedAt).toBeNull();
+    expect(back.created).toBe(true);
+    expect(back.prospect.id).not.toBe(prospect.id);
+    expect((await findByIdentity(ctx, siti.slug, null))?.id).toBe(back.prospect.id);
   });
 });
 

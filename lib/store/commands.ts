@@ -65,7 +65,6 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       }
       if (input.slug && !existing.slug) patch.slug = input.slug;
       if (input.email && !existing.emails.includes(input.email)) patch.emails = [...existing.emails, input.email];
-      if (existing.deletedAt !== null) patch.deletedAt = null;
       if (Object.keys(patch).length === 0) return { prospect: existing, created: false };
       const merged = ProspectSchema.parse({ ...existing, ...patch, updatedAt: now });
       Object.assign(merged, await rescore(ctx, merged));
@@ -138,7 +137,11 @@ export async function updateProspect(ctx: StoreContext, id: string, patch: Prosp
     const next = ProspectSchema.parse({ ...p, ...fields, updatedAt: ctx.now() });
     if (next.emails.length) {
       for (const e of next.emails) {
-        const other = await ctx.db.prospects.where('emails').equals(e).first();
+        const other = await ctx.db.prospects
+          .where('emails')
+          .equals(e)
+          .filter((x) => x.deletedAt === null)
+          .first();
         if (other && other.id !== id) throw new CommandError('conflict', `${e} already belongs to ${other.name}`);
       }
     }

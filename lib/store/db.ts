@@ -6,6 +6,17 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A mutation the server refused: kept for the rep to see, never silently dropped. */
+export interface SyncIssue {
+  id?: number;
+  at: number;
+  mutationId: string;
+  entity: string;
+  entityId: string;
+  code: string;
+  reason: string;
+}
+
 export type JalurDb = Dexie & {
   stages: EntityTable<Stage, 'id'>;
   prospects: EntityTable<Prospect, 'id'>;
@@ -14,6 +25,7 @@ export type JalurDb = Dexie & {
   stageChanges: EntityTable<StageChange, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  syncIssues: EntityTable<SyncIssue, 'id'>;
 };
 
 export interface IdbEnv {
@@ -36,5 +48,7 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
     outbox: '++seq, mutationId',
     meta: 'key',
   });
+  // entityId: a pulled row looks up its own unpushed edits without scanning the outbox.
+  db.version(2).stores({ syncIssues: '++id, at', outbox: '++seq, mutationId, entityId' });
   return db;
 }

@@ -13,13 +13,18 @@ export async function stageByKey(ctx: StoreContext, key: string): Promise<Stage>
   return s;
 }
 
-/** Identity lookup (DESIGN.md §3): slug first, then e-mail; both are index hits. */
+const live = (p: Prospect) => p.deletedAt === null;
+
+/**
+ * Identity lookup (DESIGN.md §3): slug first, then e-mail; both are index hits. Deleted prospects do
+ * not hold their keys (as on the server), so re-clipping a deleted person starts a new prospect.
+ */
 export async function findByIdentity(ctx: StoreContext, slug: string | null, email: string | null): Promise<Prospect | undefined> {
   if (slug) {
-    const bySlug = await ctx.db.prospects.where('slug').equals(slug).first();
+    const bySlug = await ctx.db.prospects.where('slug').equals(slug).filter(live).first();
     if (bySlug) return bySlug;
   }
-  if (email) return ctx.db.prospects.where('emails').equals(email).first();
+  if (email) return ctx.db.prospects.where('emails').equals(email).filter(live).first();
   return undefined;
 }
 

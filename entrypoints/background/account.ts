@@ -1,0 +1,200 @@
+// Backend connection, sign-in, teams and sync requests from the extension's pages.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { AccountRequestSchema, type AccountRequest } from '../../lib/messaging/account';
+import { describeIssues } from '../../lib/messaging/schemas';
+import type { AccountView, Reply, RequestType, ResponseMap, TeamView } from '../../lib/messaging/types';
+import { adoptLocal } from '../../lib/sync/adopt';
+import { BackendConfigSchema } from '../../lib/sync/backend-config';
+import { pullAll } from '../../lib/sync/pull';
+import { supabaseTransport } from '../../lib/sync/supabase-transport';
+import { LOCAL_SCOPE } from '../../lib/sync/scope';
+import { InviteRowSchema, TeamRowSchema } from '../../lib/sync/wire';
+import { readBackend, supabase, writeBackend } from './backend';
+import { contextFor, localContext, readScope, writeScope } from './context';
+import { readStatus, runSync } from './sync';
+
+export interface AccountHooks {
+  /** Data the views show changed (another scope, pulled rows): badge and views refresh. */
+  changed(): Promise<void>;
+}
+
+class UserError extends Error {}
+
+async function client(): Promise<SupabaseClient> {
+  const c = await supabase();
+  if (!c) throw new UserError('Connect a Supabase project first');
+  return c;
+}
+
+async function view(): Promise<AccountView> {
+  const backend = await readBackend();
+  const c = await supabase();
+  const session = c ? (await c.auth.getSession()).data.session : null;
+  const local = await localContext();
+  return {
+    backend: backend ? { url: backend.url } : null,
+    user: session ? { id: session.user.id, email: session.user.email ?? null } : null,
+    scope: await readScope(),
+    localProspects: await local.db.prospects.filter((p) => p.deletedAt === null).count(),
+  };
+}
+
+function authMessage(err: { message: string; code?: string } | null): never {
+  const known: Record<string, string> = {
+    invalid_credentials: 'Wrong e-mail or password',
+    user_already_exists: 'There is already an account with this e-mail: sign in instead',
+    weak_password: 'Choose a longer password',
+    otp_expired: 'The code has expired or was already used: ask for a new one',
+    email_not_confirmed: 'Confirm your e-mail address first (see the mail from Supabase)',
+    over_request_rate_limit: 'Too many attempts: wait a minute and try again',
+  };
+  throw new UserError((err?.code && known[err.code]) || err?.message || 'The project did not answer');
+}
+
+async function rpc(fn: string, args: Record<string, unknown>): Promise<unknown> {
+  const { data, error } = await (await client()).rpc(fn, args);
+  if (error) throw new UserError(error.message);
+  return data;
+}
+
+/** Leaves the team scope when the user who owned it is gone; their queued work stays in its database. */
+async function leaveTeamScopeIfNotUser(userId: string | null): Promise<void> {
+  const scope = await readScope();
+  if (scope.mode === 'team' && scope.userId !== userId) await writeScope(LOCAL_SCOPE);
+}
+
+async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<ResponseMap[RequestType]> {
+  switch (req.type) {
+    case 'account':
+      return view();
+    case 'connect': {
+      const parsed = BackendConfigSchema.safeParse({ url: req.url, anonKey: req.anonKey });
+      if (!parsed.success) throw new UserError(describeIssues(parsed.error));
+      const { url, anonKey } = parsed.data;
+      // The project must answer as Supabase Auth does before anything is stored.
+      let res: Response;
+      try {
+        res = await fetch(`${url}/auth/v1/health`, { headers: { apikey: anonKey } });
+      } catch {
+        throw new UserError(`Could not reach ${url}: check the URL and your connection`);
+      }
+      if (res.status === 401 || res.status === 403) throw new UserError('The project refused this key: copy the anon key again');
+      if (!res.ok) throw new UserError(`${url} does not answer like a Supabase project (HTTP ${res.status})`);
+      await writeBackend(parsed.data);
+      return view();
+    }
+    case 'disconnect': {
+      if ((await readScope()).mode === 'team') throw new UserError('Sign out first');
+      await writeBackend(null);
+      return view();
+    }
+    case 'signIn': {
+      const { data, error } = await (await client()).auth.signInWithPassword({ email: req.email, password: req.password });
+      if (error || !data.session) authMessage(error);
+      await leaveTeamScopeIfNotUser(data.session.user.id);
+      return view();
+    }
+    case 'signUp': {
+      const { data, error } = await (await client()).auth.signUp({ email: req.email, password: req.password });
+      if (error) authMessage(error);
+      if (!data.session) throw new UserError('Account created: confirm your e-mail address, then sign in');
+      await leaveTeamScopeIfNotUser(data.session.user.id);
+      return view();
+    }
+    case 'sendCode': {
+      const { error } = await (await client()).auth.signInWithOtp({ email: req.email });
+      if (error) authMessage(error);
+      return { sent: true };
+    }
+    case 'verifyCode': {
+      const { data, error } = await (await client()).auth.verifyOtp({ email: req.email, token: req.code, type: 'email' });
+      if (error || !data.session) authMessage(error);
+      await leaveTeamScopeIfNotUser(data.session.user.id);
+      return view();
+    }
+    case 'signOut': {
+      const c = await supabase();
+      // Local sign-out: other devices of this rep stay signed in. Queued work waits in the team's database.
+      if (c) await c.auth.signOut({ scope: 'local' });
+      await writeScope(LOCAL_SCOPE);
+      await hooks.changed();
+      return view();
+    }
+    case 'teams': {
+      const rows = TeamRowSchema.array().safeParse(await rpc('my_teams', {}));
+      if (!rows.success) throw new UserError('The project answered my_teams with something unexpected: is the Jalur schema deployed?');
+      const teams: TeamView[] = rows.data.map((r) => ({
+        teamId: r.team_id,
+        name: r.name,
+        role: r.role,
+        memberCount: r.member_count ?? null,
+      }));
+      return { teams };
+    }
+    case 'createTeam':
+      return { teamId: String(await rpc('create_team', { name: req.name })) };
+    case 'joinTeam':
+      return { teamId: String(await rpc('join_team', { code: req.code })) };
+    case 'useTeam':
+      return useTeam(req.teamId, req.bringLocal, hooks);
+    case 'invite': {
+      const scope = await readScope();
+      if (scope.mode !== 'team') throw new UserError('Choose a team first');
+      const rows = InviteRowSchema.array().safeParse(await rpc('create_invite', { team_id: scope.teamId, role: req.role }));
+      if (!rows.success || !rows.data[0]) throw new UserError('The project answered create_invite with something unexpected');
+      return { code: rows.data[0].code, expiresAt: rows.data[0].expires_at };
+    }
+    case 'syncStatus':
+      return readStatus();
+    case 'syncNow':
+      return runSync(hooks.changed, true);
+    case 'syncIssues': {
+      const ctx = await contextFor(await readScope());
+      const rows = await ctx.db.syncIssues.orderBy('at').reverse().limit(100).toArray();
+      return { issues: rows.map(({ at, entity, entityId, code, reason }) => ({ at, entity, entityId, code, reason })) };
+    }
+    case 'clearSyncIssues': {
+      const ctx = await contextFor(await readScope());
+      const cleared = await ctx.db.syncIssues.count();
+      await ctx.db.syncIssues.clear();
+      return { cleared };
+    }
+  }
+}
+
+/**
+ * Switches to a team's pipeline: its rows are pulled first (so stages exist and duplicates can be
+ * recognised), then the local pipeline is brought in if the rep asked, then the scope changes.
+ */
+async function useTeam(teamId: string, bringLocal: boolean, hooks: AccountHooks): Promise<ResponseMap['useTeam']> {
+  const c = await client();
+  const session = (await c.auth.getSession()).data.session;
+  if (!session) throw new UserError('Sign in first');
+  const { teams } = (await dispatch({ type: 'teams' }, hooks)) as ResponseMap['teams'];
+  const team = teams.find((t) => t.teamId === teamId);
+  if (!team) throw new UserError('You are not a member of that team');
+  const scope = { mode: 'team' as const, userId: session.user.id, email: session.user.email ?? null, teamId, teamName: team.name };
+  const ctx = await contextFor(scope);
+  await pullAll(ctx, supabaseTransport(c));
+  let added = 0;
+  let merged = 0;
+  if (bringLocal) {
+    const report = await adoptLocal(await localContext(), ctx);
+    added = report.added;
+    merged = report.merged;
+  }
+  await writeScope(scope);
+  await hooks.changed();
+  void runSync(hooks.changed, true);
+  return { account: await view(), added, merged };
+}
+
+export async function handleAccountRequest(raw: unknown, hooks: AccountHooks): Promise<Reply<RequestType>> {
+  const parsed = AccountRequestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  try {
+    return { ok: true, data: await dispatch(parsed.data, hooks) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}

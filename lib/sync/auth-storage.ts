@@ -1,0 +1,25 @@
+// supabase-js keeps its session through this adapter in the extension's own storage (not
+// localStorage, which a service worker does not have). Only the session lives here.
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export const AUTH_KEY_PREFIX = 'auth:';
+
+export function authStorage(area: KeyValueArea) {
+  return {
+    async getItem(key: string): Promise<string | null> {
+      const k = AUTH_KEY_PREFIX + key;
+      const v = (await area.get(k))[k];
+      return typeof v === 'string' ? v : null;
+    },
+    async setItem(key: string, value: string): Promise<void> {
+      await area.set({ [AUTH_KEY_PREFIX + key]: value });
+    },
+    async removeItem(key: string): Promise<void> {
+      await area.remove(AUTH_KEY_PREFIX + key);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// One sync round: push what is queued, pull what teammates changed. Identity conflicts found while
+// pushing are settled by pulling the team's prospect and merging the local duplicate into it.
+import type { StoreContext } from '../store/context';
+import { mergeDuplicate } from './merge';
+import { pullAll } from './pull';
+import { pushOutbox } from './push';
+import type { SyncTransport } from './transport';
+
+export interface SyncRound {
+  pushed: number;
+  pulled: number;
+  rejected: number;
+  merged: number;
+}
+
+/** Conflict rounds are bounded: each one removes at least one local duplicate. */
+const MAX_MERGE_ROUNDS = 20;
+
+export async function syncOnce(ctx: StoreContext, transport: SyncTransport): Promise<SyncRound> {
+  const round: SyncRound = { pushed: 0, pulled: 0, rejected: 0, merged: 0 };
+  for (let i = 0; i < MAX_MERGE_ROUNDS; i++) {
+    const push = await pushOutbox(ctx, transport);
+    round.pushed += push.sent;
+    round.rejected += push.rejected;
+    if (push.conflicts.length === 0) break;
+    round.pulled += await pullAll(ctx, transport);
+    for (const c of push.conflicts) if (await mergeDuplicate(ctx, c.localId, c.remoteId)) round.merged++;
+  }
+  round.pulled += await pullAll(ctx, transport);
+  return round;
+}

@@ -1,0 +1,126 @@
+// Server rows (sync_pull `data`, column names, ISO timestamps) into the local store's shapes.
+// Rows are validated with the local schemas; a row that does not fit is reported, not stored.
+import {
+  FIELD_LIMITS,
+  FollowUpSchema,
+  ProspectSchema,
+  ScoreBreakdown,
+  StageChangeSchema,
+  StageSchema,
+  TouchSchema,
+  type FollowUp,
+  type Prospect,
+  type Stage,
+  type StageChange,
+  type Touch,
+} from '../model';
+import { openDueAt } from '../pipeline/follow-ups';
+
+type Row = Record<string, unknown>;
+
+const ms = (v: unknown): number | null => {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+};
+const msOr = (v: unknown, fallback: number) => ms(v) ?? fallback;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const cap = (v: unknown, max: number): string | null => {
+  const s = str(v);
+  return s === null ? null : s.slice(0, max);
+};
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null);
+
+export function prospectFromRow(r: Row): Prospect {
+  const created = msOr(r.created_at, 0);
+  const breakdown = ScoreBreakdown.safeParse(r.score_breakdown);
+  return ProspectSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    slug: str(r.linkedin_slug),
+    emails: Array.isArray(r.emails) ? r.emails : [],
+    name: cap(r.name, FIELD_LIMITS.name),
+    headline: cap(r.headline, FIELD_LIMITS.headline),
+    title: cap(r.title, FIELD_LIMITS.title),
+    company: cap(r.company, FIELD_LIMITS.company),
+    location: cap(r.location, FIELD_LIMITS.location),
+    photoUrl: str(r.photo_url),
+    linkedinUrl: str(r.linkedin_url),
+    source: r.source,
+    temperature: r.temperature,
+    temperatureSet: r.temperature_override !== null && r.temperature_override !== undefined,
+    stageId: r.stage_id,
+    stageEnteredAt: msOr(r.stage_entered_at, created),
+    score: Math.max(0, Math.min(100, num(r.score) ?? 0)),
+    scoreBreakdown: breakdown.success ? breakdown.data : [],
+    ownerId: str(r.owner_id) ?? '',
+    // Derived from the touches on this device after the page is applied.
+    lastTouchAt: null,
+    touchCount: 0,
+    createdAt: created,
+    updatedAt: msOr(r.updated_at, created),
+    deletedAt: ms(r.deleted_at),
+  });
+}
+
+export function followUpFromRow(r: Row): FollowUp {
+  const created = msOr(r.created_at, 0);
+  const f = FollowUpSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    prospectId: r.prospect_id,
+    assigneeId: str(r.assignee_id) ?? '',
+    title: cap(r.title, 300),
+    dueAt: ms(r.due_at),
+    doneAt: ms(r.done_at),
+    snoozedUntil: ms(r.snoozed_until),
+    createdAt: created,
+    updatedAt: msOr(r.updated_at, created),
+    deletedAt: ms(r.deleted_at),
+  });
+  const key = openDueAt(f);
+  return key === undefined ? f : { ...f, openDueAt: key };
+}
+
+export function touchFromRow(r: Row): Touch {
+  const created = msOr(r.created_at, 0);
+  return TouchSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    prospectId: r.prospect_id,
+    channel: r.channel,
+    direction: r.direction ?? 'out',
+    note: cap(r.note, 2000),
+    occurredAt: msOr(r.occurred_at, created),
+    createdAt: created,
+    byId: str(r.created_by) ?? '',
+  });
+}
+
+export function stageChangeFromRow(r: Row): StageChange {
+  return StageChangeSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    prospectId: r.prospect_id,
+    fromStageId: str(r.from_stage_id),
+    toStageId: r.to_stage_id,
+    changedAt: msOr(r.changed_at, msOr(r.created_at, 0)),
+    byId: str(r.changed_by) ?? str(r.created_by) ?? '',
+  });
+}
+
+export function stageFromRow(r: Row): Stage {
+  const staleDays = num(r.stale_days);
+  return StageSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    key: r.key,
+    name: str(r.name),
+    order: num(r.position) ?? 0,
+    kind: r.kind,
+    probability: num(r.win_probability) ?? 0,
+    staleDays: staleDays === null ? null : Math.round(staleDays),
+    updatedAt: msOr(r.updated_at, 0),
+    deletedAt: ms(r.deleted_at),
+  });
+}

@@ -1,0 +1,92 @@
+// One person, one prospect per team (DESIGN.md §3). When this device's prospect turns out to be a
+// person the team already has, everything recorded here moves onto the team's prospect.
+import type { Prospect } from '../model';
+import type { StoreContext } from '../store/context';
+import { enqueue } from '../store/outbox';
+import { recountTouches } from './pull';
+
+const PROFILE = ['headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
+
+/** What `from` knows that `into` lacks: blanks filled, addresses added; nothing `into` has is overwritten. */
+export async function fillBlanks(ctx: StoreContext, into: Prospect, from: Pick<Prospect, 'slug' | 'emails' | (typeof PROFILE)[number]>) {
+  const patch: Partial<Prospect> = {};
+  for (const f of PROFILE) if (into[f] === null && from[f] !== null) (patch as Record<string, unknown>)[f] = from[f];
+  if (into.slug === null && from.slug) {
+    const owner = await ctx.db.prospects
+      .where('slug')
+      .equals(from.slug)
+      .filter((p) => p.deletedAt === null && p.id !== into.id)
+      .first();
+    if (!owner) patch.slug = from.slug;
+  }
+  const emails = [...into.emails];
+  for (const e of from.emails) {
+    if (emails.includes(e)) continue;
+    const owner = await ctx.db.prospects
+      .where('emails')
+      .equals(e)
+      .filter((p) => p.deletedAt === null && p.id !== into.id)
+      .first();
+    if (!owner) emails.push(e);
+  }
+  if (emails.length !== into.emails.length) patch.emails = emails;
+  return patch;
+}
+
+function allTables(ctx: StoreContext) {
+  const d = ctx.db;
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta];
+}
+
+/** The latest stage change decides the stage, as on the server: by (changedAt, id). */
+export async function settleStage(ctx: StoreContext, prospectId: string): Promise<void> {
+  const p = await ctx.db.prospects.get(prospectId);
+  if (!p) return;
+  const changes = await ctx.db.stageChanges.where('prospectId').equals(prospectId).toArray();
+  const latest = changes.sort((a, b) => b.changedAt - a.changedAt || (b.id > a.id ? 1 : -1))[0];
+  if (latest && (latest.toStageId !== p.stageId || latest.changedAt !== p.stageEnteredAt)) {
+    await ctx.db.prospects.put({ ...p, stageId: latest.toStageId, stageEnteredAt: latest.changedAt });
+  }
+}
+
+/**
+ * Moves the local duplicate `localId` onto `remoteId`: its touches, follow-ups and later stage moves
+ * (not its "created in prospecting" entry: the team's prospect has its own), queued mutations
+ * re-pointed, blanks filled. Returns false when `remoteId` is not in the store yet (pull first).
+ */
+export async function mergeDuplicate(ctx: StoreContext, localId: string, remoteId: string): Promise<boolean> {
+  return ctx.db.transaction('rw', allTables(ctx), async () => {
+    const into = await ctx.db.prospects.get(remoteId);
+    if (!into) return false;
+    const from = await ctx.db.prospects.get(localId);
+    const dropped = new Set<string>();
+    for (const c of await ctx.db.stageChanges.where('prospectId').equals(localId).toArray()) {
+      if (c.fromStageId === null) {
+        dropped.add(c.id);
+        await ctx.db.stageChanges.delete(c.id);
+      } else await ctx.db.stageChanges.put({ ...c, prospectId: remoteId });
+    }
+    for (const t of await ctx.db.touches.where('prospectId').equals(localId).toArray())
+      await ctx.db.touches.put({ ...t, prospectId: remoteId });
+    for (const f of await ctx.db.followUps.where('prospectId').equals(localId).toArray())
+      await ctx.db.followUps.put({ ...f, prospectId: remoteId });
+    await ctx.db.outbox.toCollection().modify((e, ref) => {
+      if ((e.entity === 'prospect' && e.entityId === localId) || dropped.has(e.entityId)) {
+        delete (ref as { value?: unknown }).value;
+      } else if (e.fields.prospectId === localId) {
+        e.fields = { ...e.fields, prospectId: remoteId };
+      }
+    });
+    if (from) {
+      await ctx.db.prospects.delete(localId);
+      const patch = await fillBlanks(ctx, into, from);
+      if (Object.keys(patch).length) {
+        await ctx.db.prospects.put({ ...into, ...patch, updatedAt: ctx.now() });
+        await enqueue(ctx, 'prospect', 'upsert', remoteId, patch);
+      }
+    }
+    await recountTouches(ctx, [remoteId]);
+    await settleStage(ctx, remoteId);
+    return true;
+  });
+}

@@ -1,0 +1,152 @@
+// Applying what teammates changed: each sync_pull page lands in one IndexedDB transaction together
+// with the cursor that follows it, so a worker stopped mid-pull resumes exactly where it was.
+import type { OutboxEntry, Prospect } from '../model';
+import type { StoreContext } from '../store/context';
+import { adjustOverdue } from '../store/overdue';
+import { followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
+import { CURSOR_KEY, REMOTE_META, type Member, type RemoteMetaEntity } from './remote-meta';
+import type { SyncTransport } from './transport';
+import type { PullChange, PullPage } from './wire';
+
+export const PULL_PAGE = 1000;
+
+function syncTables(ctx: StoreContext) {
+  const d = ctx.db;
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.syncIssues];
+}
+
+/** Unpushed local edits stay visible over what the server sent until they are pushed themselves. */
+function overlayPending(p: Prospect, pending: OutboxEntry[]): Prospect {
+  let next = p;
+  for (const e of pending) {
+    if (e.op === 'delete') next = { ...next, deletedAt: (e.fields.deletedAt as number | undefined) ?? next.deletedAt ?? e.createdAt };
+    else {
+      const { id: _i, teamId: _t, ...fields } = e.fields as Partial<Prospect>;
+      next = { ...next, ...fields };
+    }
+  }
+  return next;
+}
+
+/** touchCount and lastTouchAt are derived on each device from the touches it has. */
+export async function recountTouches(ctx: StoreContext, prospectIds: Iterable<string>): Promise<void> {
+  for (const id of prospectIds) {
+    const p = await ctx.db.prospects.get(id);
+    if (!p) continue;
+    const touches = await ctx.db.touches.where('prospectId').equals(id).toArray();
+    const lastTouchAt = touches.reduce<number | null>((m, t) => (m === null || t.occurredAt > m ? t.occurredAt : m), null);
+    if (p.touchCount !== touches.length || p.lastTouchAt !== lastTouchAt) {
+      await ctx.db.prospects.put({ ...p, touchCount: touches.length, lastTouchAt });
+    }
+  }
+}
+
+async function keepRemote(ctx: StoreContext, entity: RemoteMetaEntity, c: PullChange): Promise<void> {
+  const key = REMOTE_META[entity];
+  if (entity === 'team' || entity === 'team_settings') {
+    await ctx.db.meta.put({ key, value: c.data });
+    return;
+  }
+  const row = await ctx.db.meta.get(key);
+  const map = { ...((row?.value as Record<string, unknown> | undefined) ?? {}) };
+  if (entity === 'team_member') {
+    const d = c.data;
+    const member: Member = {
+      userId: c.id,
+      displayName: typeof d.display_name === 'string' ? d.display_name : null,
+      email: typeof d.email === 'string' ? d.email : null,
+      role: typeof d.role === 'string' ? d.role : 'rep',
+      deleted: d.deleted_at !== null && d.deleted_at !== undefined,
+    };
+    map[c.id] = member;
+  } else map[c.id] = c.data;
+  await ctx.db.meta.put({ key, value: map });
+}
+
+export interface AppliedPage {
+  applied: number;
+  unreadable: number;
+}
+
+/** One page, one transaction: rows, derived counts, the overdue count and the cursor move together. */
+export async function applyPage(ctx: StoreContext, page: PullPage): Promise<AppliedPage> {
+  return ctx.db.transaction('rw', syncTables(ctx), async () => {
+    const touched = new Set<string>();
+    let applied = 0;
+    let unreadable = 0;
+    for (const c of page.changes) {
+      try {
+        switch (c.entity) {
+          case 'stage':
+            await ctx.db.stages.put(stageFromRow(c.data));
+            break;
+          case 'prospect': {
+            const pending = (await ctx.db.outbox.where('entityId').equals(c.id).toArray()).filter((e) => e.entity === 'prospect');
+            const before = await ctx.db.prospects.get(c.id);
+            const row = overlayPending(prospectFromRow(c.data), pending);
+            await ctx.db.prospects.put({ ...row, touchCount: before?.touchCount ?? 0, lastTouchAt: before?.lastTouchAt ?? null });
+            touched.add(c.id);
+            break;
+          }
+          case 'touch': {
+            const t = touchFromRow(c.data);
+            if (c.data.deleted_at) await ctx.db.touches.delete(c.id);
+            else await ctx.db.touches.put(t);
+            touched.add(t.prospectId);
+            break;
+          }
+          case 'follow_up': {
+            const before = await ctx.db.followUps.get(c.id);
+            const after = followUpFromRow(c.data);
+            await ctx.db.followUps.put(after);
+            await adjustOverdue(ctx, before, after);
+            break;
+          }
+          case 'stage_change':
+            await ctx.db.stageChanges.put(stageChangeFromRow(c.data));
+            break;
+          case 'team':
+          case 'team_member':
+          case 'team_settings':
+          case 'cadence':
+            await keepRemote(ctx, c.entity, c);
+            break;
+          default:
+            // An entity from a newer server: nothing here can show it; the cursor still moves on.
+            continue;
+        }
+        applied++;
+      } catch (err) {
+        unreadable++;
+        await ctx.db.syncIssues.add({
+          at: ctx.now(),
+          mutationId: '',
+          entity: c.entity,
+          entityId: c.id,
+          code: 'unreadable',
+          reason: err instanceof Error ? err.message.slice(0, 500) : String(err),
+        });
+      }
+    }
+    await recountTouches(ctx, touched);
+    await ctx.db.meta.put({ key: CURSOR_KEY, value: page.next_cursor });
+    return { applied, unreadable };
+  });
+}
+
+export async function storedCursor(ctx: StoreContext): Promise<number> {
+  const row = await ctx.db.meta.get(CURSOR_KEY);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** Pulls from the stored cursor until the server has nothing more; returns how many rows landed. */
+export async function pullAll(ctx: StoreContext, transport: SyncTransport, limit = PULL_PAGE): Promise<number> {
+  let total = 0;
+  for (let pages = 0; pages < 100_000; pages++) {
+    const page = await transport.pull(ctx.teamId, await storedCursor(ctx), limit);
+    const { applied } = await applyPage(ctx, page);
+    total += applied;
+    if (!page.has_more) break;
+  }
+  return total;
+}
