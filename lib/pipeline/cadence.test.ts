@@ -281,6 +281,7 @@ describe('renderTemplate', () => {
     ['{{title}} at {{company}} in {{location}}', { title: 'CTO', company: 'Gojek', location: 'Jakarta' }, 'CTO at Gojek in Jakarta'],
     ['About {{company}}', { company: null }, 'About {{company}}'],
     ['Hello {{nickname}}', { name: 'Siti' }, 'Hello {{nickname}}'],
+    ['{{constructor}} {{toString}}', { name: 'Siti' }, '{{constructor}} {{toString}}'],
     ['{{name}}', { name: '{{company}}', company: 'X' }, '{{company}}'],
     ['{{name}}!', { name: 'Evil\u202e\u0007 Name\n' }, 'Evil Name!'],
     ['<b>{{company}}</b>', { company: '<img src=x>' }, '<b><img src=x></b>'],

@@ -175,16 +175,18 @@ export function capText(s: string, max: number): string {
  */
 export function renderTemplate(note: string, fields: TemplateFields, max = RENDERED_NOTE_MAX): string {
   const name = cleanValue(fields.name);
-  const values: Record<string, string> = {
-    first_name: cleanValue(fields.firstName) || (name ? firstNameOf(name) : ''),
-    last_name: cleanValue(fields.lastName) || (name ? lastNameOf(name) : ''),
-    name,
-    company: cleanValue(fields.company),
-    title: cleanValue(fields.title),
-    headline: cleanValue(fields.headline),
-    location: cleanValue(fields.location),
-  };
-  const out = note.replace(/\{\{\s*([A-Za-z_]+)\s*\}\}/g, (whole, key: string) => values[key.toLowerCase()] || whole);
+  const values = new Map<string, string>(
+    Object.entries({
+      first_name: cleanValue(fields.firstName) || (name ? firstNameOf(name) : ''),
+      last_name: cleanValue(fields.lastName) || (name ? lastNameOf(name) : ''),
+      name,
+      company: cleanValue(fields.company),
+      title: cleanValue(fields.title),
+      headline: cleanValue(fields.headline),
+      location: cleanValue(fields.location),
+    }),
+  );
+  const out = note.replace(/\{\{\s*([A-Za-z_]+)\s*\}\}/g, (whole, key: string) => values.get(key.toLowerCase()) || whole);
   return capText(out, max);
 }
 
