@@ -1,0 +1,331 @@
+// Data out: CSV for spreadsheets (prospects, follow-ups, touches) and a JSON backup of the whole local
+// database that a restore validates row by row before writing anything.
+//
+// CSV rules chosen here:
+// - Headers are English and fixed, a file format rather than UI text: the import reads them back
+//   (Name, Emails, LinkedIn URL, Stage, Deal value, Source…) whatever language the rep uses.
+// - Timestamps are ISO 8601 in UTC (`2026-11-26T02:00:00.000Z`): unambiguous across time zones, sortable
+//   as text, and read as dates by spreadsheets.
+// - Tombstoned (deleted) prospects and follow-ups are left out; touches are append-only and all go out.
+// - Several e-mail addresses share one cell, separated by "; " (the import splits them again).
+// - Source and temperature are written as their keys (`social_selling`, `warm`) unless the caller passes
+//   labels; the import reads keys and the English and Indonesian labels.
+// - A BOM is written by default so Excel reads names with diacritics as UTF-8.
+
+import { z } from 'zod';
+import {
+  FollowUpSchema,
+  OutboxEntrySchema,
+  ProspectSchema,
+  StageChangeSchema,
+  StageSchema,
+  TouchSchema,
+  type FollowUp,
+  type OutboxEntry,
+  type Prospect,
+  type Source,
+  type Stage,
+  type StageChange,
+  type Touch,
+} from '../model';
+import { toCsv, type CsvCell } from './csv';
+
+export function isoTime(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '' : new Date(ms).toISOString();
+}
+
+export interface CsvExportOptions {
+  /** Default true: Excel needs the byte-order mark to read UTF-8. */
+  bom?: boolean;
+}
+
+/** A prospect as the exporter reads it; the deal value is optional until the model carries one. */
+export type ExportProspect = Prospect & { dealValue?: number | null };
+
+export const PROSPECT_COLUMNS = [
+  'Name',
+  'Headline',
+  'Title',
+  'Company',
+  'Location',
+  'Emails',
+  'LinkedIn URL',
+  'Source',
+  'Temperature',
+  'Stage',
+  'Deal value',
+  'Score',
+  'Last touch',
+  'Touches',
+  'Owner',
+  'Created',
+  'Updated',
+  'ID',
+] as const;
+
+export interface ProspectExportOptions extends CsvExportOptions {
+  /** The stage's display name in the rep's language (a renamed stage's own name); unknown ids give an empty cell. */
+  stageName: (stageId: string) => string | undefined;
+  sourceLabel?: (source: Source) => string;
+}
+
+export function prospectRows(prospects: readonly ExportProspect[], options: ProspectExportOptions): CsvCell[][] {
+  const rows: CsvCell[][] = [[...PROSPECT_COLUMNS]];
+  for (const p of prospects) {
+    if (p.deletedAt !== null) continue;
+    rows.push([
+      p.name,
+      p.headline,
+      p.title,
+      p.company,
+      p.location,
+      p.emails.join('; '),
+      p.linkedinUrl,
+      options.sourceLabel ? options.sourceLabel(p.source) : p.source,
+      p.temperature,
+      options.stageName(p.stageId) ?? '',
+      p.dealValue ?? null,
+      p.score,
+      isoTime(p.lastTouchAt),
+      p.touchCount,
+      p.ownerId,
+      isoTime(p.createdAt),
+      isoTime(p.updatedAt),
+      p.id,
+    ]);
+  }
+  return rows;
+}
+
+export function prospectsCsv(prospects: readonly ExportProspect[], options: ProspectExportOptions): string {
+  return toCsv(prospectRows(prospects, options), { bom: options.bom ?? true });
+}
+
+export const FOLLOW_UP_COLUMNS = [
+  'Prospect',
+  'Title',
+  'Due',
+  'Done',
+  'Snoozed until',
+  'Assignee',
+  'Created',
+  'Updated',
+  'Prospect ID',
+  'ID',
+] as const;
+
+export interface RelatedExportOptions extends CsvExportOptions {
+  /** The prospect's name for a readable sheet; ids are written too, so an unknown one is only an empty name. */
+  prospectName: (prospectId: string) => string | undefined;
+}
+
+export function followUpRows(followUps: readonly FollowUp[], options: RelatedExportOptions): CsvCell[][] {
+  const rows: CsvCell[][] = [[...FOLLOW_UP_COLUMNS]];
+  for (const f of followUps) {
+    if (f.deletedAt !== null) continue;
+    rows.push([
+      options.prospectName(f.prospectId) ?? '',
+      f.title,
+      isoTime(f.dueAt),
+      isoTime(f.doneAt),
+      isoTime(f.snoozedUntil),
+      f.assigneeId,
+      isoTime(f.createdAt),
+      isoTime(f.updatedAt),
+      f.prospectId,
+      f.id,
+    ]);
+  }
+  return rows;
+}
+
+export function followUpsCsv(followUps: readonly FollowUp[], options: RelatedExportOptions): string {
+  return toCsv(followUpRows(followUps, options), { bom: options.bom ?? true });
+}
+
+export const TOUCH_COLUMNS = ['Prospect', 'Occurred', 'Channel', 'Direction', 'Note', 'By', 'Created', 'Prospect ID', 'ID'] as const;
+
+export function touchRows(touches: readonly Touch[], options: RelatedExportOptions): CsvCell[][] {
+  const rows: CsvCell[][] = [[...TOUCH_COLUMNS]];
+  for (const t of touches) {
+    rows.push([
+      options.prospectName(t.prospectId) ?? '',
+      isoTime(t.occurredAt),
+      t.channel,
+      t.direction,
+      t.note,
+      t.byId,
+      isoTime(t.createdAt),
+      t.prospectId,
+      t.id,
+    ]);
+  }
+  return rows;
+}
+
+export function touchesCsv(touches: readonly Touch[], options: RelatedExportOptions): string {
+  return toCsv(touchRows(touches, options), { bom: options.bom ?? true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON backup
+
+export const BACKUP_FORMAT = 'jalur-backup';
+export const BACKUP_VERSION = 1;
+
+/** Same shape as the store's meta rows (lib/store/db.ts), declared here so lib/io needs no database code. */
+export const MetaRowSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type MetaRow = z.infer<typeof MetaRowSchema>;
+
+// The table schemas are the model's own, so a restore accepts exactly what the store would write.
+const TABLES = {
+  stages: z.array(StageSchema),
+  prospects: z.array(ProspectSchema),
+  touches: z.array(TouchSchema),
+  followUps: z.array(FollowUpSchema),
+  stageChanges: z.array(StageChangeSchema),
+  outbox: z.array(OutboxEntrySchema),
+  meta: z.array(MetaRowSchema),
+};
+export type BackupTable = keyof typeof TABLES;
+export const BACKUP_TABLES = Object.keys(TABLES) as BackupTable[];
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime(),
+  tables: z.object(TABLES),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+export interface BackupTables {
+  stages: readonly Stage[];
+  prospects: readonly Prospect[];
+  touches: readonly Touch[];
+  followUps: readonly FollowUp[];
+  stageChanges: readonly StageChange[];
+  outbox: readonly OutboxEntry[];
+  meta: readonly MetaRow[];
+}
+
+/** Every row of every table, as read from the store. Rows are copied, not re-shaped, so a restore is exact. */
+export function makeBackup(tables: BackupTables, now: number): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    tables: {
+      stages: [...tables.stages],
+      prospects: [...tables.prospects],
+      touches: [...tables.touches],
+      followUps: [...tables.followUps],
+      stageChanges: [...tables.stageChanges],
+      outbox: [...tables.outbox],
+      meta: [...tables.meta],
+    },
+  };
+}
+
+/** Compact JSON: a backup of 100,000 prospects is tens of megabytes already without indentation. */
+export function backupJson(backup: Backup): string {
+  return JSON.stringify(backup);
+}
+
+export type BackupErrorCode = 'not-json' | 'not-a-backup' | 'unsupported-version' | 'bad-file' | 'bad-row' | 'duplicate-key';
+
+export interface BackupError {
+  code: BackupErrorCode;
+  /** English, for logs and tests; the UI words it from `code`, `table` and `index`. */
+  message: string;
+  table?: BackupTable;
+  /** 0-based position of the row in its table. */
+  index?: number;
+  /** Field inside the row, e.g. `emails.0`. */
+  path?: string;
+  /** Rows with problems in the whole file, so the message can say "and 41 more". */
+  problems?: number;
+}
+
+export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: BackupError };
+
+/** The key that must be unique in each table: what IndexedDB would refuse twice. */
+const KEY_OF: Record<BackupTable, (row: Record<string, unknown>) => unknown> = {
+  stages: (r) => r.id,
+  prospects: (r) => r.id,
+  touches: (r) => r.id,
+  followUps: (r) => r.id,
+  stageChanges: (r) => r.id,
+  outbox: (r) => r.mutationId,
+  meta: (r) => r.key,
+};
+
+/** Validates a backup file completely before anything is restored; the first problem is the error. */
+export function parseBackup(text: string): ParseBackupResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return { ok: false, error: { code: 'not-json', message: 'The file is not JSON.' } };
+  }
+  const head = data as { format?: unknown; version?: unknown } | null;
+  if (typeof head !== 'object' || head === null || Array.isArray(head) || head.format !== BACKUP_FORMAT) {
+    return { ok: false, error: { code: 'not-a-backup', message: 'The file is not a Jalur backup.' } };
+  }
+  if (head.version !== BACKUP_VERSION) {
+    const newer = typeof head.version === 'number' && head.version > BACKUP_VERSION;
+    return {
+      ok: false,
+      error: {
+        code: 'unsupported-version',
+        message: newer
+          ? `The backup was made by a newer Jalur (format version ${String(head.version)}); update Jalur to restore it.`
+          : `Unknown backup format version ${JSON.stringify(head.version)}.`,
+      },
+    };
+  }
+  const parsed = BackupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const rowIssues = issues.filter((i) => i.path[0] === 'tables' && typeof i.path[2] === 'number');
+    const first = rowIssues[0] ?? issues[0]!;
+    const [, table, index, ...rest] = first.path;
+    if (typeof index === 'number') {
+      const path = rest.map(String).join('.');
+      const problems = new Set(rowIssues.map((i) => `${String(i.path[1])}/${String(i.path[2])}`)).size;
+      return {
+        ok: false,
+        error: {
+          code: 'bad-row',
+          table: table as BackupTable,
+          index,
+          path,
+          problems,
+          message: `${String(table)} row ${index}${path ? `, ${path}` : ''}: ${first.message}`,
+        },
+      };
+    }
+    const where = first.path.map(String).join('.');
+    return { ok: false, error: { code: 'bad-file', path: where, message: `${where || 'file'}: ${first.message}` } };
+  }
+  const backup = parsed.data;
+  for (const table of BACKUP_TABLES) {
+    const seen = new Set<unknown>();
+    const rows = backup.tables[table] as Record<string, unknown>[];
+    for (let i = 0; i < rows.length; i++) {
+      const key = KEY_OF[table](rows[i]!);
+      if (seen.has(key)) {
+        return {
+          ok: false,
+          error: {
+            code: 'duplicate-key',
+            table,
+            index: i,
+            message: `${table} row ${i} repeats the key ${JSON.stringify(key)} of an earlier row.`,
+          },
+        };
+      }
+      seen.add(key);
+    }
+  }
+  return { ok: true, backup };
+}
