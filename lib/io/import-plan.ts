@@ -30,7 +30,7 @@
 //   new prospects only.
 
 import { z } from 'zod';
-import { Email } from '../model/common';
+import { Email, HttpsUrl } from '../model/common';
 import { SOURCES, Source } from '../model/enums';
 import { FIELD_LIMITS } from '../model/prospect';
 import { canonicalSlug, isProfileUrl, profileUrl } from '../sites/linkedin/url';
@@ -389,7 +389,7 @@ export const ImportedProspect = z.object({
   email: Email.nullable(),
   emails: z.array(Email),
   slug: z.string().min(1).max(200).nullable(),
-  linkedinUrl: z.string().url().nullable(),
+  linkedinUrl: HttpsUrl.nullable(),
   source: Source,
   /** Null: the file does not say, the prospect starts in the first stage. */
   stageKey: z.string().min(1).nullable(),
