@@ -317,7 +317,7 @@ const MAX_DEAL_VALUE = 1e15;
  * A deal value as people type it: `25000000`, `Rp 25.000.000`, `25,000,000.50`, `1.234,5`, `1,5 jt`.
  * With both `.` and `,` the later one is the decimal mark; with one kind only, it separates thousands
  * when it repeats or is followed by exactly three digits (`1.500` is 1500 in Indonesia, `1,500` in the
- * US), otherwise it is the decimal mark. Negative values are refused: a deal is not worth less than nothing.
+ * US), otherwise it is the decimal mark. Rounded to cents. Negative values are refused: a deal is not worth less than nothing.
  */
 export function parseDealValue(input: string): { ok: true; value: number } | { ok: false; code: 'invalid-number' | 'negative-value' } {
   let s = input.trim().replace(/[\s\u00a0\u202f]+/g, ' ');
