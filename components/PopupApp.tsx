@@ -8,6 +8,7 @@ import { PersonPicker } from './PersonPicker';
 import { ProspectForm } from './ProspectForm';
 import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
+import { SyncStatus } from './SyncStatus';
 import { TabPersonView } from './TabPersonView';
 import { useTabPerson } from './useTabPerson';
 import { ErrorNote } from './ErrorNote';
@@ -34,6 +35,7 @@ export function PopupApp() {
           {t('openSidePanel')}
         </button>
       </header>
+      <SyncStatus />
       {tracked && person.kind === 'draft' ? (
         <section aria-label={tracked.prospect.name}>
           <PersonPicker people={person.people} current={person.draft} onChoose={choose} />

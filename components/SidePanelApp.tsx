@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from './i18n';
 import { ProspectDetail } from './ProspectDetail';
 import { Search } from './Search';
+import { SyncStatus } from './SyncStatus';
 import { TabPersonView } from './TabPersonView';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
@@ -15,6 +16,7 @@ export function SidePanelApp() {
     <main class="panel">
       <header class="bar">
         <h1>Jalur</h1>
+        <SyncStatus />
       </header>
       <Search onPick={setPicked} />
       {picked ? (

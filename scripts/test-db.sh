@@ -5,6 +5,7 @@
 #   scripts/test-db.sh --update-types  same, but rewrite lib/db/database.types.ts instead of checking it
 #   scripts/test-db.sh --bench         migrate, then run test/db/bench-sync.ts (not a test)
 #   scripts/test-db.sh --serve         migrate + seed, print the URL and keep the server until Ctrl-C
+#   scripts/test-db.sh -- CMD ...      the tests, then CMD with DATABASE_URL set (e.g. the sync e2e tests)
 #
 # It starts its own cluster in a temp dir on a free port (never the machine's "15 main"), and the
 # EXIT trap stops and deletes it whatever happens, so no server is left behind.
@@ -12,8 +13,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-MODE="${1:-test}"
-case "$MODE" in test|--update-types|--bench|--serve) ;; *) echo "usage: $0 [--update-types|--bench|--serve]" >&2; exit 2 ;; esac
+MODE=test
+case "${1:-}" in --update-types|--bench|--serve) MODE="$1"; shift ;; esac
+# Anything after `--` runs at the end with DATABASE_URL set (npm test runs the end-to-end tests so).
+THEN=()
+if [ "${1:-}" = "--" ]; then shift; THEN=("$@"); set --; fi
+if [ $# -gt 0 ]; then echo "usage: $0 [--update-types|--bench|--serve] [-- command ...]" >&2; exit 2; fi
 
 PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES=(postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check)
@@ -113,3 +118,8 @@ else
 fi
 
 log "database tests passed in $(( $(date +%s) - started ))s"
+
+if ((${#THEN[@]})); then
+  log "${THEN[*]} (DATABASE_URL set)"
+  "${THEN[@]}"
+fi

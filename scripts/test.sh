@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: everything, from nothing. Typecheck, unit tests, the database tests on a throwaway
-# PostgreSQL 15, then the built extension in real Chromium.
+# `npm test`: everything, from nothing. Typecheck, unit tests, build, the database tests on a
+# throwaway PostgreSQL 15, then the built extension in real Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -17,14 +17,15 @@ npx tsc --noEmit
 step "unit tests"
 npx vitest run
 
-step "database tests"
-bash scripts/test-db.sh
-
 step "build"
 npx wxt build
+# The sync end-to-end tests load a build that grants the loopback host up front (wxt.config.ts).
+JALUR_E2E_BACKEND=1 npx wxt build >/dev/null
 
 step "bundle budget"
 node scripts/check-bundles.mjs
 
-step "end-to-end tests (Chromium)"
-npx playwright test
+# One throwaway PostgreSQL for both: the database tests, then the end-to-end tests in Chromium (the
+# sync ones run the Supabase stand-in over it).
+step "database tests, then end-to-end tests (Chromium)"
+bash scripts/test-db.sh -- npx playwright test

@@ -15,7 +15,7 @@ export const SYNC_RETRY_ALARM = 'sync-retry';
 const STATUS_KEY = 'syncStatus';
 const DEBOUNCE_MS = 1_500;
 /** A page showing a person pulls at most this often, so browsing does not become a request per click. */
-const VIEW_PULL_MS = 10_000;
+const VIEW_PULL_MS = 3_000;
 
 export async function readStatus(): Promise<SyncStatus> {
   const scope = await readScope();
@@ -24,7 +24,9 @@ export async function readStatus(): Promise<SyncStatus> {
   const ctx = await storeContext();
   const [pending, rejected] = await Promise.all([ctx.db.outbox.count(), ctx.db.syncIssues.count()]);
   const base = stored && stored.state !== 'local' ? stored : { ...LOCAL_STATUS, state: 'pending' as const };
-  const state = base.state === 'synced' && pending > 0 ? 'pending' : base.state;
+  // A worker stopped mid-round leaves "syncing" behind; only a round running in this worker is one.
+  const settled = base.state === 'syncing' && !running ? 'pending' : base.state;
+  const state = settled === 'synced' && pending > 0 ? 'pending' : settled === 'pending' && pending === 0 ? 'synced' : settled;
   return { ...base, state, pending, rejected };
 }
 

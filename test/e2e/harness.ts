@@ -24,7 +24,7 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
  * Chromium with a fresh persistent profile (an off-the-record one would keep IndexedDB in memory),
  * with Jalur loaded unless `withExtension` is false (the bench's baseline).
  */
-export async function launchWithExtension({ withExtension = true, lang = 'en' } = {}): Promise<{
+export async function launchWithExtension({ withExtension = true, lang = 'en', extensionDir = EXTENSION_DIR } = {}): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;
 }> {
@@ -33,7 +33,7 @@ export async function launchWithExtension({ withExtension = true, lang = 'en' } 
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: [...(withExtension ? chromiumArgs() : chromiumArgs().filter((a) => !a.includes('-extension'))), `--lang=${lang}`],
+    args: [...(withExtension ? chromiumArgs(extensionDir) : chromiumArgs().filter((a) => !a.includes('-extension'))), `--lang=${lang}`],
     // Chromium on Linux takes its UI language, which chrome.i18n follows, from the environment.
     env: { ...process.env, LANGUAGE: lang, LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ID.UTF-8` },
     locale: lang === 'en' ? 'en-US' : `${lang}-ID`,

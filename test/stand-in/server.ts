@@ -35,13 +35,15 @@ export interface StandIn {
   stop(): Promise<void>;
 }
 
+export type Fault = number | 'drop-reply' | undefined;
+
 export interface Faults {
   /**
    * Decides per RPC call (`/rpc/<fn>`): a status to answer with instead of calling the function, or
    * 'drop-reply' to run the call (it commits) and then cut the connection before the reply, as a
-   * network dropping mid-request does.
+   * network dropping mid-request does. May wait (e.g. while a test stops the caller) before deciding.
    */
-  rpc?: (fn: string) => number | 'drop-reply' | undefined;
+  rpc?: (fn: string) => Fault | Promise<Fault>;
 }
 
 export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
@@ -59,7 +61,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     }
     if (!checkApiKey(req, res, url, [anonKey, serviceRoleKey])) return;
     if (path.startsWith('/rest/v1/')) {
-      const fault = path.startsWith('/rest/v1/rpc/') ? faults.rpc?.(path.slice('/rest/v1/rpc/'.length)) : undefined;
+      const fault = path.startsWith('/rest/v1/rpc/') ? await faults.rpc?.(path.slice('/rest/v1/rpc/'.length)) : undefined;
       if (typeof fault === 'number') {
         return sendJson(res, fault, { code: 'XX000', details: null, hint: null, message: `injected fault ${fault}` }, corsHeaders(req));
       }

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { AccountView } from '../../lib/messaging/types';
+import { BackendConfigSchema, permissionOrigin } from '../../lib/sync/backend-config';
+import { describeIssues } from '../../lib/messaging/schemas';
+import { send } from '../api';
+import { ErrorNote } from '../ErrorNote';
+import { Field } from '../Field';
+import { t } from '../i18n';
+import { useAction } from './useAccount';
+
+/** The team's Supabase project: URL and anon key, and the browser's permission for that one host. */
+export function BackendSection({ account, onChange }: { account: AccountView; onChange: (a: AccountView) => void }) {
+  const [url, setUrl] = useState('');
+  const [anonKey, setAnonKey] = useState('');
+  const { busy, error, run } = useAction();
+
+  const connect = (e: Event) => {
+    e.preventDefault();
+    void run(async () => {
+      const parsed = BackendConfigSchema.safeParse({ url, anonKey });
+      if (!parsed.success) throw new Error(describeIssues(parsed.error));
+      // Asked now, for this host only, while the click still counts as the rep's gesture.
+      const origin = permissionOrigin(parsed.data.url);
+      const granted = await browser.permissions.request({ origins: [origin] });
+      if (!granted) throw new Error(t('backendPermissionDenied', new URL(parsed.data.url).host));
+      onChange(await send({ type: 'connect', url: parsed.data.url, anonKey: parsed.data.anonKey }));
+    });
+  };
+
+  if (account.backend) {
+    return (
+      <section aria-labelledby="backend-h">
+        <h2 id="backend-h">{t('backendHeading')}</h2>
+        <p data-testid="backend-url">{t('backendConnected', account.backend.url)}</p>
+        {account.scope.mode === 'local' && (
+          <button type="button" disabled={busy} onClick={() => void run(async () => onChange(await send({ type: 'disconnect' })))}>
+            {t('backendDisconnect')}
+          </button>
+        )}
+        <ErrorNote error={error} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="backend-h">
+      <h2 id="backend-h">{t('backendHeading')}</h2>
+      <p class="muted">{t('backendIntro')}</p>
+      <form onSubmit={connect}>
+        <Field label={t('backendUrl')}>
+          {(id) => (
+            <input
+              id={id}
+              type="url"
+              required
+              placeholder="https://abcd1234.supabase.co"
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('backendAnonKey')}>
+          {(id) => <input id={id} required autocomplete="off" value={anonKey} onInput={(e) => setAnonKey(e.currentTarget.value)} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t('backendConnect')}
+        </button>
+      </form>
+      <ErrorNote error={error} />
+    </section>
+  );
+}
