@@ -3,7 +3,7 @@
 #
 #   scripts/test-db.sh                 bootstrap, migrate, lint, seed, pgTAP, concurrency, supabase-js, types check
 #   scripts/test-db.sh --update-types  same, but rewrite lib/db/database.types.ts instead of checking it
-#   scripts/test-db.sh --bench         migrate, then run test/db/bench-sync.ts (not a test)
+#   scripts/test-db.sh --bench         migrate, then run test/db/bench-sync.ts (not a test), or the command after --
 #   scripts/test-db.sh --serve         migrate + seed, print the URL and keep the server until Ctrl-C
 #   scripts/test-db.sh -- CMD ...      the tests, then CMD with DATABASE_URL set (e.g. the sync e2e tests)
 #
@@ -87,8 +87,13 @@ log "supabase db lint"
 npx --no-install supabase db lint --db-url "$DB_URL" --level warning --fail-on error
 
 if [ "$MODE" = --bench ]; then
-  log "bench (test/db/bench-sync.ts)"
-  npx --no-install tsx test/db/bench-sync.ts
+  if ((${#THEN[@]})); then
+    log "${THEN[*]} (DATABASE_URL set)"
+    "${THEN[@]}"
+  else
+    log "bench (test/db/bench-sync.ts)"
+    npx --no-install tsx test/db/bench-sync.ts
+  fi
   exit 0
 fi
 
