@@ -179,6 +179,7 @@ export type Database = {
       }
       prospects: {
         Row: {
+          cadence_enrolment: Json | null
           change_seq: number
           company: string | null
           created_at: string
@@ -200,6 +201,7 @@ export type Database = {
           owner_id: string | null
           photo_url: string | null
           score: number
+          score_adjustment: number
           score_breakdown: NonNullable<Json>
           source: Database["public"]["Enums"]["prospect_source"]
           sql_at: string | null
@@ -216,6 +218,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          cadence_enrolment?: Json | null
           change_seq?: number
           company?: string | null
           created_at?: string
@@ -237,6 +240,7 @@ export type Database = {
           owner_id?: string | null
           photo_url?: string | null
           score?: number
+          score_adjustment?: number
           score_breakdown?: NonNullable<Json>
           source: Database["public"]["Enums"]["prospect_source"]
           sql_at?: string | null
@@ -253,6 +257,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          cadence_enrolment?: Json | null
           change_seq?: number
           company?: string | null
           created_at?: string
@@ -274,6 +279,7 @@ export type Database = {
           owner_id?: string | null
           photo_url?: string | null
           score?: number
+          score_adjustment?: number
           score_breakdown?: NonNullable<Json>
           source?: Database["public"]["Enums"]["prospect_source"]
           sql_at?: string | null
