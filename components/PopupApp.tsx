@@ -40,13 +40,7 @@ export function PopupApp() {
         <section aria-label={tracked.prospect.name}>
           <PersonPicker people={person.people} current={person.draft} onChoose={choose} />
           <div class="status" data-stage={tracked.stage?.key}>
-            <StageSelect
-              stages={tracked.stages}
-              value={tracked.stage?.key ?? ''}
-              onChange={(key) =>
-                send({ type: 'setStage', prospectId: tracked.prospect.id, stageKey: key }).catch((e: Error) => setError(e.message))
-              }
-            />
+            <StageSelect prospectId={tracked.prospect.id} stages={tracked.stages} value={tracked.stage?.key ?? ''} onError={setError} />
             <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
             {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
           </div>

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ProspectDetail as Detail } from '../lib/messaging/types';
 import type { MessageKey } from './i18n';
-import { send } from './api';
 import { FollowUps } from './FollowUps';
 import { stageLabel, t } from './i18n';
 import { ScoreBadge } from './ScoreBadge';
@@ -55,11 +54,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
       </dl>
       <SourceEditor prospect={p} onError={setError} />
       <div class="status">
-        <StageSelect
-          stages={detail.stages}
-          value={detail.stage?.key ?? ''}
-          onChange={(key) => send({ type: 'setStage', prospectId: p.id, stageKey: key }).catch((e: Error) => setError(e.message))}
-        />
+        <StageSelect prospectId={p.id} stages={detail.stages} value={detail.stage?.key ?? ''} onError={setError} />
         <span class="stage-name" data-stage={detail.stage?.key}>
           {detail.stage ? stageLabel(detail.stage.key, detail.stage.name) : ''}
         </span>

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_CADENCE_DEFAULTS, PROSPECT_PLAYBOOK_DEFAULTS } from '../model';
 import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import type { FollowUp, OutboxEntry, Prospect, Stage, StageChange, Touch } from '../model';
@@ -68,6 +69,7 @@ function prospect(n: number, over: Partial<ExportProspect> = {}): ExportProspect
     score: 35,
     scoreBreakdown: [{ rule: 'seniority', points: 20, detail: 'kepala' }],
     ownerId: 'local',
+    ...PROSPECT_PLAYBOOK_DEFAULTS,
     lastTouchAt: T + 3_600_000,
     touchCount: 2,
     createdAt: T,
@@ -194,6 +196,7 @@ describe('follow-ups and touches CSV', () => {
       teamId: 'local',
       prospectId: uuid(1),
       assigneeId: 'local',
+      ...FOLLOW_UP_CADENCE_DEFAULTS,
       title: '=1+1 telepon lagi',
       dueAt: T + 86_400_000,
       doneAt: null,
@@ -208,6 +211,7 @@ describe('follow-ups and touches CSV', () => {
       teamId: 'local',
       prospectId: uuid(9),
       assigneeId: 'local',
+      ...FOLLOW_UP_CADENCE_DEFAULTS,
       title: 'Kirim proposal',
       dueAt: T,
       doneAt: T + 1000,
@@ -221,6 +225,7 @@ describe('follow-ups and touches CSV', () => {
       teamId: 'local',
       prospectId: uuid(1),
       assigneeId: 'local',
+      ...FOLLOW_UP_CADENCE_DEFAULTS,
       title: 'Deleted',
       dueAt: T,
       doneAt: null,

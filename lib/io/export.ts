@@ -40,7 +40,7 @@ export interface CsvExportOptions {
 }
 
 /** A prospect as the exporter reads it; the deal value is optional until the model carries one. */
-export type ExportProspect = Prospect & { dealValue?: number | null };
+export type ExportProspect = Prospect;
 
 export const PROSPECT_COLUMNS = [
   'Name',

@@ -125,7 +125,7 @@ describe('isMutation', () => {
     const { isMutation, RequestSchema } = await import('./schemas');
     const types = RequestSchema.options.map((o) => o.shape.type.value);
     const reads = types.filter((t) => !isMutation(t)).sort();
-    expect(reads).toEqual(['detail', 'due', 'lookup', 'overdue', 'search', 'stages']);
+    expect(reads).toEqual(['cadences', 'detail', 'due', 'lookup', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled']);
     expect(isMutation('linkEmail')).toBe(true);
   });
 });

@@ -13,6 +13,9 @@ import {
   stalled,
   touchesFor,
 } from '../store/queries';
+import { memberName, touchesToSqlFor } from '../store/playbook-queries';
+import { teamSettings } from '../store/settings';
+import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap } from './types';
 
@@ -50,6 +53,10 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
     touches: await touchesFor(ctx, p.id),
     stalled: stalled(p, stage ?? undefined, ctx.now()),
     silenceDays: silenceDays(p, ctx.now()),
+    cadence: p.enrolment ? ((await ctx.db.cadences.get(p.enrolment.cadenceId)) ?? null) : null,
+    touchesToSql: await touchesToSqlFor(ctx, p),
+    mqlThreshold: (await teamSettings(ctx)).mqlThreshold,
+    sqlAcceptedBy: p.sqlChecklist.accepted_by === ctx.userId ? null : await memberName(ctx, p.sqlChecklist.accepted_by),
   };
 }
 
@@ -103,8 +110,6 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       const patch = { ...req.patch };
       return { prospect: await commands.updateProspect(ctx, req.id, patch as commands.ProspectPatch) };
     }
-    case 'setStage':
-      return { prospect: await commands.setStage(ctx, req.prospectId, req.stageKey) };
     case 'logTouch': {
       const { touch } = await commands.logTouch(ctx, req);
       return { touch };
@@ -131,6 +136,11 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
         if (p && p.deletedAt === null) items.push({ followUp, prospectName: p.name });
       }
       return { items };
+    }
+    default: {
+      const reply = await dispatchPlaybook(ctx, req);
+      if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
+      return reply;
     }
   }
 }

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Direction, Email, FIELD_LIMITS, HttpsUrl, Id, Source, Temperature, TouchChannel, cleanText } from '../model';
+import {
+  CadenceStepsSchema,
+  Direction,
+  Email,
+  FIELD_LIMITS,
+  HttpsUrl,
+  Id,
+  Source,
+  StageKind,
+  Temperature,
+  TouchChannel,
+  cleanText,
+} from '../model';
 
 const optText = (max: number) =>
   z
@@ -57,7 +69,51 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('detail'), id: Id.optional(), slug: z.string().max(200).optional(), email: z.string().max(254).optional() }),
   z.object({ type: z.literal('search'), query: z.string().max(200), limit }),
   z.object({ type: z.literal('update'), id: Id, patch: PatchSchema }),
-  z.object({ type: z.literal('setStage'), prospectId: Id, stageKey: z.string().min(1).max(40) }),
+  z.object({ type: z.literal('setStage'), prospectId: Id, stageKey: z.string().min(1).max(40), confirmed: z.boolean().optional() }),
+  z.object({
+    type: z.literal('setSqlChecklist'),
+    prospectId: Id,
+    items: z
+      .object({
+        interest_confirmed: z.boolean(),
+        buying_process: z.boolean(),
+        decision_maker: z.boolean(),
+        budget: z.boolean(),
+        timeline: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  }),
+  z.object({ type: z.literal('setScoreAdjustment'), prospectId: Id, points: z.number().int().min(-100).max(100) }),
+  z.object({ type: z.literal('enrol'), prospectId: Id, cadenceId: Id, timeZone: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('cadenceAction'), prospectId: Id, action: z.enum(['skip', 'pause', 'resume', 'stop']) }),
+  z.object({ type: z.literal('cadences') }),
+  z.object({
+    type: z.literal('saveCadence'),
+    cadence: z.object({
+      id: Id.optional(),
+      name: cleanText(120).pipe(z.string().min(1, 'Name the cadence')),
+      description: optText(2000),
+      steps: CadenceStepsSchema,
+    }),
+  }),
+  z.object({ type: z.literal('deleteCadence'), id: Id }),
+  z.object({ type: z.literal('settings') }),
+  z.object({ type: z.literal('previewSettings'), settings: z.unknown() }),
+  z.object({ type: z.literal('saveSettings'), settings: z.unknown() }),
+  z.object({
+    type: z.literal('saveStage'),
+    stage: z.object({
+      id: Id.optional(),
+      name: optText(60),
+      probability: z.number().min(0, 'Win probability is 0–100 %').max(100, 'Win probability is 0–100 %'),
+      staleDays: z.number().int().min(1, 'Stale after is at least 1 day').max(3650).nullable(),
+      kind: StageKind.optional(),
+    }),
+  }),
+  z.object({ type: z.literal('reorderStage'), id: Id, delta: z.union([z.literal(-1), z.literal(1)]) }),
+  z.object({ type: z.literal('removeStage'), id: Id, reassignTo: z.string().min(1).max(40) }),
+  z.object({ type: z.literal('stalled'), limit }),
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -101,6 +157,10 @@ const QUERIES: ReadonlySet<string> = new Set([
   'stages',
   'overdue',
   'due',
+  'cadences',
+  'settings',
+  'previewSettings',
+  'stalled',
   'account',
   'teams',
   'syncStatus',

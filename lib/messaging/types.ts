@@ -1,6 +1,9 @@
 // Message shapes between contexts. Plain types only: content scripts import this file and must stay
 // free of validation libraries; the background validates every request with ./schemas.ts.
-import type { FollowUp, Prospect, Stage, Touch } from '../model';
+import type { Cadence, CadenceStep, FollowUp, Prospect, Stage, Touch } from '../model';
+import type { TeamSettings } from '../model/settings';
+import type { SqlItem } from '../pipeline/gates';
+import type { CrossingPreview } from '../pipeline/score-preview';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { SyncStatus } from '../sync/status';
@@ -15,7 +18,24 @@ export type Request =
   | { type: 'detail'; id?: string; slug?: string; email?: string }
   | { type: 'search'; query: string; limit: number }
   | { type: 'update'; id: string; patch: Record<string, unknown> }
-  | { type: 'setStage'; prospectId: string; stageKey: string }
+  | { type: 'setStage'; prospectId: string; stageKey: string; confirmed?: boolean }
+  | { type: 'setSqlChecklist'; prospectId: string; items: Partial<Record<SqlItem, boolean>> }
+  | { type: 'setScoreAdjustment'; prospectId: string; points: number }
+  | { type: 'enrol'; prospectId: string; cadenceId: string; timeZone: string }
+  | { type: 'cadenceAction'; prospectId: string; action: 'skip' | 'pause' | 'resume' | 'stop' }
+  | { type: 'cadences' }
+  | { type: 'saveCadence'; cadence: { id?: string; name: string; description: string | null; steps: CadenceStep[] } }
+  | { type: 'deleteCadence'; id: string }
+  | { type: 'settings' }
+  | { type: 'previewSettings'; settings: TeamSettings }
+  | { type: 'saveSettings'; settings: TeamSettings }
+  | {
+      type: 'saveStage';
+      stage: { id?: string; name: string | null; probability: number; staleDays: number | null; kind?: 'open' | 'won' | 'lost' };
+    }
+  | { type: 'reorderStage'; id: string; delta: -1 | 1 }
+  | { type: 'removeStage'; id: string; reassignTo: string }
+  | { type: 'stalled'; limit: number }
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -101,6 +121,22 @@ export interface ProspectDetail {
   touches: Touch[];
   stalled: boolean;
   silenceDays: number;
+  /** The cadence the prospect is enrolled in (whatever the enrolment's status), if it still exists. */
+  cadence: Cadence | null;
+  /** Outbound touches up to the SQL gate; null before it. */
+  touchesToSql: number | null;
+  mqlThreshold: number;
+  /** Who accepted the SQL gate, as the team knows them (name or e-mail), when recorded. */
+  sqlAcceptedBy: string | null;
+}
+
+export interface StalledView {
+  prospectId: string;
+  name: string;
+  company: string | null;
+  stageKey: string;
+  stageName: string | null;
+  silenceDays: number;
 }
 
 export interface ResponseMap {
@@ -109,7 +145,21 @@ export interface ResponseMap {
   detail: ProspectDetail | null;
   search: { items: Array<Prospect & { stageKey: string; stageName: string | null }> };
   update: { prospect: Prospect };
-  setStage: { prospect: Prospect };
+  setStage: { prospect: Prospect; needsConfirmation: boolean };
+  setSqlChecklist: { prospect: Prospect };
+  setScoreAdjustment: { prospect: Prospect };
+  enrol: { prospect: Prospect };
+  cadenceAction: { prospect: Prospect };
+  cadences: { cadences: Cadence[] };
+  saveCadence: { cadence: Cadence };
+  deleteCadence: { deleted: true };
+  settings: { settings: TeamSettings; canEdit: boolean };
+  previewSettings: CrossingPreview;
+  saveSettings: { rescored: number };
+  saveStage: { stage: Stage };
+  reorderStage: { done: true };
+  removeStage: { moved: number };
+  stalled: { items: StalledView[]; count: number };
   logTouch: { touch: Touch };
   linkEmail: { prospect: Prospect };
   addFollowUp: { followUp: FollowUp };

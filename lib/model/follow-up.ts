@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Millis } from './common';
+import { Id, Millis, OptionalText } from './common';
+import { TouchChannel } from './enums';
 
 export const FollowUpSchema = z.object({
   id: Id,
@@ -7,6 +8,12 @@ export const FollowUpSchema = z.object({
   prospectId: Id,
   assigneeId: z.string(),
   title: z.string().min(1).max(300),
+  note: OptionalText(4000),
+  /** How the touch is meant to be made (cadence steps say which channel). */
+  channel: TouchChannel.nullable(),
+  /** Set when the follow-up is a cadence step: which cadence, which step (0-based). */
+  cadenceId: Id.nullable(),
+  cadenceStep: z.number().int().min(0).max(49).nullable(),
   dueAt: Millis,
   doneAt: Millis.nullable(),
   snoozedUntil: Millis.nullable(),
@@ -20,3 +27,5 @@ export const FollowUpSchema = z.object({
   openDueAt: Millis.optional(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const FOLLOW_UP_CADENCE_DEFAULTS = { note: null, channel: null, cadenceId: null, cadenceStep: null } satisfies Partial<FollowUp>;

@@ -7,3 +7,4 @@ export * from './touch';
 export * from './follow-up';
 export * from './stage-change';
 export * from './outbox';
+export * from './cadence';

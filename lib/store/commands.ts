@@ -1,6 +1,8 @@
 // The one writer (DESIGN.md §2): every mutation of the local store goes through here and writes the
 // entity and its outbox entry in one IndexedDB transaction.
 import {
+  FOLLOW_UP_CADENCE_DEFAULTS,
+  PROSPECT_PLAYBOOK_DEFAULTS,
   FollowUpSchema,
   ProspectSchema,
   StageChangeSchema,
@@ -15,11 +17,12 @@ import {
 import type { CaptureFields } from '../model/capture';
 import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
 import { openDueAt } from '../pipeline/follow-ups';
-import { computeScore } from '../pipeline/score';
 import { temperatureFor } from '../pipeline/temperature';
 import type { StoreContext } from './context';
 import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
+import { completeCadenceFollowUp } from './playbook';
+import { rescore, sameScore, scoreFields } from './score';
 import { findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
@@ -38,15 +41,9 @@ export interface CaptureInput extends CaptureFields {
 
 const PROFILE_FIELDS = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
 
-function tables(ctx: StoreContext) {
+export function tables(ctx: StoreContext) {
   const d = ctx.db;
-  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta];
-}
-
-async function rescore(ctx: StoreContext, p: Prospect): Promise<Pick<Prospect, 'score' | 'scoreBreakdown'>> {
-  const touches = await ctx.db.touches.where('prospectId').equals(p.id).toArray();
-  const { score, breakdown } = computeScore({ ...p, touches }, ctx.now());
-  return { score, scoreBreakdown: breakdown };
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences];
 }
 
 /**
@@ -69,7 +66,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       const merged = ProspectSchema.parse({ ...existing, ...patch, updatedAt: now });
       Object.assign(merged, await rescore(ctx, merged));
       await ctx.db.prospects.put(merged);
-      await enqueue(ctx, 'prospect', 'upsert', merged.id, { ...patch, score: merged.score, scoreBreakdown: merged.scoreBreakdown });
+      await enqueue(ctx, 'prospect', 'upsert', merged.id, { ...patch, ...scoreFields(existing, merged) });
       return { prospect: merged, created: false };
     }
     const stage = await stageByKey(ctx, FIRST_STAGE_KEY);
@@ -92,14 +89,15 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       stageId: stage.id,
       stageEnteredAt: now,
       ownerId: ctx.userId,
+      ...PROSPECT_PLAYBOOK_DEFAULTS,
       lastTouchAt: null,
       touchCount: 0,
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
     };
-    const { score, breakdown } = computeScore({ ...draft, touches: [] }, now);
-    const prospect = ProspectSchema.parse({ ...draft, score, scoreBreakdown: breakdown });
+    const prospect = ProspectSchema.parse({ ...draft, score: 0, scoreBreakdown: [] });
+    Object.assign(prospect, await rescore(ctx, prospect));
     await ctx.db.prospects.add(prospect);
     const change = StageChangeSchema.parse({
       id: ctx.newId(),
@@ -118,7 +116,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
   });
 }
 
-async function mustGetProspect(ctx: StoreContext, id: string): Promise<Prospect> {
+export async function mustGetProspect(ctx: StoreContext, id: string): Promise<Prospect> {
   const p = await ctx.db.prospects.get(id);
   if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`);
   return p;
@@ -147,7 +145,7 @@ export async function updateProspect(ctx: StoreContext, id: string, patch: Prosp
     }
     Object.assign(next, await rescore(ctx, next));
     await ctx.db.prospects.put(next);
-    await enqueue(ctx, 'prospect', 'upsert', id, { ...fields, score: next.score, scoreBreakdown: next.scoreBreakdown });
+    await enqueue(ctx, 'prospect', 'upsert', id, { ...fields, ...scoreFields(p, next) });
     return next;
   });
 }
@@ -164,17 +162,15 @@ export async function linkEmail(ctx: StoreContext, prospectId: string, email: st
  * Reads call this for the people they show: it writes (and queues) only when the score moved.
  */
 export async function refreshScore(ctx: StoreContext, p: Prospect): Promise<Prospect> {
-  const same = (a: Pick<Prospect, 'score' | 'scoreBreakdown'>, b: Pick<Prospect, 'score' | 'scoreBreakdown'>) =>
-    a.score === b.score && JSON.stringify(a.scoreBreakdown) === JSON.stringify(b.scoreBreakdown);
   // Read first, outside any write transaction: the usual answer is "unchanged" and must stay cheap.
-  if (same(await rescore(ctx, p), p)) return p;
+  if (sameScore(await rescore(ctx, p), p)) return p;
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const current = (await ctx.db.prospects.get(p.id)) ?? p;
     const fresh = await rescore(ctx, current);
-    if (same(fresh, current)) return current;
+    if (sameScore(fresh, current)) return current;
     const next: Prospect = { ...current, ...fresh, updatedAt: ctx.now() };
     await ctx.db.prospects.put(next);
-    await enqueue(ctx, 'prospect', 'upsert', p.id, { ...fresh });
+    await enqueue(ctx, 'prospect', 'upsert', p.id, scoreFields(current, fresh));
     return next;
   });
 }
@@ -236,43 +232,62 @@ export async function logTouch(ctx: StoreContext, input: TouchInput) {
     Object.assign(next, await rescore(ctx, next));
     await ctx.db.prospects.put(next);
     await enqueue(ctx, 'touch', 'upsert', touch.id, { ...touch });
-    await enqueue(ctx, 'prospect', 'upsert', p.id, {
-      lastTouchAt: next.lastTouchAt,
-      touchCount: next.touchCount,
-      score: next.score,
-      scoreBreakdown: next.scoreBreakdown,
-    });
+    await enqueue(ctx, 'prospect', 'upsert', p.id, { lastTouchAt: next.lastTouchAt, touchCount: next.touchCount, ...scoreFields(p, next) });
     return { touch, prospect: next };
   });
+}
+
+export interface NewFollowUp {
+  prospectId: string;
+  title: string;
+  dueAt: number;
+  note?: string | null;
+  channel?: FollowUp['channel'];
+  cadenceId?: string | null;
+  cadenceStep?: number | null;
+}
+
+/** Inside a write transaction: a follow-up for the current user, counted for the badge and queued. */
+export async function insertFollowUp(ctx: StoreContext, input: NewFollowUp): Promise<FollowUp> {
+  const now = ctx.now();
+  const base = {
+    id: ctx.newId(),
+    teamId: ctx.teamId,
+    prospectId: input.prospectId,
+    assigneeId: ctx.userId,
+    ...FOLLOW_UP_CADENCE_DEFAULTS,
+    title: input.title.trim(),
+    note: input.note ?? null,
+    channel: input.channel ?? null,
+    cadenceId: input.cadenceId ?? null,
+    cadenceStep: input.cadenceStep ?? null,
+    dueAt: input.dueAt,
+    doneAt: null,
+    snoozedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const f = FollowUpSchema.parse({ ...base, openDueAt: openDueAt(base) });
+  await ctx.db.followUps.add(f);
+  await adjustOverdue(ctx, undefined, f);
+  const { openDueAt: _k, id: _id, ...fields } = f;
+  await enqueue(ctx, 'follow_up', 'upsert', f.id, fields);
+  return f;
 }
 
 export async function addFollowUp(ctx: StoreContext, input: { prospectId: string; title: string; dueAt: number }): Promise<FollowUp> {
   return ctx.db.transaction('rw', tables(ctx), async () => {
     await mustGetProspect(ctx, input.prospectId);
-    const now = ctx.now();
-    const base = {
-      id: ctx.newId(),
-      teamId: ctx.teamId,
-      prospectId: input.prospectId,
-      assigneeId: ctx.userId,
-      title: input.title.trim(),
-      dueAt: input.dueAt,
-      doneAt: null,
-      snoozedUntil: null,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-    };
-    const f = FollowUpSchema.parse({ ...base, openDueAt: openDueAt(base) });
-    await ctx.db.followUps.add(f);
-    await adjustOverdue(ctx, undefined, f);
-    const { openDueAt: _k, id: _id, ...fields } = f;
-    await enqueue(ctx, 'follow_up', 'upsert', f.id, fields);
-    return f;
+    return insertFollowUp(ctx, input);
   });
 }
 
-async function patchFollowUp(ctx: StoreContext, id: string, patch: Partial<Pick<FollowUp, 'doneAt' | 'snoozedUntil' | 'deletedAt'>>) {
+export async function patchFollowUp(
+  ctx: StoreContext,
+  id: string,
+  patch: Partial<Pick<FollowUp, 'doneAt' | 'snoozedUntil' | 'deletedAt'>>,
+) {
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const f = await ctx.db.followUps.get(id);
     if (!f || f.deletedAt !== null) throw new CommandError('not-found', `No follow-up ${id}`);
@@ -286,8 +301,13 @@ async function patchFollowUp(ctx: StoreContext, id: string, patch: Partial<Pick<
   });
 }
 
-export function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
-  return patchFollowUp(ctx, id, { doneAt: ctx.now() });
+/** Done. A cadence step's follow-up also logs its touch and schedules the next step (playbook.ts). */
+export async function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const done = await patchFollowUp(ctx, id, { doneAt: ctx.now() });
+    await completeCadenceFollowUp(ctx, done);
+    return done;
+  });
 }
 
 export async function snoozeFollowUp(ctx: StoreContext, id: string, until: number): Promise<FollowUp> {

@@ -1,5 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { FollowUp, OutboxEntry, Prospect, Stage, StageChange, Touch } from '../model';
+import {
+  FOLLOW_UP_CADENCE_DEFAULTS,
+  PROSPECT_PLAYBOOK_DEFAULTS,
+  type Cadence,
+  type FollowUp,
+  type OutboxEntry,
+  type Prospect,
+  type Stage,
+  type StageChange,
+  type Touch,
+} from '../model';
 
 export interface MetaRow {
   key: string;
@@ -26,6 +36,7 @@ export type JalurDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
   syncIssues: EntityTable<SyncIssue, 'id'>;
+  cadences: EntityTable<Cadence, 'id'>;
 };
 
 export interface IdbEnv {
@@ -50,5 +61,22 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
   });
   // entityId: a pulled row looks up its own unpushed edits without scanning the outbox.
   db.version(2).stores({ syncIssues: '++id, at', outbox: '++seq, mutationId, entityId' });
+  // The playbook: cadences, and the gate, score-adjustment, enrolment and deal fields on stored rows.
+  db.version(3)
+    .stores({ cadences: 'id' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('prospects')
+        .toCollection()
+        .modify((p: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(PROSPECT_PLAYBOOK_DEFAULTS)) if (!(k in p)) p[k] = v;
+        });
+      await tx
+        .table('followUps')
+        .toCollection()
+        .modify((f: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(FOLLOW_UP_CADENCE_DEFAULTS)) if (!(k in f)) f[k] = v;
+        });
+    });
   return db;
 }

@@ -1,8 +1,9 @@
 import { DEFAULT_STAGES } from '../pipeline/default-stages';
 import type { Stage } from '../model';
 import type { StoreContext } from './context';
+import { ensureDefaultCadence } from './playbook';
 
-/** First run: the default pipeline of DESIGN.md §1. Idempotent, so every start-up may call it. */
+/** First run: the default pipeline and cadence of DESIGN.md §1. Idempotent, so every start-up may call it. */
 export async function ensureSeeded(ctx: StoreContext): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.stages, async () => {
     if ((await ctx.db.stages.count()) > 0) return;
@@ -21,4 +22,5 @@ export async function ensureSeeded(ctx: StoreContext): Promise<void> {
     }));
     await ctx.db.stages.bulkAdd(rows);
   });
+  await ensureDefaultCadence(ctx);
 }

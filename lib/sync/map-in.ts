@@ -14,7 +14,9 @@ import {
   type StageChange,
   type Touch,
 } from '../model';
+import { CadenceSchema, EnrolmentSchema, type Cadence } from '../model/cadence';
 import { openDueAt } from '../pipeline/follow-ups';
+import { SqlChecklistSchema } from '../pipeline/gates';
 
 type Row = Record<string, unknown>;
 
@@ -54,6 +56,14 @@ export function prospectFromRow(r: Row): Prospect {
     score: Math.max(0, Math.min(100, num(r.score) ?? 0)),
     scoreBreakdown: breakdown.success ? breakdown.data : [],
     ownerId: str(r.owner_id) ?? '',
+    mqlAt: ms(r.mql_at),
+    sqlAt: ms(r.sql_at),
+    sqlChecklist: SqlChecklistSchema.catch({}).parse(r.sql_checklist ?? {}),
+    scoreAdjustment: Math.max(-100, Math.min(100, Math.round(num(r.score_adjustment) ?? 0))),
+    enrolment: r.cadence_enrolment ? EnrolmentSchema.catch(null as never).parse(r.cadence_enrolment) : null,
+    dealValue: num(r.deal_value),
+    currency: str(r.currency),
+    lostReason: cap(r.lost_reason, 500),
     // Derived from the touches on this device after the page is applied.
     lastTouchAt: null,
     touchCount: 0,
@@ -71,6 +81,10 @@ export function followUpFromRow(r: Row): FollowUp {
     prospectId: r.prospect_id,
     assigneeId: str(r.assignee_id) ?? '',
     title: cap(r.title, 300),
+    note: str(r.note),
+    channel: r.channel ?? null,
+    cadenceId: str(r.cadence_id),
+    cadenceStep: num(r.cadence_step),
     dueAt: ms(r.due_at),
     doneAt: ms(r.done_at),
     snoozedUntil: ms(r.snoozed_until),
@@ -120,6 +134,18 @@ export function stageFromRow(r: Row): Stage {
     kind: r.kind,
     probability: num(r.win_probability) ?? 0,
     staleDays: staleDays === null ? null : Math.round(staleDays),
+    updatedAt: msOr(r.updated_at, 0),
+    deletedAt: ms(r.deleted_at),
+  });
+}
+
+export function cadenceFromRow(r: Row): Cadence {
+  return CadenceSchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    name: cap(r.name, 120),
+    description: str(r.description),
+    steps: r.steps ?? [],
     updatedAt: msOr(r.updated_at, 0),
     deletedAt: ms(r.deleted_at),
   });

@@ -1,6 +1,8 @@
 // Outbox entries hold local field names and epoch millis; the server takes snake_case columns and
 // ISO timestamps, and only the fields it lets clients write (supabase/README.md "sync_push").
 import type { OutboxEntry } from '../model';
+import { scoringRulesToServer } from '../model/settings';
+import type { ScoreRules } from '../pipeline/score';
 import type { WireMutation } from './wire';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,6 +31,8 @@ const PROSPECT: Rename = {
   mqlAt: ['mql_at', iso],
   sqlAt: ['sql_at', iso],
   sqlChecklist: ['sql_checklist', same],
+  scoreAdjustment: ['score_adjustment', same],
+  enrolment: ['cadence_enrolment', same],
   dealValue: ['deal_value', same],
   currency: ['currency', same],
   expectedClose: ['expected_close', same],
@@ -74,7 +78,22 @@ const STAGE: Rename = {
   staleDays: ['stale_days', same],
 };
 
+const CADENCE: Rename = {
+  name: ['name', same],
+  description: ['description', same],
+  steps: ['steps', same],
+};
+
+const TEAM_SETTINGS: Rename = {
+  scoringRules: ['scoring_rules', (v) => scoringRulesToServer(v as ScoreRules)],
+  mqlThreshold: ['mql_threshold', same],
+  targets: ['targets', same],
+  defaultCurrency: ['default_currency', same],
+};
+
 const TABLES: Record<OutboxEntry['entity'], Rename> = {
+  cadence: CADENCE,
+  team_settings: TEAM_SETTINGS,
   prospect: PROSPECT,
   touch: TOUCH,
   follow_up: FOLLOW_UP,

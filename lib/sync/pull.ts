@@ -3,7 +3,9 @@
 import type { OutboxEntry, Prospect } from '../model';
 import type { StoreContext } from '../store/context';
 import { adjustOverdue } from '../store/overdue';
-import { followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
+import { teamSettingsFromServer } from '../model/settings';
+import { SETTINGS_KEY } from '../store/settings';
+import { cadenceFromRow, followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
 import { CURSOR_KEY, REMOTE_META, type Member, type RemoteMetaEntity } from './remote-meta';
 import type { SyncTransport } from './transport';
 import type { PullChange, PullPage } from './wire';
@@ -12,7 +14,7 @@ export const PULL_PAGE = 1000;
 
 function syncTables(ctx: StoreContext) {
   const d = ctx.db;
-  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.syncIssues];
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.syncIssues, d.cadences];
 }
 
 /** Unpushed local edits stay visible over what the server sent until they are pushed themselves. */
@@ -43,24 +45,21 @@ export async function recountTouches(ctx: StoreContext, prospectIds: Iterable<st
 
 async function keepRemote(ctx: StoreContext, entity: RemoteMetaEntity, c: PullChange): Promise<void> {
   const key = REMOTE_META[entity];
-  if (entity === 'team' || entity === 'team_settings') {
+  if (entity === 'team') {
     await ctx.db.meta.put({ key, value: c.data });
     return;
   }
   const row = await ctx.db.meta.get(key);
-  const map = { ...((row?.value as Record<string, unknown> | undefined) ?? {}) };
-  if (entity === 'team_member') {
-    const d = c.data;
-    const member: Member = {
-      userId: c.id,
-      displayName: typeof d.display_name === 'string' ? d.display_name : null,
-      email: typeof d.email === 'string' ? d.email : null,
-      role: typeof d.role === 'string' ? d.role : 'rep',
-      deleted: d.deleted_at !== null && d.deleted_at !== undefined,
-    };
-    map[c.id] = member;
-  } else map[c.id] = c.data;
-  await ctx.db.meta.put({ key, value: map });
+  const members = { ...((row?.value as Record<string, Member> | undefined) ?? {}) };
+  const d = c.data;
+  members[c.id] = {
+    userId: c.id,
+    displayName: typeof d.display_name === 'string' ? d.display_name : null,
+    email: typeof d.email === 'string' ? d.email : null,
+    role: typeof d.role === 'string' ? d.role : 'rep',
+    deleted: d.deleted_at !== null && d.deleted_at !== undefined,
+  };
+  await ctx.db.meta.put({ key, value: members });
 }
 
 export interface AppliedPage {
@@ -105,10 +104,17 @@ export async function applyPage(ctx: StoreContext, page: PullPage): Promise<Appl
           case 'stage_change':
             await ctx.db.stageChanges.put(stageChangeFromRow(c.data));
             break;
+          case 'cadence':
+            await ctx.db.cadences.put(cadenceFromRow(c.data));
+            break;
+          case 'team_settings': {
+            const settings = teamSettingsFromServer(c.data);
+            if (!settings.ok) throw new Error(`team settings: ${settings.error}`);
+            await ctx.db.meta.put({ key: SETTINGS_KEY, value: settings.settings });
+            break;
+          }
           case 'team':
           case 'team_member':
-          case 'team_settings':
-          case 'cadence':
             await keepRemote(ctx, c.entity, c);
             break;
           default:

@@ -3,8 +3,6 @@
 export const REMOTE_META = {
   team: 'remote:team',
   team_member: 'remote:members',
-  team_settings: 'remote:settings',
-  cadence: 'remote:cadences',
 } as const;
 
 export type RemoteMetaEntity = keyof typeof REMOTE_META;

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_CADENCE_DEFAULTS, PROSPECT_PLAYBOOK_DEFAULTS } from '../../lib/model';
 import type { FollowUp, Prospect } from '../../lib/model';
 import { openDueAt } from '../../lib/pipeline/follow-ups';
 import { DAY_MS } from '../../lib/pipeline/staleness';
@@ -138,6 +139,7 @@ export function prospectRows(rand: () => number, from: number, to: number, now: 
       score: senior ? 20 : 0,
       scoreBreakdown: senior ? [{ rule: 'seniority', points: 20, detail: title.toLowerCase() }] : [],
       ownerId: 'local',
+      ...PROSPECT_PLAYBOOK_DEFAULTS,
       lastTouchAt: rand() < 0.6 ? createdAt + Math.floor(rand() * (now - createdAt)) : null,
       touchCount: Math.floor(rand() * 6),
       createdAt,
@@ -185,6 +187,7 @@ export function followUpRows(
       teamId: 'local',
       prospectId: pick(rand, prospectIds),
       assigneeId: 'local',
+      ...FOLLOW_UP_CADENCE_DEFAULTS,
       title: pick(rand, ['Send the proposal', 'Call back after the demo', 'Ask for a referral', 'Check in on the trial']),
       ...timing,
       createdAt: Math.min(createdAt, timing.dueAt),

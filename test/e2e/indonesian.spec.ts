@@ -24,6 +24,7 @@ test('in Indonesian: chip, side panel and badge tooltip speak Indonesian', async
   await expect(panel.locator('html')).toHaveAttribute('lang', 'id');
   await expect(panel.getByRole('searchbox', { name: 'Cari prospek' })).toBeVisible();
   await panel.getByLabel('Tahap').selectOption('decision');
+  await panel.getByRole('button', { name: 'Tetap pindahkan' }).click();
   await expect(chip.locator('[data-stage="decision"]')).toContainText('Pembelian/Keputusan');
   await panel.getByLabel('Tindak lanjut', { exact: true }).fill('Kirim penawaran');
   await panel.getByLabel('Jatuh tempo').fill('2026-01-05T09:30');

@@ -85,7 +85,12 @@ test('stage change and a logged touch are recorded in the panel', async ({ conte
   await page.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
   await panel.getByLabel('Stage').selectOption('consideration');
+  // Past qualification without the SQL gate: the move waits for the rep's confirmation.
+  await expect(panel.getByRole('alert')).toContainText('has not passed the SQL gate');
+  await expect(page.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
+  await panel.getByRole('button', { name: 'Move anyway' }).click();
   await expect(page.locator('jalur-inline [data-stage="consideration"]')).toContainText('Consideration');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
   await panel.getByLabel('Channel').selectOption('call');
   await panel.getByLabel('Direction').selectOption('in');
   await panel.getByLabel('Note').fill('Asked for a <b>quote</b>');

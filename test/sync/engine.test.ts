@@ -16,6 +16,10 @@ import { openDb } from '../../lib/store/db';
 import { enqueue } from '../../lib/store/outbox';
 import { findByIdentity, listStages } from '../../lib/store/queries';
 import { ensureSeeded } from '../../lib/store/seed';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { enrolProspect, saveSettings, saveStage, setScoreAdjustment, setSqlChecklist } from '../../lib/store/playbook';
+import { liveCadences } from '../../lib/store/playbook-queries';
+import { teamSettings } from '../../lib/store/settings';
 import { adoptLocal } from '../../lib/sync/adopt';
 import { pullAll } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
@@ -105,6 +109,35 @@ describe('push and pull between teammates', () => {
     expect(applied).toBeGreaterThan(12);
     expect(await fresh.prospects.count()).toBe(12);
     expect((await fresh.meta.get('sync:cursor'))?.value).toBe((await serverPull(reps[0]!.client, teamId)).cursor);
+  });
+});
+
+describe('the playbook syncs like everything else', () => {
+  it('SQL gate, adjustment, cadence enrolment and its step follow-up, settings and stage edits reach the teammate', async () => {
+    const { teamId, owner, reps } = await makeTeam(ctx, 'playbook', 1);
+    const a = await device(owner, teamId, 'a');
+    const b = await device(reps[0]!, teamId, 'b');
+    const { prospect } = await captureProspect(a.ctx, person('kartika-sari', 'Kartika Sari', { company: 'Nusa Kargo' }));
+    await setSqlChecklist(a.ctx, prospect.id, { interest_confirmed: true, buying_process: true, decision_maker: true });
+    await setScoreAdjustment(a.ctx, prospect.id, 7);
+    const [cadence] = await liveCadences(a.ctx);
+    await enrolProspect(a.ctx, prospect.id, cadence!.id, 'Asia/Jakarta');
+    const { notifications: _n, ...team } = DEFAULT_SETTINGS;
+    await saveSettings(a.ctx, { ...team, mqlThreshold: 35 });
+    const prospecting = (await listStages(a.ctx)).find((s) => s.key === 'prospecting')!;
+    await saveStage(a.ctx, { id: prospecting.id, name: null, probability: 15, staleDays: 3 });
+    expect((await a.sync()).rejected).toBe(0);
+
+    await b.sync();
+    const seen = (await b.ctx.db.prospects.get(prospect.id))!;
+    expect(seen.sqlAt).not.toBeNull();
+    expect(seen.sqlChecklist).toMatchObject({ decision_maker: true, accepted_by: owner.userId });
+    expect(seen.scoreAdjustment).toBe(7);
+    expect(seen.enrolment).toMatchObject({ cadenceId: cadence!.id, status: 'active', step: 0 });
+    const step = await b.ctx.db.followUps.where('prospectId').equals(prospect.id).first();
+    expect(step).toMatchObject({ cadenceId: cadence!.id, cadenceStep: 0, channel: 'connection_request' });
+    expect((await teamSettings(b.ctx)).mqlThreshold).toBe(35);
+    expect((await listStages(b.ctx)).find((s) => s.key === 'prospecting')).toMatchObject({ probability: 15, staleDays: 3 });
   });
 });
 
