@@ -11,7 +11,8 @@ import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
 const e2eBackend = process.env.JALUR_E2E_BACKEND === '1';
 
 export default defineConfig({
-  outDir: e2eBackend ? '.output-e2e' : '.output',
+  // JALUR_OUT_DIR lets parallel builds (e.g. two developers' test runs on one machine) not overwrite each other.
+  outDir: process.env.JALUR_OUT_DIR ?? (e2eBackend ? '.output-e2e' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   // `npm run dev` opens Chrome with Jalur loaded; CHROMIUM_PATH points it at another Chromium build.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.JALUR_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES = resolve('test/fixtures');
 
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
