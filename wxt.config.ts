@@ -4,7 +4,8 @@ import { SITE_PATTERNS } from './lib/sites/hosts';
 import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
-// contextMenus for "clip this profile link", sidePanel for the workspace; hosts are the sites Jalur works on.
+// contextMenus for "clip this profile link", sidePanel for the workspace, notifications for the one summary
+// of follow-ups falling due; hosts are the sites Jalur works on.
 // Chromium shows a native prompt for permissions.request() that automation cannot answer, and never
 // prompts for a host the manifest already grants. The sync end-to-end tests therefore load a build
 // (in its own directory) that grants the loopback host up front; the request code path still runs.
@@ -21,7 +22,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel'],
+    permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel', 'notifications'],
     host_permissions: e2eBackend ? [...SITE_PATTERNS, 'http://127.0.0.1/*'] : SITE_PATTERNS,
     // The team's Supabase project: asked for at connect time, for that one host only.
     optional_host_permissions: OPTIONAL_BACKEND_ORIGINS,

@@ -8,14 +8,21 @@ import type { Notice } from '../../lib/messaging/types';
 import { handleAccountRequest } from './account';
 import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
+import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { storeContext } from './context';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
+/** Badge, then the due-follow-ups summary (when something newly fell due). */
+async function refreshBadgeAndNotify(): Promise<void> {
+  const ctx = await storeContext();
+  await notifyDue(ctx, await refreshBadge(ctx));
+}
+
 /** After any change to what views show: badge first (≤ 2 s contract), then open pages and site tabs. */
 async function refreshViews(): Promise<void> {
-  await refreshBadge(await storeContext());
+  await refreshBadgeAndNotify();
   const notice: Notice = { type: 'changed' };
   browser.runtime.sendMessage(notice).catch(() => undefined);
   const tabs = await browser.tabs.query({ url: SITE_PATTERNS });
@@ -71,7 +78,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) await refreshBadge(await storeContext());
+    if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) await refreshBadgeAndNotify();
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) await runSync(refreshViews);
   });
 
@@ -82,7 +89,11 @@ export default defineBackground(() => {
   void browser.alarms.create(BADGE_TICK_ALARM, { periodInMinutes: 1 });
   // Teammates' changes arrive at least this often; pages showing a person pull sooner.
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
-  void storeContext().then(refreshBadge);
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === NOTIFICATION_ID) openWorkspace();
+  });
+
+  void refreshBadgeAndNotify();
   // Start-up: whatever was queued when the worker stopped goes out now.
   void runSync(refreshViews);
 });
