@@ -125,7 +125,10 @@ describe('isMutation', () => {
     const { isMutation, RequestSchema } = await import('./schemas');
     const types = RequestSchema.options.map((o) => o.shape.type.value);
     const reads = types.filter((t) => !isMutation(t)).sort();
-    expect(reads).toEqual(['cadences', 'detail', 'due', 'lookup', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled']);
+    const extension = [...(await import('./board-schemas')).BOARD_QUERIES, ...(await import('./data-schemas')).DATA_QUERIES];
+    expect(reads).toEqual(
+      ['cadences', 'detail', 'due', 'lookup', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled', ...extension].sort(),
+    );
     expect(isMutation('linkEmail')).toBe(true);
   });
 });

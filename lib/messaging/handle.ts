@@ -15,6 +15,8 @@ import {
 } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
+import { dispatchBoard } from './handle-board';
+import { dispatchData } from './handle-data';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap } from './types';
@@ -138,7 +140,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       return { items };
     }
     default: {
-      const reply = await dispatchPlaybook(ctx, req);
+      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }

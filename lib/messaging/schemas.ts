@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
+import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -114,6 +116,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reorderStage'), id: Id, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ type: z.literal('removeStage'), id: Id, reassignTo: z.string().min(1).max(40) }),
   z.object({ type: z.literal('stalled'), limit }),
+  ...BOARD_REQUESTS,
+  ...DATA_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -169,6 +173,8 @@ const QUERIES: ReadonlySet<string> = new Set([
   'invite',
   'createTeam',
   'joinTeam',
+  ...BOARD_QUERIES,
+  ...DATA_QUERIES,
 ]);
 
 export function isMutation(type: string): boolean {

@@ -4,6 +4,8 @@ import type { Cadence, CadenceStep, FollowUp, Prospect, Stage, Touch } from '../
 import type { TeamSettings } from '../model/settings';
 import type { SqlItem } from '../pipeline/gates';
 import type { CrossingPreview } from '../pipeline/score-preview';
+import type { BoardRequest, BoardResponses } from './board-types';
+import type { DataRequest, DataResponses } from './data-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { SyncStatus } from '../sync/status';
@@ -36,6 +38,8 @@ export type Request =
   | { type: 'reorderStage'; id: string; delta: -1 | 1 }
   | { type: 'removeStage'; id: string; reassignTo: string }
   | { type: 'stalled'; limit: number }
+  | BoardRequest
+  | DataRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -139,7 +143,7 @@ export interface StalledView {
   silenceDays: number;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends BoardResponses, DataResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;
