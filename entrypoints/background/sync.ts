@@ -1,6 +1,7 @@
 // Sync glue: when to run a round (after a change, debounced; on an alarm; at start-up; when the
 // network returns; when a page shows a person), one round at a time, and the status the popup and
 // side panel show. The status lives in storage, since the worker can be stopped between rounds.
+import { isAuthRetryableFetchError } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
 import type { Notice } from '../../lib/messaging/types';
 import { syncOnce } from '../../lib/sync/engine';
@@ -74,7 +75,9 @@ async function round(onRemoteChange: () => Promise<void>, force: boolean): Promi
     await writeStatus(status);
     return status;
   }
-  const { data } = await client.auth.getSession();
+  // An expired session is refreshed here; if that request cannot get out, this round is "offline".
+  const { data, error } = await client.auth.getSession();
+  if (error && isAuthRetryableFetchError(error)) return failed(before, new SyncError('offline', error.message, 0));
   if (!data.session || data.session.user.id !== scope.userId) {
     const status: SyncStatus = {
       ...before,
@@ -102,21 +105,26 @@ async function round(onRemoteChange: () => Promise<void>, force: boolean): Promi
     if (result.pulled > 0 || result.merged > 0 || result.rejected > 0) await onRemoteChange();
     return status;
   } catch (err) {
-    const kind = err instanceof SyncError ? err.kind : 'server';
-    const failures = before.failures + 1;
-    const retryAt = kind === 'auth' ? null : Date.now() + backoffMs(failures, Math.random());
-    const after = await readStatus();
-    const status: SyncStatus = {
-      ...after,
-      state: stateForFailure(kind),
-      reason: err instanceof Error ? err.message.slice(0, 300) : String(err),
-      retryAt,
-      failures,
-    };
-    await writeStatus(status);
-    if (retryAt !== null) await browser.alarms.create(SYNC_RETRY_ALARM, { when: retryAt });
-    return status;
+    return failed(before, err);
   }
+}
+
+/** A failed round: the reason shown, and the next try put off with backoff (not for "sign in again"). */
+async function failed(before: SyncStatus, err: unknown): Promise<SyncStatus> {
+  const kind = err instanceof SyncError ? err.kind : 'server';
+  const failures = before.failures + 1;
+  const retryAt = kind === 'auth' ? null : Date.now() + backoffMs(failures, Math.random());
+  const after = await readStatus();
+  const status: SyncStatus = {
+    ...after,
+    state: stateForFailure(kind),
+    reason: err instanceof Error ? err.message.slice(0, 300) : String(err),
+    retryAt,
+    failures,
+  };
+  await writeStatus(status);
+  if (retryAt !== null) await browser.alarms.create(SYNC_RETRY_ALARM, { when: retryAt });
+  return status;
 }
 
 /** After a local change: one round shortly, so a burst of edits goes out as one batch. */
