@@ -5,6 +5,7 @@ import { trackedForm } from './draft-wire';
 import { DueNow } from './DueNow';
 import { t } from './i18n';
 import { PersonPicker } from './PersonPicker';
+import { QualificationLine } from './playbook/SqlGate';
 import { ProspectForm } from './ProspectForm';
 import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
@@ -44,6 +45,7 @@ export function PopupApp() {
             <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
             {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
           </div>
+          <QualificationLine detail={tracked} />
           <ProspectForm
             key={tracked.prospect.id}
             initial={trackedForm(person.draft, tracked.prospect)}

@@ -8,6 +8,9 @@ import { SourceEditor } from './SourceEditor';
 import { StageSelect } from './StageSelect';
 import { TouchLog } from './TouchLog';
 import { ErrorNote } from './ErrorNote';
+import { CadencePanel } from './playbook/CadencePanel';
+import { ScoreAdjust } from './playbook/ScoreAdjust';
+import { SqlGate } from './playbook/SqlGate';
 
 export function ProspectDetail({ detail }: { detail: Detail }) {
   const p = detail.prospect;
@@ -66,8 +69,11 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
         )}
       </div>
       <ErrorNote error={error} />
+      <CadencePanel detail={detail} />
       <FollowUps prospectId={p.id} items={detail.followUps} />
       <TouchLog prospectId={p.id} touches={detail.touches} />
+      <SqlGate detail={detail} />
+      <ScoreAdjust prospect={p} />
     </article>
   );
 }

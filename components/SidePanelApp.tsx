@@ -2,15 +2,23 @@ import { useState } from 'preact/hooks';
 import { t } from './i18n';
 import { ProspectDetail } from './ProspectDetail';
 import { Search } from './Search';
+import { StalledList } from './StalledList';
 import { SyncStatus } from './SyncStatus';
 import { TabPersonView } from './TabPersonView';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
 
+type View = 'tab' | 'goneDark';
+
 export function SidePanelApp() {
   const { person, reload, choose } = useTabPerson(true);
+  const [view, setView] = useState<View>('tab');
   const [picked, setPicked] = useState<string | null>(null);
   const pickedDetail = useDetailById(picked);
+  const show = (v: View) => {
+    setPicked(null);
+    setView(v);
+  };
 
   return (
     <main class="panel">
@@ -19,10 +27,19 @@ export function SidePanelApp() {
         <SyncStatus />
       </header>
       <Search onPick={setPicked} />
+      <nav class="views" aria-label={t('panelViews')}>
+        <button type="button" aria-pressed={!picked && view === 'tab'} onClick={() => show('tab')}>
+          {t('currentTab')}
+        </button>
+        <button type="button" aria-pressed={!picked && view === 'goneDark'} onClick={() => show('goneDark')}>
+          {t('goneDark')}
+        </button>
+      </nav>
       {picked ? (
         <section aria-label={t('selectedProspect')}>
+          {/* Back to wherever the prospect was picked from: the tab's person or the gone-dark list. */}
           <button type="button" class="link" onClick={() => setPicked(null)}>
-            ← {t('backToTab')}
+            ← {view === 'goneDark' ? t('backToList') : t('backToTab')}
           </button>
           {pickedDetail === undefined ? (
             <p class="muted">{t('loading')}</p>
@@ -32,6 +49,8 @@ export function SidePanelApp() {
             <p class="muted">{t('notFound')}</p>
           )}
         </section>
+      ) : view === 'goneDark' ? (
+        <StalledList onPick={setPicked} />
       ) : (
         <section aria-label={t('currentTab')}>
           <TabPersonView person={person} onSaved={reload} onChoose={choose} />

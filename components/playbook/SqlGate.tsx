@@ -1,0 +1,89 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { ProspectDetail } from '../../lib/messaging/types';
+// Type only: the gate rules carry zod, which the pages need not load twice for a list of five names.
+import type { SqlChecklist, SqlItem } from '../../lib/pipeline/gates';
+import { send } from '../api';
+import { ErrorNote } from '../ErrorNote';
+import './playbook.css';
+import { t, uiLocale, type MessageKey } from '../i18n';
+
+const ITEMS: Array<{ item: SqlItem; label: MessageKey }> = [
+  { item: 'interest_confirmed', label: 'sqlInterestConfirmed' },
+  { item: 'buying_process', label: 'sqlBuyingProcess' },
+  { item: 'decision_maker', label: 'sqlDecisionMaker' },
+  { item: 'budget', label: 'sqlBudget' },
+  { item: 'timeline', label: 'sqlTimeline' },
+];
+
+function formatDay(at: number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(at));
+}
+
+/** Where the prospect stands at the two gates, in one line: SQL once accepted, else MQL. */
+export function QualificationLine({ detail }: { detail: ProspectDetail }) {
+  const p = detail.prospect;
+  const sql =
+    p.sqlAt === null
+      ? null
+      : detail.sqlAcceptedBy
+        ? t('sqlAcceptedBy', [formatDay(p.sqlAt), detail.sqlAcceptedBy])
+        : t('sqlAccepted', formatDay(p.sqlAt));
+  const mql = p.mqlAt !== null ? t('mqlSince', formatDay(p.mqlAt)) : t('mqlScore', [String(p.score), String(detail.mqlThreshold)]);
+  return (
+    <p class="gates" data-mql={p.mqlAt !== null} data-sql={p.sqlAt !== null}>
+      {sql ? (
+        <>
+          <strong class="gate-sql">{sql}</strong> · <span class="gate-mql">{mql}</span>
+        </>
+      ) : (
+        <span class="gate-mql">{mql}</span>
+      )}
+    </p>
+  );
+}
+
+function Item({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <div class="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** The SQL gate: the rep ticks what a real conversation confirmed; the three required items accept the prospect. */
+export function SqlGate({ detail }: { detail: ProspectDetail }) {
+  const p = detail.prospect;
+  const [ticked, setTicked] = useState<SqlChecklist>(p.sqlChecklist);
+  const [error, setError] = useState<string | null>(null);
+  const stored = JSON.stringify(p.sqlChecklist);
+  // The store is the truth; a local copy only keeps a click from flickering until the re-read arrives.
+  useEffect(() => setTicked(p.sqlChecklist), [p.id, stored]);
+
+  const tick = async (item: SqlItem, value: boolean) => {
+    setError(null);
+    setTicked((c) => ({ ...c, [item]: value }));
+    try {
+      await send({ type: 'setSqlChecklist', prospectId: p.id, items: { [item]: value } });
+    } catch (e) {
+      setTicked(p.sqlChecklist);
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section class="qualification">
+      <h3>{t('qualificationHeading')}</h3>
+      <QualificationLine detail={detail} />
+      {detail.touchesToSql !== null && <p class="muted">{t('touchesToSql', String(detail.touchesToSql))}</p>}
+      <fieldset class="checklist">
+        <legend>{t('sqlChecklist')}</legend>
+        {ITEMS.map(({ item, label }) => (
+          <Item key={item} label={t(label)} checked={ticked[item] === true} onChange={(v) => void tick(item, v)} />
+        ))}
+      </fieldset>
+      <ErrorNote error={error} />
+    </section>
+  );
+}
