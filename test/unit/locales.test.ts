@@ -1,3 +1,4 @@
+import { SQL_ITEMS } from '../../lib/pipeline/gates';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,21 @@ describe('locales', () => {
       ...DEFAULT_STAGES.map((s) => `stage_${s.key}`),
       ...SOURCES.map((s) => `source_${s}`),
       ...TOUCH_CHANNELS.map((c) => `channel_${c}`),
-      ...['seniority', 'warm_source', 'referral', 'touches', 'replies', 'recent_two_way', 'inactivity', 'clamp'].map((r) => `rule_${r}`),
+      ...[
+        'seniority',
+        'warm_source',
+        'referral',
+        'touches',
+        'replies',
+        'recent_two_way',
+        'inactivity',
+        'clamp',
+        'icp_company',
+        'icp_industry',
+        'icp_location',
+        'manual',
+        ...SQL_ITEMS.map((i) => `sql_${i}`),
+      ].map((r) => `rule_${r}`),
     ];
     expect(keys.filter((k) => !(k in en) || !(k in id))).toEqual([]);
   });
