@@ -1,26 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Stage } from '../lib/model';
-import { send } from './api';
-import { stageLabel, t } from './i18n';
+import { t } from './i18n';
 import { ErrorNote } from './ErrorNote';
 import { BackendSection } from './options/BackendSection';
+import { CadencesEditor } from './options/CadencesEditor';
+import { NotificationsPref } from './options/NotificationsPref';
+import { ScoringEditor } from './options/ScoringEditor';
 import { SignInSection } from './options/SignInSection';
+import { StagesEditor } from './options/StagesEditor';
 import { SyncIssues } from './options/SyncIssues';
 import { TeamSection } from './options/TeamSection';
 import { useAccount } from './options/useAccount';
-import { useStoreVersion } from './useStoreVersion';
 
-/** Where the pipeline lives (local or a team's Supabase project), the account, and the stages. */
+/** Where the pipeline lives (local or a team's Supabase project), the account, and the team's playbook. */
 export function OptionsApp() {
   const { account, setAccount, error: accountError } = useAccount();
-  const [stages, setStages] = useState<Stage[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const version = useStoreVersion();
-  useEffect(() => {
-    send({ type: 'stages' })
-      .then((r) => setStages(r.stages))
-      .catch((e: Error) => setError(e.message));
-  }, [version]);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -33,28 +25,10 @@ export function OptionsApp() {
       {account?.backend && <SignInSection account={account} onChange={setAccount} />}
       {account?.user && <TeamSection account={account} onChange={setAccount} />}
       {account?.scope.mode === 'team' && <SyncIssues />}
-      <section aria-labelledby="stages-h">
-        <h2 id="stages-h">{t('stagesHeading')}</h2>
-        <ErrorNote error={error} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('fieldStage')}</th>
-              <th scope="col">{t('stageProbability')}</th>
-              <th scope="col">{t('stageStaleDays')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stages.map((s) => (
-              <tr key={s.id} data-stage={s.key}>
-                <th scope="row">{stageLabel(s.key, s.name)}</th>
-                <td>{s.probability} %</td>
-                <td>{s.staleDays ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <StagesEditor />
+      <ScoringEditor />
+      <CadencesEditor />
+      <NotificationsPref />
     </main>
   );
 }
