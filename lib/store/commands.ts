@@ -15,7 +15,6 @@ import {
   type TouchChannel,
 } from '../model';
 import type { CaptureFields } from '../model/capture';
-import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
 import { openDueAt } from '../pipeline/follow-ups';
 import { temperatureFor } from '../pipeline/temperature';
 import type { StoreContext } from './context';
@@ -23,7 +22,7 @@ import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
 import { completeCadenceFollowUp } from './playbook';
 import { rescore, sameScore, scoreFields } from './score';
-import { findByIdentity, stageByKey } from './queries';
+import { entryStage, findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
   constructor(
@@ -69,7 +68,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       await enqueue(ctx, 'prospect', 'upsert', merged.id, { ...patch, ...scoreFields(existing, merged) });
       return { prospect: merged, created: false };
     }
-    const stage = await stageByKey(ctx, FIRST_STAGE_KEY);
+    const stage = await entryStage(ctx);
     const temperature = input.temperature ?? temperatureFor(input.source);
     const draft = {
       id: ctx.newId(),

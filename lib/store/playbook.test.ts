@@ -162,5 +162,10 @@ describe('stages editor', () => {
     expect((await listStages(ctx)).map((s) => s.key)).not.toContain('demo_scheduled');
     const ops = (await ctx.db.outbox.toArray()).filter((e) => e.entity === 'stage').map((e) => e.op);
     expect(ops).toContain('delete');
+
+    // Without a prospecting stage, new people start in the first open stage.
+    await removeStage(ctx, prospecting.id, 'qualification');
+    const { prospect: next } = await captureProspect(ctx, { ...dewi, slug: 'rina-wati', name: 'Rina Wati' });
+    expect((await listStages(ctx)).find((s) => s.id === next.stageId)?.key).toBe('qualification');
   });
 });

@@ -1,5 +1,6 @@
 import type { FollowUp, Prospect, Stage, Touch } from '../model';
 import { isStalled } from '../pipeline/staleness';
+import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
 import type { StoreContext } from './context';
 
 export async function listStages(ctx: StoreContext): Promise<Stage[]> {
@@ -11,6 +12,17 @@ export async function stageByKey(ctx: StoreContext, key: string): Promise<Stage>
   const s = await ctx.db.stages.where('key').equals(key).first();
   if (!s || s.deletedAt !== null) throw new Error(`Unknown stage "${key}"`);
   return s;
+}
+
+/**
+ * Where a new prospect starts: the prospecting stage of the default pipeline, or, when a team has
+ * removed it, its first open stage.
+ */
+export async function entryStage(ctx: StoreContext): Promise<Stage> {
+  const stages = await listStages(ctx);
+  const stage = stages.find((s) => s.key === FIRST_STAGE_KEY) ?? stages.find((s) => s.kind === 'open') ?? stages[0];
+  if (!stage) throw new Error('The pipeline has no stages');
+  return stage;
 }
 
 const live = (p: Prospect) => p.deletedAt === null;
