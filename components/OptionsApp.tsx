@@ -1,7 +1,9 @@
 import { t } from './i18n';
+import { TargetsEditor } from './insights/TargetsEditor';
 import { ErrorNote } from './ErrorNote';
 import { BackendSection } from './options/BackendSection';
 import { CadencesEditor } from './options/CadencesEditor';
+import { DataSection } from './options/DataSection';
 import { NotificationsPref } from './options/NotificationsPref';
 import { ScoringEditor } from './options/ScoringEditor';
 import { SignInSection } from './options/SignInSection';
@@ -29,6 +31,8 @@ export function OptionsApp() {
       <ScoringEditor />
       <CadencesEditor />
       <NotificationsPref />
+      <TargetsEditor />
+      <DataSection />
     </main>
   );
 }

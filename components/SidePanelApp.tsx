@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from './i18n';
+import { Insights } from './insights/Insights';
 import { ProspectDetail } from './ProspectDetail';
 import { Search } from './Search';
 import { StalledList } from './StalledList';
@@ -8,7 +9,7 @@ import { TabPersonView } from './TabPersonView';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
 
-type View = 'tab' | 'goneDark';
+type View = 'tab' | 'goneDark' | 'insights';
 
 export function SidePanelApp() {
   const { person, reload, choose } = useTabPerson(true);
@@ -34,6 +35,9 @@ export function SidePanelApp() {
         <button type="button" aria-pressed={!picked && view === 'goneDark'} onClick={() => show('goneDark')}>
           {t('goneDark')}
         </button>
+        <button type="button" aria-pressed={!picked && view === 'insights'} onClick={() => show('insights')}>
+          {t('insightsTab')}
+        </button>
       </nav>
       {picked ? (
         <section aria-label={t('selectedProspect')}>
@@ -49,6 +53,8 @@ export function SidePanelApp() {
             <p class="muted">{t('notFound')}</p>
           )}
         </section>
+      ) : view === 'insights' ? (
+        <Insights />
       ) : view === 'goneDark' ? (
         <StalledList onPick={setPicked} />
       ) : (

@@ -14,12 +14,14 @@
 
 import { z } from 'zod';
 import {
+  CadenceSchema,
   FollowUpSchema,
   OutboxEntrySchema,
   ProspectSchema,
   StageChangeSchema,
   StageSchema,
   TouchSchema,
+  type Cadence,
   type FollowUp,
   type OutboxEntry,
   type Prospect,
@@ -186,6 +188,8 @@ const TABLES = {
   stageChanges: z.array(StageChangeSchema),
   outbox: z.array(OutboxEntrySchema),
   meta: z.array(MetaRowSchema),
+  // Added with the playbook; optional so a backup made before cadences existed still restores.
+  cadences: z.array(CadenceSchema).optional(),
 };
 export type BackupTable = keyof typeof TABLES;
 export const BACKUP_TABLES = Object.keys(TABLES) as BackupTable[];
@@ -206,6 +210,7 @@ export interface BackupTables {
   stageChanges: readonly StageChange[];
   outbox: readonly OutboxEntry[];
   meta: readonly MetaRow[];
+  cadences?: readonly Cadence[];
 }
 
 /** Every row of every table, as read from the store. Rows are copied, not re-shaped, so a restore is exact. */
@@ -222,6 +227,7 @@ export function makeBackup(tables: BackupTables, now: number): Backup {
       stageChanges: [...tables.stageChanges],
       outbox: [...tables.outbox],
       meta: [...tables.meta],
+      ...(tables.cadences ? { cadences: [...tables.cadences] } : {}),
     },
   };
 }
@@ -257,6 +263,7 @@ const KEY_OF: Record<BackupTable, (row: Record<string, unknown>) => unknown> = {
   stageChanges: (r) => r.id,
   outbox: (r) => r.mutationId,
   meta: (r) => r.key,
+  cadences: (r) => r.id,
 };
 
 /** Validates a backup file completely before anything is restored; the first problem is the error. */
@@ -310,7 +317,7 @@ export function parseBackup(text: string): ParseBackupResult {
   const backup = parsed.data;
   for (const table of BACKUP_TABLES) {
     const seen = new Set<unknown>();
-    const rows = backup.tables[table] as Record<string, unknown>[];
+    const rows = (backup.tables[table] ?? []) as Record<string, unknown>[];
     for (let i = 0; i < rows.length; i++) {
       const key = KEY_OF[table](rows[i]!);
       if (seen.has(key)) {

@@ -1,6 +1,97 @@
 // Plain message types of the data feature (content scripts may import types; no zod here).
-export type DataRequest = { type: 'dataPing' };
+import type { BackupError, BackupTable } from '../io/export';
+import type { FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
+import type { Source } from '../model/enums';
+import type { Target } from '../model/settings';
+import type { Insights, StageInsight } from '../pipeline/analytics';
+
+/** A CSV file as text: 10 MB exports of other CRMs must fit, with room for multi-byte names. */
+export const MAX_CSV_CHARS = 25_000_000;
+/** A JSON backup as text. Chrome refuses a runtime message over 64 MiB; both caps stay well under it. */
+export const MAX_BACKUP_CHARS = 60_000_000;
+
+export type ExportKind = 'prospects' | 'followUps' | 'touches';
+
+interface ImportOptions {
+  text: string;
+  mapping?: (ImportField | null)[];
+  skipBadRows: boolean;
+  defaultSource?: Source;
+}
+
+export type DataRequest =
+  | { type: 'insights'; from: number; to: number; targetPeriod: string | null }
+  | { type: 'exportCsv'; kind: ExportKind; lang: string }
+  | { type: 'backup' }
+  | ({ type: 'previewImport' } & ImportOptions)
+  | ({ type: 'applyImport' } & ImportOptions)
+  | { type: 'inspectBackup'; text: string }
+  | { type: 'restoreBackup'; text: string };
+
+export interface InsightsView extends Omit<Insights, 'stages'> {
+  /** Stages in pipeline order, with the team's own name (null: the localised default). */
+  stages: Array<StageInsight & { name: string | null }>;
+  targetPeriod: string | null;
+  target: Target | null;
+  /** Currency the values are shown in: the target's, else the team's default. */
+  currency: string;
+  /** Open deals valued in another currency, summed as if they were in `currency`. */
+  otherCurrencyDeals: number;
+}
+
+/** One row problem as the preview shows it; the UI words it from `code`. */
+export interface ImportIssueView {
+  row: number;
+  line: number;
+  column: string | null;
+  code: IssueCode;
+  value?: string;
+}
+
+export interface ImportPreview {
+  /** The file could not be read at all (the rest is empty then). */
+  readError: { code: 'unterminated-quote' | 'empty-file'; line: number } | null;
+  header: string[];
+  /** The first non-empty value of each column, cut short, to help the rep map it. */
+  samples: string[];
+  mapping: (ImportField | null)[];
+  kind: 'linkedin-connections' | 'generic';
+  rows: number;
+  creates: number;
+  updates: number;
+  /** Already in the pipeline with nothing new: duplicates of existing prospects. */
+  unchanged: number;
+  /** Later rows naming a person an earlier row of the file already names. */
+  duplicatesInFile: number;
+  empty: number;
+  badRows: number;
+  /** The first errors (at most 200), in row order; `errorCount` says how many in all. */
+  errors: ImportIssueView[];
+  errorCount: number;
+  warnings: ImportIssueView[];
+  warningCount: number;
+  fileErrors: FileIssueCode[];
+  importable: boolean;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicatesInFile: number;
+  skippedBadRows: number;
+}
+
+export type BackupCounts = Partial<Record<BackupTable, number>>;
+
+export type BackupCheck = { ok: true; exportedAt: string; counts: BackupCounts; otherScope: boolean } | { ok: false; error: BackupError };
 
 export interface DataResponses {
-  dataPing: { ok: true };
+  insights: InsightsView;
+  exportCsv: { csv: string; rows: number };
+  backup: { json: string; counts: BackupCounts };
+  previewImport: ImportPreview;
+  applyImport: ImportResult;
+  inspectBackup: BackupCheck;
+  restoreBackup: { counts: BackupCounts };
 }

@@ -1,11 +1,186 @@
+// Requests of the data feature: insights for a period, CSV export and import, JSON backup and restore.
+import en from '../../public/_locales/en/messages.json';
+import id from '../../public/_locales/id/messages.json';
+import { followUpsCsv, parseBackup, prospectsCsv, touchesCsv, backupJson } from '../io/export';
+import { readImportFile, type ImportPlan, type RowIssue } from '../io/import-plan';
+import { computeInsights } from '../pipeline/analytics';
 import type { StoreContext } from '../store/context';
+import { applyImport, previewImport, type ImportOptions } from '../store/import';
+import { listStages } from '../store/queries';
+import { backupCounts, isOtherScope, readBackup, restoreBackup } from '../store/restore';
+import { teamSettings } from '../store/settings';
+import { validPeriod } from './data-schemas';
+import type { ImportIssueView, ImportPreview, InsightsView } from './data-types';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
 
-export async function dispatchData(_ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType] | undefined> {
+type Catalogue = Record<string, { message: string } | undefined>;
+const CATALOGUES: Record<string, Catalogue> = { en, id };
+const ENGLISH: Catalogue = en;
+
+/** The default stages' names in every language Jalur speaks: a file may use any of them. */
+function defaultStageNames(key: string): string[] {
+  return Object.values(CATALOGUES).flatMap((c) => c[`stage_${key}`]?.message ?? []);
+}
+
+const MAX_ISSUES = 200;
+const SAMPLE_CHARS = 60;
+
+function issueView(i: RowIssue): ImportIssueView {
+  const v: ImportIssueView = { row: i.row, line: i.line, column: i.column, code: i.code };
+  if (i.value !== undefined) v.value = i.value;
+  return v;
+}
+
+const EMPTY_PREVIEW: Omit<ImportPreview, 'readError'> = {
+  header: [],
+  samples: [],
+  mapping: [],
+  kind: 'generic',
+  rows: 0,
+  creates: 0,
+  updates: 0,
+  unchanged: 0,
+  duplicatesInFile: 0,
+  empty: 0,
+  badRows: 0,
+  errors: [],
+  errorCount: 0,
+  warnings: [],
+  warningCount: 0,
+  fileErrors: [],
+  importable: false,
+};
+
+/** The plan made small: counts and the first problems, not every planned row. */
+function previewOf(file: Extract<ReturnType<typeof readImportFile>, { ok: true }>['file'], plan: ImportPlan): ImportPreview {
+  const skipped = (reason: string) => plan.skipped.filter((s) => s.reason === reason).length;
+  return {
+    readError: null,
+    header: file.header,
+    samples: file.header.map((_, c) => {
+      const cell = file.records.find((r) => (r.cells[c] ?? '').trim() !== '')?.cells[c] ?? '';
+      return Array.from(cell.trim()).slice(0, SAMPLE_CHARS).join('');
+    }),
+    mapping: plan.mapping,
+    kind: file.kind,
+    rows: file.records.length,
+    creates: plan.creates.length,
+    updates: plan.updates.length,
+    unchanged: skipped('unchanged'),
+    duplicatesInFile: skipped('duplicate-in-file'),
+    empty: skipped('empty'),
+    badRows: plan.badRows,
+    errors: plan.errors.slice(0, MAX_ISSUES).map(issueView),
+    errorCount: plan.errors.length,
+    warnings: plan.warnings.slice(0, MAX_ISSUES).map(issueView),
+    warningCount: plan.warnings.length,
+    fileErrors: plan.fileErrors.map((f) => f.code),
+    importable: plan.importable,
+  };
+}
+
+function importOptions(req: Extract<ValidRequest, { type: 'previewImport' | 'applyImport' }>): ImportOptions {
+  return { mapping: req.mapping, skipBadRows: req.skipBadRows, defaultSource: req.defaultSource, stageNames: defaultStageNames };
+}
+
+function readFile(text: string) {
+  const read = readImportFile(text);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.file;
+}
+
+async function insights(ctx: StoreContext, req: Extract<ValidRequest, { type: 'insights' }>): Promise<InsightsView> {
+  if (!validPeriod(req.from, req.to)) throw new Error('The period must end after it starts and span at most ten years');
+  const d = ctx.db;
+  const [stages, prospects, stageChanges, touches, settings] = await Promise.all([
+    listStages(ctx),
+    d.prospects.filter((p) => p.deletedAt === null).toArray(),
+    d.stageChanges.toArray(),
+    d.touches.toArray(),
+    teamSettings(ctx),
+  ]);
+  const target = (req.targetPeriod && settings.targets[req.targetPeriod]) || null;
+  const result = computeInsights({
+    stages,
+    prospects,
+    stageChanges,
+    touches,
+    from: req.from,
+    to: req.to,
+    now: ctx.now(),
+    target: target?.value ?? null,
+  });
+  const currency = target?.currency ?? settings.defaultCurrency;
+  const openStages = new Set(stages.filter((s) => s.kind === 'open').map((s) => s.id));
+  const names = new Map(stages.map((s) => [s.id, s.name]));
+  return {
+    ...result,
+    stages: result.stages.map((s) => ({ ...s, name: names.get(s.stageId) ?? null })),
+    targetPeriod: req.targetPeriod,
+    target,
+    currency,
+    otherCurrencyDeals: prospects.filter(
+      (p) => openStages.has(p.stageId) && p.dealValue !== null && p.currency !== null && p.currency !== currency,
+    ).length,
+  };
+}
+
+async function exportCsv(ctx: StoreContext, req: Extract<ValidRequest, { type: 'exportCsv' }>): Promise<ResponseMap['exportCsv']> {
+  const d = ctx.db;
+  const prospects = await d.prospects.toArray();
+  const names = new Map(prospects.map((p) => [p.id, p.name]));
+  const prospectName = (pid: string) => names.get(pid);
+  if (req.kind === 'followUps') {
+    const rows = await d.followUps.toArray();
+    return { csv: followUpsCsv(rows, { prospectName }), rows: rows.filter((f) => f.deletedAt === null).length };
+  }
+  if (req.kind === 'touches') {
+    const rows = await d.touches.orderBy('occurredAt').toArray();
+    return { csv: touchesCsv(rows, { prospectName }), rows: rows.length };
+  }
+  const catalogue = CATALOGUES[req.lang.slice(0, 2).toLowerCase()] ?? ENGLISH;
+  const stages = new Map((await d.stages.toArray()).map((s) => [s.id, s.name ?? catalogue[`stage_${s.key}`]?.message ?? s.key]));
+  const live = prospects.filter((p) => p.deletedAt === null).sort((a, b) => a.createdAt - b.createdAt);
+  return { csv: prospectsCsv(live, { stageName: (sid) => stages.get(sid) }), rows: live.length };
+}
+
+export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType] | undefined> {
   switch (req.type) {
-    case 'dataPing':
-      return { ok: true };
+    case 'insights':
+      return insights(ctx, req);
+    case 'exportCsv':
+      return exportCsv(ctx, req);
+    case 'backup': {
+      const backup = await readBackup(ctx);
+      return { json: backupJson(backup), counts: backupCounts(backup) };
+    }
+    case 'previewImport': {
+      const read = readImportFile(req.text);
+      if (!read.ok) return { ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } };
+      return previewOf(read.file, await previewImport(ctx, read.file, importOptions(req)));
+    }
+    case 'applyImport': {
+      const { plan, created, updated } = await applyImport(ctx, readFile(req.text), importOptions(req));
+      return {
+        created: created.length,
+        updated: updated.length,
+        unchanged: plan.skipped.filter((s) => s.reason === 'unchanged').length,
+        duplicatesInFile: plan.skipped.filter((s) => s.reason === 'duplicate-in-file').length,
+        skippedBadRows: plan.badRows,
+      };
+    }
+    case 'inspectBackup': {
+      const parsed = parseBackup(req.text);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const b = parsed.backup;
+      return { ok: true, exportedAt: b.exportedAt, counts: backupCounts(b), otherScope: isOtherScope(ctx, b) };
+    }
+    case 'restoreBackup': {
+      const parsed = parseBackup(req.text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return { counts: await restoreBackup(ctx, parsed.backup) };
+    }
     default:
       return undefined;
   }

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import type { ExportKind } from '../../lib/messaging/data-types';
+import { send } from '../api';
+import { ErrorNote } from '../ErrorNote';
+import { t, uiLocale, type MessageKey } from '../i18n';
+import { download, fileStamp } from './download';
+
+const CSV: Array<{ kind: ExportKind; file: string; label: MessageKey; done: MessageKey }> = [
+  { kind: 'prospects', file: 'prospects', label: 'exportProspects', done: 'exportedProspects' },
+  { kind: 'followUps', file: 'follow-ups', label: 'exportFollowUps', done: 'exportedFollowUps' },
+  { kind: 'touches', file: 'touches', label: 'exportTouches', done: 'exportedTouches' },
+];
+
+export function ExportPanel() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(work: () => Promise<string>) {
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      setStatus(await work());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="data-export">
+      <div class="actions">
+        {CSV.map((c) => (
+          <button
+            key={c.kind}
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const { csv, rows } = await send({ type: 'exportCsv', kind: c.kind, lang: uiLocale() });
+                download(csv, `jalur-${c.file}-${fileStamp()}.csv`, 'text/csv;charset=utf-8');
+                return t(c.done, String(rows));
+              })
+            }
+          >
+            {t(c.label)}
+          </button>
+        ))}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              const { json, counts } = await send({ type: 'backup' });
+              download(json, `jalur-backup-${fileStamp()}.json`, 'application/json');
+              return t('backupDone', String(counts.prospects ?? 0));
+            })
+          }
+        >
+          {t('backupDownload')}
+        </button>
+      </div>
+      <p class="muted hint">{t('exportHint')}</p>
+      <p role="status" class="status-line">
+        {status}
+      </p>
+      <ErrorNote error={error} />
+    </div>
+  );
+}

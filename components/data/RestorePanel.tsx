@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import type { BackupTable } from '../../lib/io/export';
+import { MAX_BACKUP_CHARS, type BackupCheck, type BackupCounts } from '../../lib/messaging/data-types';
+import { send } from '../api';
+import { ErrorNote } from '../ErrorNote';
+import { Field } from '../Field';
+import { t, uiLocale } from '../i18n';
+import { readText } from './download';
+import { TABLE_NAMES, backupErrorText } from './wording';
+
+const SHOWN: BackupTable[] = ['prospects', 'followUps', 'touches', 'stages', 'cadences'];
+
+function countsText(counts: BackupCounts): string {
+  return SHOWN.filter((k) => counts[k] !== undefined)
+    .map((k) => `${t(TABLE_NAMES[k])}: ${counts[k]}`)
+    .join(' · ');
+}
+
+/** Restore from a JSON backup: checked whole first, then confirmed, then it replaces this pipeline's data in one go. */
+export function RestorePanel() {
+  const [text, setText] = useState<string | null>(null);
+  const [check, setCheck] = useState<BackupCheck | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+
+  async function choose(input: HTMLInputElement) {
+    const f = input.files?.[0];
+    setText(null);
+    setCheck(null);
+    setConfirming(false);
+    setStatus('');
+    setError(null);
+    if (!f) return;
+    const content = await readText(f);
+    if (content.length > MAX_BACKUP_CHARS) return setError(t('backupTooLarge'));
+    setBusy(true);
+    try {
+      setCheck(await send({ type: 'inspectBackup', text: content }));
+      setText(content);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore() {
+    if (!text) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { counts } = await send({ type: 'restoreBackup', text });
+      setStatus(t('restoreDone', countsText(counts)));
+      setText(null);
+      setCheck(null);
+      setConfirming(false);
+      setInputKey((k) => k + 1);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const date = check?.ok
+    ? new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(check.exportedAt))
+    : '';
+  return (
+    <div class="data-restore">
+      <Field label={t('restoreFile')}>
+        {(id) => (
+          <input
+            key={inputKey}
+            id={id}
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => void choose(e.currentTarget)}
+          />
+        )}
+      </Field>
+      {check && !check.ok && (
+        <p class="error" role="alert">
+          {backupErrorText(check.error)}
+        </p>
+      )}
+      {check?.ok && (
+        <>
+          <p class="backup-info">{t('restoreInfo', [date, countsText(check.counts)])}</p>
+          {check.otherScope ? (
+            <p class="error" role="alert">
+              {t('restoreOtherScope')}
+            </p>
+          ) : confirming ? (
+            <div class="confirm" role="alertdialog" aria-labelledby="restore-warning">
+              <p id="restore-warning" class="error">
+                {t('restoreWarning')}
+              </p>
+              <div class="actions">
+                <button type="button" class="primary" disabled={busy} onClick={() => void restore()}>
+                  {t('restoreConfirm')}
+                </button>
+                <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+              {t('restoreStart')}
+            </button>
+          )}
+        </>
+      )}
+      <p role="status" class="status-line">
+        {status}
+      </p>
+      <ErrorNote error={error} />
+    </div>
+  );
+}
