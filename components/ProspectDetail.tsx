@@ -7,6 +7,7 @@ import { ScoreBadge } from './ScoreBadge';
 import { SourceEditor } from './SourceEditor';
 import { StageSelect } from './StageSelect';
 import { TouchLog } from './TouchLog';
+import { DealFields } from './DealFields';
 import { ErrorNote } from './ErrorNote';
 import { CadencePanel } from './playbook/CadencePanel';
 import { ScoreAdjust } from './playbook/ScoreAdjust';
@@ -68,6 +69,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
           </span>
         )}
       </div>
+      <DealFields prospect={p} stage={detail.stage} onError={setError} />
       <ErrorNote error={error} />
       <CadencePanel detail={detail} />
       <FollowUps prospectId={p.id} items={detail.followUps} />

@@ -59,6 +59,12 @@ export const PatchSchema = z
     source: Source,
     temperature: Temperature,
     emails: z.array(Email).max(20),
+    dealValue: z.number().min(0, 'A deal value is not negative').max(1e12).nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Currency is a three-letter code such as IDR or USD')
+      .nullable(),
+    lostReason: optText(500),
   })
   .partial()
   .strict();

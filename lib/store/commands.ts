@@ -122,7 +122,21 @@ export async function mustGetProspect(ctx: StoreContext, id: string): Promise<Pr
 }
 
 export type ProspectPatch = Partial<
-  Pick<Prospect, 'name' | 'headline' | 'title' | 'company' | 'location' | 'source' | 'temperature' | 'emails' | 'linkedinUrl'>
+  Pick<
+    Prospect,
+    | 'name'
+    | 'headline'
+    | 'title'
+    | 'company'
+    | 'location'
+    | 'source'
+    | 'temperature'
+    | 'emails'
+    | 'linkedinUrl'
+    | 'dealValue'
+    | 'currency'
+    | 'lostReason'
+  >
 >;
 
 export async function updateProspect(ctx: StoreContext, id: string, patch: ProspectPatch): Promise<Prospect> {
