@@ -10,6 +10,7 @@ import {
   type Direction,
   type FollowUp,
   type Prospect,
+  type StageChange,
   type Source,
   type Temperature,
   type TouchChannel,
@@ -36,6 +37,19 @@ export class CommandError extends Error {
 export interface CaptureInput extends CaptureFields {
   source: Source;
   temperature?: Temperature;
+}
+
+/** One step of a prospect's stage history, by the current user (from = null: where it started). */
+export function stageChange(ctx: StoreContext, prospectId: string, fromStageId: string | null, toStageId: string, at: number): StageChange {
+  return StageChangeSchema.parse({
+    id: ctx.newId(),
+    teamId: ctx.teamId,
+    prospectId,
+    fromStageId,
+    toStageId,
+    changedAt: at,
+    byId: ctx.userId,
+  });
 }
 
 const PROFILE_FIELDS = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
@@ -98,15 +112,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
     const prospect = ProspectSchema.parse({ ...draft, score: 0, scoreBreakdown: [] });
     Object.assign(prospect, await rescore(ctx, prospect));
     await ctx.db.prospects.add(prospect);
-    const change = StageChangeSchema.parse({
-      id: ctx.newId(),
-      teamId: ctx.teamId,
-      prospectId: prospect.id,
-      fromStageId: null,
-      toStageId: stage.id,
-      changedAt: now,
-      byId: ctx.userId,
-    });
+    const change = stageChange(ctx, prospect.id, null, stage.id, now);
     await ctx.db.stageChanges.add(change);
     const { id: _id, ...fields } = prospect;
     await enqueue(ctx, 'prospect', 'upsert', prospect.id, fields);
@@ -194,15 +200,7 @@ export async function setStage(ctx: StoreContext, prospectId: string, stageKey: 
     const stage = await stageByKey(ctx, stageKey);
     if (p.stageId === stage.id) return p;
     const now = ctx.now();
-    const change = StageChangeSchema.parse({
-      id: ctx.newId(),
-      teamId: ctx.teamId,
-      prospectId,
-      fromStageId: p.stageId,
-      toStageId: stage.id,
-      changedAt: now,
-      byId: ctx.userId,
-    });
+    const change = stageChange(ctx, prospectId, p.stageId, stage.id, now);
     await ctx.db.stageChanges.add(change);
     const next: Prospect = { ...p, stageId: stage.id, stageEnteredAt: now, updatedAt: now };
     await ctx.db.prospects.put(next);

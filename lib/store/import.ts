@@ -5,15 +5,7 @@
 // Writes follow captureProspect's rules (a match updates, blanks never erase, a slug is never
 // replaced, addresses are only added) plus what a file may also say: source, stage and deal value.
 // Every new or changed prospect and every stage change is queued in the outbox like any capture.
-import {
-  PROSPECT_PLAYBOOK_DEFAULTS,
-  ProspectSchema,
-  StageChangeSchema,
-  type OutboxEntity,
-  type OutboxEntry,
-  type Prospect,
-  type StageChange,
-} from '../model';
+import { PROSPECT_PLAYBOOK_DEFAULTS, ProspectSchema, type OutboxEntity, type OutboxEntry, type Prospect, type StageChange } from '../model';
 import type { TeamSettings } from '../model/settings';
 import type { Source } from '../model/enums';
 import { planImport, type ColumnMapping, type ExistingProspect, type ImportFile, type ImportPlan, type StageRef } from '../io/import-plan';
@@ -21,7 +13,7 @@ import { nextMqlAt } from '../pipeline/gates';
 import { computeScore } from '../pipeline/score';
 import { temperatureFor } from '../pipeline/temperature';
 import { formatHlc, tickHlc, type HlcState } from '../sync/hlc';
-import { tables } from './commands';
+import { stageChange, tables } from './commands';
 import type { StoreContext } from './context';
 import { invalidateOverdue } from './overdue';
 import { entryStage, listStages } from './queries';
@@ -188,15 +180,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         deletedAt: null,
       };
       const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, [], now) });
-      const change = StageChangeSchema.parse({
-        id: ctx.newId(),
-        teamId: ctx.teamId,
-        prospectId: prospect.id,
-        fromStageId: null,
-        toStageId: stage.id,
-        changedAt: now,
-        byId: ctx.userId,
-      });
+      const change = stageChange(ctx, prospect.id, null, stage.id, now);
       created.push(prospect);
       changes.push(change);
       const { id: _id, ...fields } = prospect;
@@ -215,15 +199,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       if (stage && stage.id !== before.stageId) {
         patch.stageId = stage.id;
         patch.stageEnteredAt = now;
-        change = StageChangeSchema.parse({
-          id: ctx.newId(),
-          teamId: ctx.teamId,
-          prospectId: before.id,
-          fromStageId: before.stageId,
-          toStageId: stage.id,
-          changedAt: now,
-          byId: ctx.userId,
-        });
+        change = stageChange(ctx, before.id, before.stageId, stage.id, now);
       }
       const merged = ProspectSchema.parse({ ...before, ...patch, updatedAt: now });
       const touches = await ctx.db.touches.where('prospectId').equals(before.id).toArray();
