@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { Board } from './board/Board';
+import { boardRequested } from './board/filter-state';
 import { t } from './i18n';
 import { Insights } from './insights/Insights';
 import { ProspectDetail } from './ProspectDetail';
@@ -9,11 +11,11 @@ import { TabPersonView } from './TabPersonView';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
 
-type View = 'tab' | 'goneDark' | 'insights';
+type View = 'tab' | 'goneDark' | 'board' | 'insights';
 
 export function SidePanelApp() {
   const { person, reload, choose } = useTabPerson(true);
-  const [view, setView] = useState<View>('tab');
+  const [view, setView] = useState<View>(boardRequested(location.search) ? 'board' : 'tab');
   const [picked, setPicked] = useState<string | null>(null);
   const pickedDetail = useDetailById(picked);
   const show = (v: View) => {
@@ -35,6 +37,9 @@ export function SidePanelApp() {
         <button type="button" aria-pressed={!picked && view === 'goneDark'} onClick={() => show('goneDark')}>
           {t('goneDark')}
         </button>
+        <button type="button" aria-pressed={!picked && view === 'board'} onClick={() => show('board')}>
+          {t('boardView')}
+        </button>
         <button type="button" aria-pressed={!picked && view === 'insights'} onClick={() => show('insights')}>
           {t('insightsTab')}
         </button>
@@ -43,7 +48,7 @@ export function SidePanelApp() {
         <section aria-label={t('selectedProspect')}>
           {/* Back to wherever the prospect was picked from: the tab's person or the gone-dark list. */}
           <button type="button" class="link" onClick={() => setPicked(null)}>
-            ← {view === 'goneDark' ? t('backToList') : t('backToTab')}
+            ← {view === 'board' ? t('backToBoard') : view === 'goneDark' ? t('backToList') : t('backToTab')}
           </button>
           {pickedDetail === undefined ? (
             <p class="muted">{t('loading')}</p>
@@ -55,6 +60,8 @@ export function SidePanelApp() {
         </section>
       ) : view === 'insights' ? (
         <Insights />
+      ) : view === 'board' ? (
+        <Board onPick={setPicked} />
       ) : view === 'goneDark' ? (
         <StalledList onPick={setPicked} />
       ) : (

@@ -1,0 +1,177 @@
+// The background keeps the few fields a board card is made of for every prospect, so opening the
+// board does not read and decode 10,000 full prospect rows each time. Dexie reports every committed
+// write ('storagemutated', also across contexts through its BroadcastChannel); a write to a few
+// prospects marks just those for re-reading, anything wider (bulk writes, range deletes, migrations)
+// marks the whole table. Open follow-ups are few and re-read whole after any follow-up change; the
+// stages and the team's settings and members are re-read after any write to their tables.
+import Dexie from 'dexie';
+import type { Prospect, Stage } from '../model';
+import { nextDueByProspect, type CardSource } from '../pipeline/board';
+import type { StoreContext } from '../store/context';
+import type { JalurDb } from '../store/db';
+import { memberName } from '../store/playbook-queries';
+import { listStages } from '../store/queries';
+import { teamSettings } from '../store/settings';
+
+export type CachedProspect = CardSource & { deletedAt: number | null };
+
+interface Cache {
+  prospects: Map<string, CachedProspect> | null;
+  /** Prospects written since they were read; 'all' after a write Dexie did not itemise. */
+  changed: Set<string> | 'all';
+  nextDue: Map<string, number> | null;
+  team: Promise<BoardTeam> | null;
+  /** Goes up whenever a refresh read anything: what was built from the previous sources is stale. */
+  generation: number;
+  /** Refreshes run one at a time, so an older read can never overwrite a newer one. */
+  queue: Promise<unknown>;
+}
+
+const caches = new Map<string, Cache>();
+
+/** Dexie's RangeSet is a binary tree of {from, to, l, r}; after a BroadcastChannel hop it is a plain object. */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The single keys a range set names, or null when it names any range wider than one key. */
+function singleKeys(node: RangeNode | null | undefined, into: string[]): string[] | null {
+  if (!node || !('from' in node)) return into;
+  if (singleKeys(node.l, into) === null) return null;
+  if (typeof node.from !== 'string' || node.from !== node.to) return null;
+  into.push(node.from);
+  return singleKeys(node.r, into);
+}
+
+function noteWrites(cache: Cache, parts: Record<string, unknown>, name: string): void {
+  if (parts[`idb://${name}/followUps/`]) cache.nextDue = null;
+  if (parts[`idb://${name}/stages/`] || parts[`idb://${name}/meta/`]) cache.team = null;
+  const written = parts[`idb://${name}/prospects/`] as RangeNode | undefined;
+  if (!written || cache.changed === 'all') return;
+  const keys = singleKeys(written, []);
+  if (keys === null) cache.changed = 'all';
+  else for (const k of keys) cache.changed.add(k);
+}
+
+let listening = false;
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const [name, cache] of caches) noteWrites(cache, parts as Record<string, unknown>, name);
+  });
+}
+
+function slim(p: Prospect): CachedProspect {
+  return {
+    id: p.id,
+    name: p.name,
+    company: p.company,
+    stageId: p.stageId,
+    score: p.score,
+    dealValue: p.dealValue,
+    currency: p.currency,
+    ownerId: p.ownerId,
+    source: p.source,
+    temperature: p.temperature,
+    mqlAt: p.mqlAt,
+    sqlAt: p.sqlAt,
+    lastTouchAt: p.lastTouchAt,
+    stageEnteredAt: p.stageEnteredAt,
+    createdAt: p.createdAt,
+    deletedAt: p.deletedAt,
+  };
+}
+
+export interface BoardSources {
+  prospects: Iterable<CachedProspect>;
+  nextDue: ReadonlyMap<string, number>;
+  generation: number;
+}
+
+async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
+  // Take the change list before reading: writes committed during the read land in the new one.
+  const changed = cache.changed;
+  cache.changed = new Set();
+  let prospects = cache.prospects;
+  if (prospects === null || changed === 'all' || changed.size > 0 || cache.nextDue === null) cache.generation++;
+  try {
+    if (prospects === null || changed === 'all') {
+      const rows = await db.prospects.toArray();
+      prospects = new Map(rows.map((p) => [p.id, slim(p)]));
+    } else if (changed.size > 0) {
+      const ids = [...changed];
+      const rows = await db.prospects.bulkGet(ids);
+      ids.forEach((id, i) => {
+        const row = rows[i];
+        if (row) prospects!.set(id, slim(row));
+        else prospects!.delete(id);
+      });
+    }
+  } catch (e) {
+    // What was not read must be read next time.
+    cache.changed = 'all';
+    throw e;
+  }
+  cache.prospects = prospects;
+  let nextDue = cache.nextDue;
+  if (nextDue === null) {
+    // Kept before reading, as above: a follow-up written during the read clears it for next time.
+    nextDue = new Map();
+    cache.nextDue = nextDue;
+    try {
+      // The [assigneeId+openDueAt] index holds exactly the open follow-ups (openDueAt is absent otherwise).
+      const open = await db.followUps.orderBy('[assigneeId+openDueAt]').toArray();
+      for (const [k, v] of nextDueByProspect(open.filter((f) => f.deletedAt === null && f.doneAt === null))) nextDue.set(k, v);
+    } catch (e) {
+      cache.nextDue = null;
+      throw e;
+    }
+  }
+  return { prospects: prospects.values(), nextDue, generation: cache.generation };
+}
+
+function cacheOf(db: JalurDb): Cache {
+  listen();
+  let cache = caches.get(db.name);
+  if (!cache) {
+    cache = { prospects: null, changed: 'all', nextDue: null, team: null, generation: 0, queue: Promise.resolve() };
+    caches.set(db.name, cache);
+  }
+  return cache;
+}
+
+/** Every prospect's card fields (deleted ones included) and each one's next open due time, up to date. */
+export async function boardSources(db: JalurDb): Promise<BoardSources> {
+  const c = cacheOf(db);
+  const run = c.queue.then(() => refresh(db, c));
+  c.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The live stages in order, the team's default currency, and how the team knows its members. */
+export interface BoardTeam {
+  stages: Stage[];
+  defaultCurrency: string;
+  /** Member names by user id, filled as owners are met (null: unknown, as in local mode). */
+  names: Map<string, string | null>;
+}
+
+export async function boardTeam(ctx: StoreContext, userIds: Iterable<string>): Promise<BoardTeam> {
+  const c = cacheOf(ctx.db);
+  if (!c.team) {
+    const loading = Promise.all([listStages(ctx), teamSettings(ctx)]).then(([stages, settings]) => ({
+      stages,
+      defaultCurrency: settings.defaultCurrency,
+      names: new Map<string, string | null>(),
+    }));
+    c.team = loading;
+    loading.catch(() => c.team === loading && (c.team = null));
+  }
+  const team = await c.team;
+  for (const id of userIds) if (!team.names.has(id)) team.names.set(id, await memberName(ctx, id));
+  return team;
+}

@@ -1,0 +1,206 @@
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { bundleForBrowser } from '../bench/bundle';
+import type { BoardSeedGlobal } from '../bench/board-seed';
+import { expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, test } from './harness';
+
+const SHELL = fixture('linkedin-spa/shell.html');
+const RIZKY = 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/';
+const AYU = 'https://www.linkedin.com/in/ayu-lestari-0c9d8e/';
+
+async function clip(context: BrowserContext, url: string, add = 'Add to pipeline'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('jalur-inline').getByRole('button', { name: add }).click();
+  await expect(page.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
+  return page;
+}
+
+const column = (panel: Page, key: string) => panel.locator(`.board-col[data-stage="${key}"]`);
+const card = (panel: Page, name: string) => panel.locator('[data-card]', { hasText: name });
+
+test.beforeEach(async ({ context }) => {
+  await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+});
+
+test('board: cards move by drag and drop and by keyboard, and the move is recorded everywhere', async ({ context, extensionId }) => {
+  const rizky = await clip(context, RIZKY);
+  const ayu = await clip(context, AYU);
+
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  // The contact view stays the default; the board is one switch away.
+  await expect(panel.getByRole('searchbox', { name: 'Search prospects' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Board', exact: true }).click();
+  await expect(panel.getByRole('region', { name: 'Pipeline board' })).toBeVisible();
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+  await expect(column(panel, 'prospecting').getByRole('heading', { name: 'Prospecting' })).toBeVisible();
+  await expect(column(panel, 'prospecting').getByRole('listitem')).toHaveCount(2);
+  await expect(card(panel, 'Rizky Pratama')).toContainText('Kopi Kenangan Digital');
+  await expect(card(panel, 'Rizky Pratama')).toContainText('Score 20');
+  await expect(card(panel, 'Rizky Pratama')).toContainText('No follow-up planned');
+  await expect(column(panel, 'qualification').locator('.count')).toHaveText('0');
+
+  // Drag and drop.
+  await card(panel, 'Ayu Lestari').dragTo(column(panel, 'qualification'));
+  await expect(column(panel, 'qualification').locator('.count')).toHaveText('1');
+  await expect(column(panel, 'qualification').locator('[data-card]')).toContainText('Ayu Lestari');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Ayu Lestari moved to Qualification.');
+  await expect(ayu.locator('jalur-inline [data-stage="qualification"]')).toContainText('Qualification');
+  // The prospect's record agrees.
+  await panel.getByRole('button', { name: 'Ayu Lestari', exact: true }).click();
+  await expect(panel.locator('article.detail h2')).toHaveText('Ayu Lestari');
+  await expect(panel.getByLabel('Stage')).toHaveValue('qualification');
+  await panel.getByRole('button', { name: /Back to the board/ }).click();
+
+  // Dropping past qualification without SQL asks first; Cancel leaves the card where it was.
+  await card(panel, 'Ayu Lestari').dragTo(column(panel, 'decision'));
+  const ask = panel.getByRole('alert').filter({ hasText: 'has not passed the SQL gate' });
+  await expect(ask).toContainText('Ayu Lestari');
+  await expect(ask).toContainText('Purchase / Decision');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(column(panel, 'decision').locator('.count')).toHaveText('0');
+  await expect(ayu.locator('jalur-inline [data-stage="qualification"]')).toBeVisible();
+
+  // Keyboard: Move… opens the stages with focus on the first one open to it (the next stage).
+  await panel.getByRole('button', { name: 'Rizky Pratama', exact: true }).focus();
+  await panel.keyboard.press('Tab');
+  await expect(panel.getByRole('button', { name: 'Move Rizky Pratama to another stage' })).toBeFocused();
+  await panel.keyboard.press('Enter');
+  const moveTo = panel.getByRole('group', { name: 'Move Rizky Pratama to:' });
+  await expect(moveTo.getByRole('button', { name: 'Qualification' })).toBeFocused();
+  await expect(moveTo.getByRole('button', { name: 'Prospecting' })).toBeDisabled();
+  await panel.keyboard.press('Enter');
+  await expect(column(panel, 'qualification').locator('.count')).toHaveText('2');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
+  await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Rizky Pratama moved to Qualification.');
+  // Focus follows the card into its new column.
+  await expect(column(panel, 'qualification').getByRole('button', { name: 'Rizky Pratama', exact: true })).toBeFocused();
+  await expect(rizky.locator('jalur-inline [data-stage="qualification"]')).toBeVisible();
+
+  // Arrow keys go from card to card.
+  const names = await column(panel, 'qualification').locator('.card-open').allTextContents();
+  const other = names.find((n) => n !== 'Rizky Pratama')!;
+  await panel.keyboard.press(names[0] === 'Rizky Pratama' ? 'ArrowDown' : 'ArrowUp');
+  await expect(panel.getByRole('button', { name: other, exact: true })).toBeFocused();
+  await panel.getByRole('button', { name: 'Rizky Pratama', exact: true }).focus();
+
+  // On to Decision by keyboard: asked, then moved.
+  await panel.keyboard.press('Tab');
+  await panel.keyboard.press('Enter');
+  await moveTo.getByRole('button', { name: 'Purchase / Decision' }).press('Enter');
+  const confirm = panel.getByRole('alert').filter({ hasText: 'has not passed the SQL gate' });
+  await expect(confirm).toBeFocused();
+  await confirm.getByRole('button', { name: 'Move anyway' }).press('Enter');
+  await expect(column(panel, 'decision').locator('.count')).toHaveText('1');
+  await expect(column(panel, 'decision').locator('[data-card]')).toContainText('Rizky Pratama');
+  await expect(rizky.locator('jalur-inline [data-stage="decision"]')).toContainText('Purchase / Decision');
+});
+
+test('board: filters and search narrow the cards, counts follow, and filters survive opening a record', async ({
+  context,
+  extensionId,
+}) => {
+  await clip(context, RIZKY);
+  await clip(context, AYU);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+  await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText('2 prospects');
+
+  await panel.getByLabel('Find on the board').fill('kopi');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  await expect(card(panel, 'Rizky Pratama')).toBeVisible();
+  await expect(card(panel, 'Ayu Lestari')).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText('Showing 1 of 2 prospects');
+
+  await panel.getByLabel('Find on the board').fill('');
+  await panel.getByLabel('MQL / SQL').selectOption('sql');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
+  await panel.getByLabel('MQL / SQL').selectOption('none');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+  await panel.getByLabel('Gone dark only').check();
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
+  await panel.getByLabel('Gone dark only').uncheck();
+  await panel.getByLabel('Source').selectOption('social_selling');
+  await panel.getByLabel('Temperature').selectOption('cold');
+  await expect(panel.getByLabel('Owner')).toHaveValue('');
+  await panel.getByLabel('Owner').selectOption({ label: 'You' });
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+  await panel.getByLabel('Temperature').selectOption('warm');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
+
+  // Opening a record and coming back keeps the filters.
+  await panel.getByLabel('Temperature').selectOption('');
+  await panel.getByLabel('Find on the board').fill('ayu');
+  await panel.getByRole('button', { name: 'Ayu Lestari', exact: true }).click();
+  await panel.getByRole('button', { name: /Back to the board/ }).click();
+  await expect(panel.getByLabel('Find on the board')).toHaveValue('ayu');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  await panel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+});
+
+test('board: thousands of cards stay a few dozen in the page, and the keyboard reaches the last of a column', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  await sw.evaluate(await bundleForBrowser(resolve('test/bench/board-seed.ts')));
+  const { live } = await sw.evaluate(() => (globalThis as unknown as BoardSeedGlobal).jalurBoardSeed(3000, 5));
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
+  // The first answer holds each column's first cards; every card follows.
+  await panel.waitForFunction(() => performance.getEntriesByName('jalur:board-complete').length > 0);
+  const counts = async () => (await panel.locator('.board-col .count').allTextContents()).map(Number);
+  await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0)).toBe(live);
+  await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText(`${live} prospects`);
+  expect(await panel.locator('[data-card]').count()).toBeLessThan(120);
+
+  const col = column(panel, 'prospecting');
+  const n = Number(await col.locator('.count').textContent());
+  await col.locator('.card-open').first().focus();
+  await panel.keyboard.press('End');
+  const last = col.locator('[data-card]', { has: panel.locator('.card-open:focus') });
+  await expect(last).toHaveAttribute('aria-posinset', String(n));
+  await expect(last).toHaveAttribute('aria-setsize', String(n));
+  await panel.keyboard.press('ArrowUp');
+  await expect(col.locator('[data-card]', { has: panel.locator('.card-open:focus') })).toHaveAttribute('aria-posinset', String(n - 1));
+  await panel.keyboard.press('Home');
+  await expect(col.locator('[data-card]', { has: panel.locator('.card-open:focus') })).toHaveAttribute('aria-posinset', '1');
+  expect(await panel.locator('[data-card]').count()).toBeLessThan(120);
+
+  await panel.getByLabel('Gone dark only').check();
+  await panel.getByLabel('Find on the board').fill('wijaya');
+  const shown = Number((await panel.getByRole('status').filter({ hasText: 'prospects' }).textContent())!.match(/Showing (\d+)/)![1]);
+  expect(shown).toBeGreaterThan(0);
+  expect((await counts()).reduce((a, b) => a + b, 0)).toBe(shown);
+  for (const name of await panel.locator('.card-open').allTextContents()) expect(name).toMatch(/Wijaya/);
+  await expect(panel.locator('[data-card]:not(.is-stalled)')).toHaveCount(0);
+});
+
+test.describe('in Indonesian', () => {
+  test.use({
+    // eslint-disable-next-line no-empty-pattern
+    context: async ({}, use) => {
+      const { context, close } = await launchWithExtension({ lang: 'id' });
+      await use(context);
+      await close();
+    },
+  });
+
+  test('the board speaks Indonesian and asks before a move past qualification', async ({ context }) => {
+    await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+    const sw = await serviceWorker(context);
+    const rizky = await clip(context, RIZKY, 'Tambah ke pipeline');
+    const panel = await openExtensionPage(context, new URL(sw.url()).host, 'sidepanel.html');
+    await panel.getByRole('button', { name: 'Papan', exact: true }).click();
+    await expect(column(panel, 'prospecting').getByRole('heading', { name: 'Prospek' })).toBeVisible();
+    await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+    await panel.getByRole('button', { name: 'Pindahkan Rizky Pratama ke tahap lain' }).click();
+    await panel.getByRole('group', { name: 'Pindahkan Rizky Pratama ke:' }).getByRole('button', { name: 'Pembelian/Keputusan' }).click();
+    await panel.getByRole('button', { name: 'Tetap pindahkan' }).click();
+    await expect(column(panel, 'decision').locator('.count')).toHaveText('1');
+    await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Rizky Pratama dipindahkan ke Pembelian/Keputusan.');
+    await expect(rizky.locator('jalur-inline [data-stage="decision"]')).toContainText('Pembelian/Keputusan');
+  });
+});
