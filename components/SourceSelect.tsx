@@ -1,6 +1,7 @@
-import { SOURCES, type Source } from '../lib/model/enums';
+import type { Source } from '../lib/model/enums';
+import { SourceOptions } from './SourceOptions';
 import { Field } from './Field';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 
 /** How a prospect was found (DESIGN.md §1), labelled "Source". */
 export function SourceSelect({ value, onChange, inline }: { value: Source; onChange: (s: Source) => void; inline?: boolean }) {
@@ -8,11 +9,7 @@ export function SourceSelect({ value, onChange, inline }: { value: Source; onCha
     <Field inline={inline} label={t('fieldSource')}>
       {(id) => (
         <select id={id} name="source" value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Source)}>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`source_${s}` as MessageKey)}
-            </option>
-          ))}
+          <SourceOptions />
         </select>
       )}
     </Field>

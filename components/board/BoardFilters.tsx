@@ -1,4 +1,5 @@
-import { SOURCES, type Source, type Temperature } from '../../lib/model/enums';
+import type { Source, Temperature } from '../../lib/model/enums';
+import { SourceOptions } from '../SourceOptions';
 import { EMPTY_FILTER, isFiltered, type BoardFilter, type BoardOwner, type GateFilter } from '../../lib/pipeline/board';
 import { Field } from '../Field';
 import { t, type MessageKey } from '../i18n';
@@ -55,11 +56,7 @@ export function BoardFilters({
           {(id) => (
             <select id={id} value={filter.source ?? ''} onChange={(e) => set({ source: (value(e) || null) as Source | null })}>
               <option value="">{t('boardSourceAll')}</option>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`source_${s}` as MessageKey)}
-                </option>
-              ))}
+              <SourceOptions />
             </select>
           )}
         </Field>

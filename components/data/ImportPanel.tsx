@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { SourceOptions } from '../SourceOptions';
 import { IMPORT_FIELDS, type ImportField } from '../../lib/io/import-plan';
 import { MAX_CSV_CHARS, type ImportPreview, type ImportResult } from '../../lib/messaging/data-types';
-import { SOURCES, type Source } from '../../lib/model/enums';
+import type { Source } from '../../lib/model/enums';
 import { send } from '../api';
 import { ErrorNote } from '../ErrorNote';
 import { Field } from '../Field';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { readText } from './download';
 import { ImportSummary } from './ImportSummary';
 import { FIELD_NAMES } from './wording';
@@ -130,11 +131,7 @@ export function ImportPanel() {
                 }
               >
                 <option value="">{t(preview.kind === 'linkedin-connections' ? 'importSourceAutoConnections' : 'importSourceAuto')}</option>
-                {SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`source_${s}` as MessageKey)}
-                  </option>
-                ))}
+                <SourceOptions />
               </select>
             )}
           </Field>
