@@ -47,6 +47,8 @@ async function seedProspects(db: JalurDb, rand: () => number, count: number, now
     await db.prospects.bulkAdd(batch.rows);
     for (const p of batch.rows) {
       ids.push(p.id);
+      // Deleted prospects do not hold their keys (DESIGN.md §3): lookups are timed on live ones.
+      if (p.deletedAt !== null) continue;
       if (p.slug) slugs.push(p.slug);
       for (const email of p.emails) emails.push({ email, id: p.id });
     }
