@@ -5,6 +5,7 @@ import { Field } from '../Field';
 import { t } from '../i18n';
 import { useAction } from './useAccount';
 import { numberOrNull } from './form-values';
+import { StageNumbers } from './StageNumbers';
 
 /** A new open stage, placed after the last open one (won and lost stay at the end). */
 export function AddStageForm({ onDone }: { onDone: (message: string) => void }) {
@@ -35,24 +36,7 @@ export function AddStageForm({ onDone }: { onDone: (message: string) => void }) 
           <Field label={t('stageNewName')}>
             {(id) => <input id={id} type="text" maxLength={60} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
           </Field>
-          <Field label={t('stageProbabilityPct')}>
-            {(id) => (
-              <input id={id} type="number" min={0} max={100} value={probability} onInput={(e) => setProbability(e.currentTarget.value)} />
-            )}
-          </Field>
-          <Field label={t('stageStaleDays')}>
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={3650}
-                value={stale}
-                placeholder={t('stageStaleNever')}
-                onInput={(e) => setStale(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <StageNumbers probability={probability} stale={stale} showStale={true} onProbability={setProbability} onStale={setStale} />
           <button type="submit">{t('stageAdd')}</button>
         </div>
         <ErrorNote error={error} />

@@ -7,6 +7,7 @@ import { Field } from '../Field';
 import { stageLabel, t } from '../i18n';
 import { useAction } from './useAccount';
 import { numberOrNull } from './form-values';
+import { StageNumbers } from './StageNumbers';
 
 interface Props {
   stage: Stage;
@@ -91,26 +92,13 @@ export function StageRow({ stage, stages, canEdit, onDone }: Props) {
               />
             )}
           </Field>
-          <Field label={t('stageProbabilityPct')}>
-            {(id) => (
-              <input id={id} type="number" min={0} max={100} value={probability} onInput={(e) => setProbability(e.currentTarget.value)} />
-            )}
-          </Field>
-          {stage.kind === 'open' && (
-            <Field label={t('stageStaleDays')}>
-              {(id) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={3650}
-                  value={stale}
-                  placeholder={t('stageStaleNever')}
-                  onInput={(e) => setStale(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-          )}
+          <StageNumbers
+            probability={probability}
+            stale={stale}
+            showStale={stage.kind === 'open'}
+            onProbability={setProbability}
+            onStale={setStale}
+          />
           {canEdit && (
             <button type="submit" aria-label={t('stageSaveNamed', label)}>
               {t('stageSave')}
