@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ProspectDetail } from '../../lib/messaging/types';
 // Type only: the gate rules carry zod, which the pages need not load twice for a list of five names.
 import type { SqlChecklist, SqlItem } from '../../lib/pipeline/gates';
@@ -58,16 +58,21 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
   const [ticked, setTicked] = useState<SqlChecklist>(p.sqlChecklist);
   const [error, setError] = useState<string | null>(null);
   const stored = JSON.stringify(p.sqlChecklist);
-  // The store is the truth; a local copy only keeps a click from flickering until the re-read arrives.
-  useEffect(() => setTicked(p.sqlChecklist), [p.id, stored]);
+  // Ticks still on their way to the store: a re-read caused by an earlier tick must not untick them.
+  const pending = useRef<Partial<Record<SqlItem, boolean>>>({});
+  // The store is the truth; the local copy only keeps clicks from flickering until the re-read arrives.
+  useEffect(() => setTicked({ ...p.sqlChecklist, ...pending.current }), [p.id, stored]);
 
   const tick = async (item: SqlItem, value: boolean) => {
     setError(null);
+    pending.current[item] = value;
     setTicked((c) => ({ ...c, [item]: value }));
     try {
       await send({ type: 'setSqlChecklist', prospectId: p.id, items: { [item]: value } });
+      if (pending.current[item] === value) delete pending.current[item];
     } catch (e) {
-      setTicked(p.sqlChecklist);
+      delete pending.current[item];
+      setTicked({ ...p.sqlChecklist, ...pending.current });
       setError((e as Error).message);
     }
   };
