@@ -136,11 +136,23 @@ export function requestSync(onRemoteChange: () => Promise<void>): void {
   }, DEBOUNCE_MS);
 }
 
-/** A page is showing someone: pull if the last round is older than a few seconds. */
+let viewPull: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * A page is showing someone: pull now, or, if a round finished moments ago, once the few seconds
+ * are up — a teammate's change may have landed right after that round.
+ */
 export async function pullForView(onRemoteChange: () => Promise<void>): Promise<void> {
   const scope = await readScope();
   if (scope.mode === 'local') return;
   const status = await readStatus();
-  if (status.lastSyncAt !== null && Date.now() - status.lastSyncAt < VIEW_PULL_MS) return;
-  void runSync(onRemoteChange);
+  const since = status.lastSyncAt === null ? Infinity : Date.now() - status.lastSyncAt;
+  if (since >= VIEW_PULL_MS) {
+    void runSync(onRemoteChange);
+    return;
+  }
+  viewPull ??= setTimeout(() => {
+    viewPull = null;
+    void runSync(onRemoteChange);
+  }, VIEW_PULL_MS - since);
 }
