@@ -2,20 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CadenceSchema, CadenceStepsSchema, DEFAULT_CADENCE, EnrolmentSchema, type CadenceStep } from '../model/cadence';
-import {
-  addCalendarDays,
-  completeStep,
-  enrol,
-  fromWallClock,
-  pause,
-  renderTemplate,
-  resume,
-  skipStep,
-  stop,
-  wallClock,
-  type CadenceLike,
-  type CadenceOutcome,
-} from './cadence';
+import * as rules from './cadence';
+import { addCalendarDays, fromWallClock, pause, renderTemplate, stop, wallClock, type CadenceLike, type CadenceOutcome } from './cadence';
+
+// Most suites pin wall-clock placement, so they run under 'exactTime'; the default ('endOfDay') has
+// its own suite below.
+const EXACT = { dueRule: 'exactTime' } as const;
+const enrol: typeof rules.enrol = (c, s, z, o = {}) => rules.enrol(c, s, z, { ...EXACT, ...o });
+const completeStep: typeof rules.completeStep = (e, c, at, o = {}) => rules.completeStep(e, c, at, { ...EXACT, ...o });
+const skipStep: typeof rules.skipStep = (e, c, at, o = {}) => rules.skipStep(e, c, at, { ...EXACT, ...o });
+const resume: typeof rules.resume = (e, c, at, o = {}) => rules.resume(e, c, at, { ...EXACT, ...o });
 
 const utc = (s: string) => Date.parse(`${s}Z`);
 const iso = (t: number | null | undefined) => (t == null ? null : new Date(t).toISOString().slice(0, 16));
@@ -349,5 +345,46 @@ describe('the default cadence is the server’s', () => {
     expect(new Set(DEFAULT_CADENCE.steps.map((s) => s.channel))).toEqual(
       new Set(['connection_request', 'linkedin_message', 'email', 'call']),
     );
+  });
+});
+
+describe("the default due rule: a step is due by the end of its local day", () => {
+  const JKT = 'Asia/Jakarta';
+  it('enrolling makes step 1 due today, not overdue: by 23:59:59.999 local', () => {
+    const at = utc('2026-10-23T09:15'); // 16:15 WIB
+    const out = rules.enrol(DEFAULT, at, JKT, { fields: FIELDS });
+    expect(out.next!.dueAt).toBeGreaterThan(at);
+    expect(new Date(out.next!.dueAt).toISOString()).toBe('2026-10-23T16:59:59.999Z'); // 23:59:59.999 WIB
+    expect(out.enrolment.dueAt).toBe(out.next!.dueAt);
+  });
+
+  it('enrolling late in the evening still leaves the rest of the day, in the rep’s zone', () => {
+    const at = utc('2026-10-23T16:50'); // 23:50 WIB
+    expect(new Date(rules.enrol(DEFAULT, at, JKT).next!.dueAt).toISOString()).toBe('2026-10-23T16:59:59.999Z');
+    // The same instant is Friday 18:50 in Berlin: due by Berlin's midnight.
+    expect(new Date(rules.enrol(DEFAULT, at, 'Europe/Berlin').next!.dueAt).toISOString()).toBe('2026-10-23T21:59:59.999Z');
+  });
+
+  it('later steps are due by the end of their day, across DST', () => {
+    const start = utc('2026-10-23T07:00'); // Fri 09:00 CEST
+    let out = rules.enrol(DEFAULT, start, 'Europe/Berlin');
+    out = rules.completeStep(out.enrolment, DEFAULT, start + 3_600_000);
+    // Day 2 is Sunday 25 October, the fall-back day: ends 23:59:59.999 CET.
+    expect(new Date(out.next!.dueAt).toISOString()).toBe('2026-10-25T22:59:59.999Z');
+  });
+
+  it('done late: the next step keeps its gap from the completion day', () => {
+    const start = utc('2026-10-19T02:00'); // Mon 09:00 WIB
+    let out = rules.enrol(DEFAULT, start, JKT);
+    out = rules.completeStep(out.enrolment, DEFAULT, utc('2026-10-22T03:00')); // Thu, three days late
+    expect(new Date(out.next!.dueAt).toISOString()).toBe('2026-10-24T16:59:59.999Z'); // Sat (Thu + 2), end of day
+  });
+
+  it('resuming a step that was overdue makes it due by the end of that day', () => {
+    const start = utc('2026-10-19T02:00');
+    const e = rules.enrol(DEFAULT, start, JKT).enrolment;
+    const paused = pause(e, utc('2026-10-20T02:00')).enrolment;
+    const out = rules.resume(paused, DEFAULT, utc('2026-10-26T02:00'));
+    expect(new Date(out.next!.dueAt).toISOString()).toBe('2026-10-26T16:59:59.999Z');
   });
 });

@@ -5,6 +5,10 @@
 //   keeping its wall-clock time: enrolled Fri 09:00 Berlin, day 3 is Mon 09:00 Berlin, across a DST
 //   switch too. A wall-clock time that does not exist that day (spring-forward gap) moves forward
 //   by the gap; one that exists twice (fall-back) takes the first.
+// - When a step falls due depends on the due rule. 'endOfDay' (the default): a step is due by the
+//   end of its local day (23:59:59.999), so it is "today" all that day and overdue only once the day
+//   has passed — enrolling makes step 1 due today, never overdue on the spot. 'exactTime': due at
+//   the wall-clock time above (the enrolment's time of day; step 1 at the enrolment moment itself).
 // - Completing or skipping a step schedules the next at its planned time. If that time has already
 //   passed (the step was done late), the rest of the cadence slides: the next step is due the same
 //   number of calendar days after the completion as planned after the step just done, at the
@@ -71,6 +75,14 @@ export interface TemplateFields {
   location?: string | null;
 }
 
+export type DueRule = 'endOfDay' | 'exactTime';
+export const DEFAULT_DUE_RULE: DueRule = 'endOfDay';
+
+export interface StepOptions {
+  fields?: TemplateFields;
+  dueRule?: DueRule;
+}
+
 export const FOLLOW_UP_TITLE_MAX = 300;
 export const RENDERED_NOTE_MAX = 2000;
 
@@ -132,6 +144,21 @@ export function addCalendarDays(instant: number, days: number, timeZone: string)
   const w = new Date(wallClock(instant, timeZone));
   w.setUTCDate(w.getUTCDate() + days);
   return fromWallClock(w.getTime(), timeZone);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first instant of the local calendar day `days` after the one containing `at`. */
+export function startOfLocalDay(at: number, timeZone: string, days = 0): number {
+  const w = wallClock(at, timeZone);
+  const d = new Date(w - (((w % DAY_MS) + DAY_MS) % DAY_MS));
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromWallClock(d.getTime(), timeZone);
+}
+
+/** The last instant of the local calendar day containing `at`. */
+export function endOfLocalDay(at: number, timeZone: string): number {
+  return startOfLocalDay(at, timeZone, 1) - 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,8 +256,17 @@ function finished(e: Enrolment, at: number): CadenceOutcome {
   return { enrolment: { ...e, status: 'completed', dueAt: null, pausedAt: null, endedAt: at }, next: null };
 }
 
-/** Enrol at `startAt`: the first step's follow-up (day 0 is due at once). An empty cadence completes at once. */
-export function enrol(cadence: CadenceLike, startAt: number, timeZone: string, opts: { fields?: TemplateFields } = {}): CadenceOutcome {
+/** When step `index` is due under the rule: by the end of its local day, or at its exact time. */
+export function placeStep(e: Pick<Enrolment, 'anchorAt' | 'timeZone'>, cadence: CadenceLike, index: number, rule: DueRule): number {
+  const at = stepDueAt(e, cadence, index);
+  return rule === 'endOfDay' ? endOfLocalDay(at, e.timeZone) : at;
+}
+
+/**
+ * Enrol at `startAt`: the first step's follow-up (day 0 is due today: by the end of the day, or at
+ * once under 'exactTime'). An empty cadence completes at once.
+ */
+export function enrol(cadence: CadenceLike, startAt: number, timeZone: string, opts: StepOptions = {}): CadenceOutcome {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const base: Enrolment = {
     cadenceId: cadence.id,
@@ -246,21 +282,23 @@ export function enrol(cadence: CadenceLike, startAt: number, timeZone: string, o
     skipped: 0,
   };
   if (cadence.steps.length === 0) return finished(base, startAt);
-  const dueAt = stepDueAt(base, cadence, 0);
+  const dueAt = placeStep(base, cadence, 0, opts.dueRule ?? DEFAULT_DUE_RULE);
   return { enrolment: { ...base, dueAt }, next: plan(cadence, 0, dueAt, opts.fields ?? {}) };
 }
 
-function advance(e: Enrolment, cadence: CadenceLike, at: number, fields: TemplateFields, kind: 'done' | 'skipped'): CadenceOutcome {
+function advance(e: Enrolment, cadence: CadenceLike, at: number, opts: StepOptions, kind: 'done' | 'skipped'): CadenceOutcome {
+  const rule = opts.dueRule ?? DEFAULT_DUE_RULE;
+  const fields = opts.fields ?? {};
   const counted = { ...e, done: e.done + (kind === 'done' ? 1 : 0), skipped: e.skipped + (kind === 'skipped' ? 1 : 0) };
   const nextIndex = e.step + 1;
   if (nextIndex >= cadence.steps.length) return finished({ ...counted, step: cadence.steps.length }, at);
   let moved: Enrolment = { ...counted, step: nextIndex };
   if (e.status === 'paused') return { enrolment: { ...moved, dueAt: null }, next: null };
-  let dueAt = stepDueAt(moved, cadence, nextIndex);
+  let dueAt = placeStep(moved, cadence, nextIndex, rule);
   if (dueAt < at) {
     // Late: re-anchor so the step just finished sits at `at`, keeping every later gap.
     moved = { ...moved, anchorAt: addCalendarDays(at, -dayOf(cadence, e.step), e.timeZone) };
-    dueAt = Math.max(at, stepDueAt(moved, cadence, nextIndex));
+    dueAt = Math.max(at, placeStep(moved, cadence, nextIndex, rule));
   }
   return { enrolment: { ...moved, dueAt }, next: plan(cadence, nextIndex, dueAt, fields) };
 }
@@ -280,11 +318,11 @@ export function completeStep(
   e: Enrolment,
   cadence: CadenceLike,
   at: number,
-  opts: { fields?: TemplateFields; step?: number } = {},
+  opts: StepOptions & { step?: number } = {},
 ): CadenceOutcome {
   if (stale(e, opts.step)) return unchanged(e);
   const channel = cadence.steps[e.step]?.channel ?? 'note';
-  const out = advance(e, cadence, at, opts.fields ?? {}, 'done');
+  const out = advance(e, cadence, at, opts, 'done');
   return { ...out, touch: { channel, direction: 'out', occurredAt: at, cadenceStep: e.step } };
 }
 
@@ -293,10 +331,10 @@ export function skipStep(
   e: Enrolment,
   cadence: CadenceLike,
   at: number,
-  opts: { fields?: TemplateFields; step?: number } = {},
+  opts: StepOptions & { step?: number } = {},
 ): CadenceOutcome {
   if (stale(e, opts.step)) return unchanged(e);
-  return advance(e, cadence, at, opts.fields ?? {}, 'skipped');
+  return advance(e, cadence, at, opts, 'skipped');
 }
 
 /** Hold the cadence: its open follow-up goes away until resumed. */
@@ -306,14 +344,17 @@ export function pause(e: Enrolment, at: number): CadenceOutcome {
 }
 
 /** Carry on: the remaining steps move later by the paused wall-clock time. */
-export function resume(e: Enrolment, cadence: CadenceLike, at: number, opts: { fields?: TemplateFields } = {}): CadenceOutcome {
+export function resume(e: Enrolment, cadence: CadenceLike, at: number, opts: StepOptions = {}): CadenceOutcome {
   if (e.status !== 'paused') return unchanged(e);
   if (e.step >= cadence.steps.length) return finished({ ...e, step: cadence.steps.length }, at);
   const pausedAt = e.pausedAt ?? at;
   const shift = Math.max(0, wallClock(at, e.timeZone) - wallClock(pausedAt, e.timeZone));
   const anchorAt = fromWallClock(wallClock(e.anchorAt, e.timeZone) + shift, e.timeZone);
   const moved: Enrolment = { ...e, status: 'active', pausedAt: null, anchorAt };
-  const dueAt = Math.max(at, stepDueAt(moved, cadence, e.step));
+  const rule = opts.dueRule ?? DEFAULT_DUE_RULE;
+  // A step overdue when paused is due again now: by the end of today, or at once under 'exactTime'.
+  const earliest = rule === 'endOfDay' ? endOfLocalDay(at, e.timeZone) : at;
+  const dueAt = Math.max(earliest, placeStep(moved, cadence, e.step, rule));
   return { enrolment: { ...moved, dueAt }, next: plan(cadence, e.step, dueAt, opts.fields ?? {}) };
 }
 

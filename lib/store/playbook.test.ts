@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { T0, testStore } from '../../test/unit/store-helpers';
 import { DEFAULT_SETTINGS } from '../model/settings';
+import { endOfLocalDay } from '../pipeline/cadence';
 import { DAY_MS } from '../pipeline/staleness';
 import { captureProspect, completeFollowUp, logTouch, type CaptureInput } from './commands';
 import {
@@ -95,7 +96,7 @@ describe('score adjustment and rules', () => {
 });
 
 describe('cadences', () => {
-  it('enrol → step 1 due; Done logs the touch and schedules step 2; skip, pause, resume, stop', async () => {
+  it('enrol → step 1 due today (not overdue); Done logs the touch and schedules step 2; skip, pause, resume, stop', async () => {
     const { ctx, prospect, advance } = await withProspect();
     const [cadence] = await liveCadences(ctx);
     expect(cadence!.steps).toHaveLength(8);
@@ -104,9 +105,11 @@ describe('cadences', () => {
       (await ctx.db.followUps.where('prospectId').equals(prospect.id).toArray()).filter((f) => f.deletedAt === null && f.doneAt === null);
     let steps = await open();
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ cadenceId: cadence!.id, cadenceStep: 0, channel: 'connection_request', dueAt: T0 });
+    // Each step is due by the end of its day in the rep's zone: enrolling does not make anything overdue.
+    const eod = endOfLocalDay(T0, 'Asia/Jakarta');
+    expect(steps[0]).toMatchObject({ cadenceId: cadence!.id, cadenceStep: 0, channel: 'connection_request', dueAt: eod });
     expect(steps[0]!.title).toContain('Sinar Logistik');
-    expect(await overdueCount(ctx)).toBe(1);
+    expect(await overdueCount(ctx)).toBe(0);
 
     advance(3_600_000);
     await completeFollowUp(ctx, steps[0]!.id);
@@ -115,7 +118,7 @@ describe('cadences', () => {
     expect(p.enrolment).toMatchObject({ step: 1, done: 1, status: 'active' });
     steps = await open();
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ cadenceStep: 1, channel: 'linkedin_message', dueAt: T0 + 2 * DAY_MS });
+    expect(steps[0]).toMatchObject({ cadenceStep: 1, channel: 'linkedin_message', dueAt: eod + 2 * DAY_MS });
 
     p = await cadenceAction(ctx, prospect.id, 'skip');
     expect(p.enrolment).toMatchObject({ step: 2, skipped: 1 });
@@ -127,7 +130,7 @@ describe('cadences', () => {
     advance(2 * DAY_MS);
     p = await cadenceAction(ctx, prospect.id, 'resume');
     expect(p.enrolment?.status).toBe('active');
-    expect((await open())[0]).toMatchObject({ cadenceStep: 2, dueAt: T0 + 6 * DAY_MS });
+    expect((await open())[0]).toMatchObject({ cadenceStep: 2, dueAt: eod + 6 * DAY_MS });
 
     p = await cadenceAction(ctx, prospect.id, 'stop');
     expect(p.enrolment?.status).toBe('stopped');
