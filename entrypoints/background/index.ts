@@ -8,6 +8,7 @@ import type { Notice } from '../../lib/messaging/types';
 import { handleAccountRequest } from './account';
 import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
+import { isOpenSidePanel, openSidePanelFor } from './side-panel';
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { storeContext } from './context';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
@@ -37,8 +38,9 @@ async function afterChange(): Promise<void> {
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
-  browser.runtime.onMessage.addListener((msg: unknown) => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
+    if (isOpenSidePanel(msg)) return openSidePanelFor(sender);
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
       void pullForView(refreshViews);
       return undefined;

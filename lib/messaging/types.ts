@@ -8,6 +8,7 @@ import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
+import type { PlaceZone } from '../pipeline/local-time';
 import type { SyncStatus } from '../sync/status';
 
 export interface CaptureWire extends CaptureFields {
@@ -20,7 +21,7 @@ export type Request =
   | { type: 'detail'; id?: string; slug?: string; email?: string }
   | { type: 'search'; query: string; limit: number }
   | { type: 'update'; id: string; patch: Record<string, unknown> }
-  | { type: 'setStage'; prospectId: string; stageKey: string; confirmed?: boolean }
+  | { type: 'setStage'; prospectId: string; stageKey: string; confirmed?: boolean; lostReason?: string | null }
   | { type: 'setSqlChecklist'; prospectId: string; items: Partial<Record<SqlItem, boolean>> }
   | { type: 'setScoreAdjustment'; prospectId: string; points: number }
   | { type: 'enrol'; prospectId: string; cadenceId: string; timeZone: string }
@@ -49,6 +50,8 @@ export type Request =
   | { type: 'stages' }
   | { type: 'overdue' }
   | { type: 'due'; withinMs: number; limit: number }
+  /** From a chip's "Open in side panel": the background opens the panel on the sender's tab (or a tab of it). */
+  | { type: 'openSidePanel'; prospectId?: string }
   | AccountRequest;
 
 /** Backend, account, team and sync: answered by the background's account module. */
@@ -115,6 +118,22 @@ export interface PersonView {
   nextFollowUp: NextFollowUp | null;
   stalled: boolean;
   silenceDays: number;
+  /** The stage's kind: a won deal has no "next follow-up" to miss. */
+  stageKind: 'open' | 'won' | 'lost';
+  /** The owner's name when a teammate, not the rep, owns the prospect (team mode). */
+  ownerName: string | null;
+  /** The prospect's time zone from their location, when the place is known (local time is computed where shown). */
+  place: PlaceZone | null;
+  /** The team's stages, in order, for the chip's "Change stage". */
+  stages: StageOption[];
+  /** The team's lost reasons, or null for the built-in list (shown in the UI language). */
+  lostReasons: string[] | null;
+}
+
+export interface StageOption {
+  key: string;
+  name: string | null;
+  kind: 'open' | 'won' | 'lost';
 }
 
 export interface ProspectDetail {
@@ -132,6 +151,10 @@ export interface ProspectDetail {
   mqlThreshold: number;
   /** Who accepted the SQL gate, as the team knows them (name or e-mail), when recorded. */
   sqlAcceptedBy: string | null;
+  /** The prospect's time zone from their location, when the place is known. */
+  place?: PlaceZone | null;
+  /** The team's lost reasons, or null for the built-in list. */
+  lostReasons?: string[] | null;
 }
 
 export interface StalledView {
@@ -173,6 +196,8 @@ export interface ResponseMap extends BoardResponses, DataResponses {
   stages: { stages: Stage[] };
   overdue: { count: number };
   due: { items: Array<{ followUp: FollowUp; prospectName: string }> };
+  /** `panel`: the side panel opened; `tab`: Chrome refused from a page gesture, the panel opened as a tab. */
+  openSidePanel: { opened: 'panel' | 'tab' };
   account: AccountView;
   connect: AccountView;
   disconnect: AccountView;
