@@ -15,6 +15,7 @@ import {
 } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
+import { todayQueue } from '../store/today-queue';
 import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
 import { dispatchPlaybook } from './handle-playbook';
@@ -139,6 +140,8 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       }
       return { items };
     }
+    case 'today':
+      return todayQueue(ctx, req.until);
     default: {
       const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);

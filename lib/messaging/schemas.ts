@@ -153,6 +153,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
       .max(31 * 86_400_000),
     limit,
   }),
+  // The Today queue up to `until` (the end of the rep's 7th local day; a month at most).
+  z.object({ type: z.literal('today'), until: z.number().int().min(0).max(8.64e15) }),
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
 
@@ -167,6 +169,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   'stages',
   'overdue',
   'due',
+  'today',
   'cadences',
   'settings',
   'previewSettings',

@@ -10,6 +10,7 @@ import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
 import type { SyncStatus } from '../sync/status';
+import type { TodayQueue } from '../store/today-queue';
 
 export interface CaptureWire extends CaptureFields {
   source?: string;
@@ -50,6 +51,7 @@ export type Request =
   | { type: 'stages' }
   | { type: 'overdue' }
   | { type: 'due'; withinMs: number; limit: number }
+  | { type: 'today'; until: number }
   /** From a chip's "Open in side panel": the background opens the panel on the sender's tab (or a tab of it). */
   | { type: 'openSidePanel'; prospectId?: string }
   | AccountRequest;
@@ -196,6 +198,7 @@ export interface ResponseMap extends BoardResponses, DataResponses {
   stages: { stages: Stage[] };
   overdue: { count: number };
   due: { items: Array<{ followUp: FollowUp; prospectName: string }> };
+  today: TodayQueue;
   /** `panel`: the side panel opened; `tab`: Chrome refused from a page gesture, the panel opened as a tab. */
   openSidePanel: { opened: 'panel' | 'tab' };
   account: AccountView;

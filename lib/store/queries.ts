@@ -68,6 +68,15 @@ export function dueSoon(ctx: StoreContext, withinMs: number, limit: number): Pro
     .toArray();
 }
 
+/**
+ * The Today queue's follow-ups: the current user's open ones due (or snoozed until) at or before
+ * `until`, soonest first — one range over [assigneeId+openDueAt], the index the badge counts with,
+ * so everything the badge counts is in it.
+ */
+export function dueUntil(ctx: StoreContext, until: number): Promise<FollowUp[]> {
+  return ctx.db.followUps.where('[assigneeId+openDueAt]').between([ctx.userId, -Infinity], [ctx.userId, until], true, true).toArray();
+}
+
 /** When the next open follow-up falls due, so the badge can be refreshed exactly then. */
 export async function nextDueAfterNow(ctx: StoreContext): Promise<number | null> {
   const f = await ctx.db.followUps

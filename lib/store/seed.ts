@@ -1,10 +1,23 @@
 import { DEFAULT_STAGES } from '../pipeline/default-stages';
+import { defaultCadenceFor } from '../pipeline/default-cadence';
 import type { Stage } from '../model';
 import type { StoreContext } from './context';
-import { ensureDefaultCadence } from './playbook';
 
-/** First run: the default pipeline and cadence of DESIGN.md §1. Idempotent, so every start-up may call it. */
-export async function ensureSeeded(ctx: StoreContext): Promise<void> {
+/** The browser's UI language where there is one (extension worker or page), else English. */
+function uiLanguage(): string {
+  const chromeI18n = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome?.i18n;
+  try {
+    return chromeI18n?.getUILanguage?.() ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * First run: the default pipeline and cadence of DESIGN.md §1, the cadence in the UI language.
+ * Idempotent, so every start-up may call it.
+ */
+export async function ensureSeeded(ctx: StoreContext, lang: string = uiLanguage()): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.stages, async () => {
     if ((await ctx.db.stages.count()) > 0) return;
     const now = ctx.now();
@@ -22,5 +35,9 @@ export async function ensureSeeded(ctx: StoreContext): Promise<void> {
     }));
     await ctx.db.stages.bulkAdd(rows);
   });
-  await ensureDefaultCadence(ctx);
+  // Local mode's first run only: a team gets its default cadence from the server.
+  await ctx.db.transaction('rw', ctx.db.cadences, async () => {
+    if ((await ctx.db.cadences.count()) > 0) return;
+    await ctx.db.cadences.add({ ...defaultCadenceFor(lang), id: ctx.newId(), teamId: ctx.teamId, updatedAt: ctx.now(), deletedAt: null });
+  });
 }
