@@ -71,7 +71,7 @@ select is(
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and has_function_privilege('authenticated', p.oid, 'execute')),
   array['create_invite', 'create_team', 'join_team', 'leave_team', 'my_teams', 'remove_member',
-        'set_member_role', 'sync_pull', 'sync_push'],
+        'restore_prospect', 'set_member_role', 'sync_pull', 'sync_push'],
   'the RPC surface for signed-in users is exactly the documented one');
 
 select ok(not has_function_privilege('authenticated', 'private.init_team(uuid)', 'execute')

@@ -59,8 +59,8 @@ select throws_ok(format($$select public.sync_push(%L, %L)$$, tests.team(), jsonb
                    tests.mut('prospect', 'upsert', gen_random_uuid(), tests.hlc(1000), '["name"]'))),
                  '22023', 'changes[0]: fields must be an object', 'fields that are not an object fail the batch');
 select throws_ok(format($$select public.sync_push(%L, %L)$$, tests.team(),
-                   (select jsonb_agg(tests.mut('touch', 'upsert', gen_random_uuid(), tests.hlc(1000), '{}')) from generate_series(1, 10001))),
-                 '22023', 'too many mutations: 10001 (at most 10000 per call)', 'more than 10,000 mutations fail the batch');
+                   (select jsonb_agg(tests.mut('touch', 'upsert', gen_random_uuid(), tests.hlc(1000), '{}')) from generate_series(1, 1001))),
+                 '22023', 'too many mutations: 1001 (at most 1000 per call)', 'more than 1,000 mutations fail the batch');
 select is(public.sync_push(tests.team(), '[]'), '{"results": []}'::jsonb, 'an empty batch is fine and says so');
 select tests.act_as_runner();
 select is((select count(*)::int from public.prospects where team_id = tests.team()), 0, 'nothing was written by refused batches');
