@@ -606,5 +606,7 @@ describe('scale', () => {
     // Every data row lands in exactly one bucket.
     const rowsSeen = [...p.creates, ...p.updates, ...p.skipped, ...p.errors].map((x) => x.row).sort((x, y) => x - y);
     expect(rowsSeen).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
-  });
+    // What this proves is that planning finishes (a quadratic plan would not within any sane limit);
+    // the time it takes is measured by the bench, so the limit is generous for a loaded machine.
+  }, 120_000);
 });
