@@ -714,6 +714,10 @@ export type Database = {
         Args: { team_id: string; user_id: string }
         Returns: undefined
       }
+      restore_prospect: {
+        Args: { prospect_id: string; team_id: string }
+        Returns: undefined
+      }
       set_member_role: {
         Args: {
           role: Database["public"]["Enums"]["team_role"]

@@ -25,7 +25,7 @@ import { pullAll } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { SyncError } from '../../lib/sync/transport';
 import { device } from './devices';
-import { makeTeam, newClient, pullAll as serverPull, randomUUID, sleep, useStandIn } from './helpers';
+import { hlc, makeTeam, mutation, newClient, pullAll as serverPull, push, randomUUID, sleep, useStandIn } from './helpers';
 
 const ctx = useStandIn();
 
@@ -109,6 +109,29 @@ describe('push and pull between teammates', () => {
     expect(applied).toBeGreaterThan(12);
     expect(await fresh.prospects.count()).toBe(12);
     expect((await fresh.meta.get('sync:cursor'))?.value).toBe((await serverPull(reps[0]!.client, teamId)).cursor);
+  });
+
+  it('pages the server ends early at its ~1 MB budget are paged on by cursor until every row landed', async () => {
+    const { teamId, owner, reps } = await makeTeam(ctx, 'bytes', 1);
+    // 30 prospects with a long (but allowed) score breakdown: ~1.7 MB of rows, far fewer than lim.
+    const breakdown = Array.from({ length: 250 }, (_, i) => ({ rule: `rule-${i}`, points: 1, detail: 'x'.repeat(190) }));
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+    const results = await push(
+      owner.client,
+      teamId,
+      ids.map((id, i) => mutation('prospect', id, hlc('big'), { name: `Big Person ${i}`, source: 'event', score_breakdown: breakdown })),
+    );
+    expect(results.every((r) => r.status === 'applied')).toBe(true);
+    const { pages } = await serverPull(reps[0]!.client, teamId, 0, 1000);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]!.has_more).toBe(true);
+    expect(pages[0]!.changes.length).toBeLessThan(1000);
+
+    const b = await device(reps[0]!, teamId, 'b');
+    const fresh = openDb(`fresh-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    await pullAll({ ...b.ctx, db: fresh }, supabaseTransport(reps[0]!.client), 1000);
+    expect((await fresh.prospects.toArray()).map((p) => p.id).sort()).toEqual([...ids].sort());
+    expect((await fresh.meta.get('sync:cursor'))?.value).toBe(pages.at(-1)!.next_cursor);
   });
 });
 
