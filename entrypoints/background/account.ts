@@ -4,7 +4,6 @@ import { AccountRequestSchema, type AccountRequest } from '../../lib/messaging/a
 import { describeIssues } from '../../lib/messaging/schemas';
 import type { AccountView, Reply, RequestType, ResponseMap, TeamView } from '../../lib/messaging/types';
 import { adoptLocal } from '../../lib/sync/adopt';
-import { BackendConfigSchema } from '../../lib/sync/backend-config';
 import { pullAll } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { LOCAL_SCOPE } from '../../lib/sync/scope';
@@ -68,9 +67,8 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
     case 'account':
       return view();
     case 'connect': {
-      const parsed = BackendConfigSchema.safeParse({ url: req.url, anonKey: req.anonKey });
-      if (!parsed.success) throw new UserError(describeIssues(parsed.error));
-      const { url, anonKey } = parsed.data;
+      // Validated whole by AccountRequestSchema: an https Supabase project (or loopback) and an anon key.
+      const { url, anonKey } = req;
       // The project must answer as Supabase Auth does before anything is stored.
       let res: Response;
       try {
@@ -80,7 +78,7 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
       }
       if (res.status === 401 || res.status === 403) throw new UserError('The project refused this key: copy the anon key again');
       if (!res.ok) throw new UserError(`${url} does not answer like a Supabase project (HTTP ${res.status})`);
-      await writeBackend(parsed.data);
+      await writeBackend({ url, anonKey });
       return view();
     }
     case 'disconnect': {

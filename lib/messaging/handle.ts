@@ -15,6 +15,7 @@ import {
 } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
+import { describeError } from '../model/settings';
 import { todayQueue } from '../store/today-queue';
 import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
@@ -150,13 +151,22 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
   }
 }
 
+const SETTINGS_REQUESTS: ReadonlySet<unknown> = new Set(['saveSettings', 'previewSettings']);
+
+/** Settings name the field the way the options page and imports do ("settings.mqlThreshold: must be at most 100"). */
+function requestIssues(raw: unknown, error: Parameters<typeof describeIssues>[0]): string {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return SETTINGS_REQUESTS.has(type) ? describeError('', error) : describeIssues(error);
+}
+
 /**
  * Validate and run one request. Every failure becomes `{ ok: false, error }` with a sentence the UI
  * can show; nothing throws across the message boundary.
  */
 export async function handleRequest(ctx: StoreContext, raw: unknown): Promise<Reply<RequestType>> {
-  const parsed = RequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeIssues(parsed.error)}` };
+  // The input is kept on issues so a missing value reads differently from a wrong one ("is missing" / "must be an object").
+  const parsed = RequestSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${requestIssues(raw, parsed.error)}` };
   try {
     return { ok: true, data: await dispatch(ctx, parsed.data) };
   } catch (e) {

@@ -14,6 +14,7 @@ import {
   TouchChannel,
   cleanText,
 } from '../model';
+import { SettingsSchema } from '../model/settings';
 
 const optText = (max: number) =>
   z
@@ -71,6 +72,13 @@ export const PatchSchema = z
 
 const limit = z.number().int().min(1).max(500);
 
+/**
+ * Team settings as the options page sends them: the whole object, exactly as stored (no null, no
+ * partial object, no unknown key). Anything less used to be merged over the defaults and silently
+ * reset every setting it did not name.
+ */
+export const TeamSettingsPayload = SettingsSchema.omit({ notifications: true });
+
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup'), slugs: z.array(z.string().max(200)).max(200), emails: z.array(z.string().max(254)).max(200) }),
   z.object({ type: z.literal('capture'), input: CaptureWireSchema }),
@@ -107,8 +115,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('deleteCadence'), id: Id }),
   z.object({ type: z.literal('settings') }),
-  z.object({ type: z.literal('previewSettings'), settings: z.unknown() }),
-  z.object({ type: z.literal('saveSettings'), settings: z.unknown() }),
+  z.object({ type: z.literal('previewSettings'), settings: TeamSettingsPayload }),
+  z.object({ type: z.literal('saveSettings'), settings: TeamSettingsPayload }),
   z.object({
     type: z.literal('saveStage'),
     stage: z.object({
@@ -157,6 +165,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('today'), until: z.number().int().min(0).max(8.64e15) }),
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
+
+/** The notice a content script sends when its page moved to another person: the background pulls teammates' changes. */
+export const PageChangedSchema = z.strictObject({ type: z.literal('pageChanged'), url: z.string().max(4096) });
 
 /**
  * Requests that only read. Everything else changes data, after which the badge and every open view
