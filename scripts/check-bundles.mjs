@@ -1,19 +1,60 @@
 // Fails the test run when a content script grows past its budget (DESIGN.md §6: 20 KB gzipped)
-// or pulls in a library that must stay out of pages (DESIGN.md §2).
-import { readdirSync, readFileSync } from 'node:fs';
+// or pulls in a library that must stay out of pages (DESIGN.md §2), and when the open-shadow-roots
+// build differs from the shipped one in anything but the shadow roots' mode (CONTRACT.md "Build").
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dir = '.output/chrome-mv3/content-scripts';
+const SHIPPED = process.env.JALUR_SHIPPED_DIR ?? '.output/chrome-mv3';
+const OPEN = process.env.JALUR_OPEN_DIR ?? '.output-open/chrome-mv3';
 const BUDGET = 20 * 1024;
+// WXT's content-script context announces the extension to the page ("…:content-script-started");
+// Jalur runs its own (lib/content-script/context.ts).
+const BANNED = ['Dexie', 'ZodError', 'supabase', 'content-script-started'];
+
 let failed = false;
+const dir = `${SHIPPED}/content-scripts`;
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   const src = readFileSync(`${dir}/${f}`);
   const gz = gzipSync(src, { level: 9 }).length;
-  const banned = ['Dexie', 'ZodError', 'supabase'].filter((w) => src.includes(w));
+  const banned = BANNED.filter((w) => src.includes(w));
   console.log(`${f}: ${(gz / 1024).toFixed(1)} KB gzipped${banned.length ? `, contains ${banned.join(', ')}` : ''}`);
   if (gz > BUDGET || banned.length) failed = true;
 }
 if (failed) {
   console.error('content script over budget or carrying a forbidden library');
   process.exit(1);
+}
+
+function files(root) {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(root, join(d.parentPath, d.name)))
+    .sort();
+}
+
+/** Same text apart from `closed` where the open build says `open`. */
+function sameButMode(shipped, open) {
+  const a = shipped.split(/(closed|open)/);
+  const b = open.split(/(closed|open)/);
+  if (a.length !== b.length) return false;
+  return a.every((part, i) => part === b[i] || (part === 'closed' && b[i] === 'open'));
+}
+
+if (existsSync(OPEN)) {
+  const names = files(SHIPPED);
+  const other = files(OPEN);
+  const differ = [];
+  if (names.join('\n') !== other.join('\n')) differ.push(`file lists (${SHIPPED}: ${names.length}, ${OPEN}: ${other.length})`);
+  else
+    for (const n of names) {
+      const x = readFileSync(join(SHIPPED, n));
+      const y = readFileSync(join(OPEN, n));
+      if (!x.equals(y) && !sameButMode(x.toString('latin1'), y.toString('latin1'))) differ.push(n);
+    }
+  if (differ.length) {
+    console.error(`the open-shadow-roots build differs from the shipped one beyond the roots' mode: ${differ.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`${OPEN} is ${SHIPPED} with open shadow roots, nothing else`);
 }

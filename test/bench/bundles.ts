@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { BUDGETS } from './budgets';
@@ -25,7 +25,9 @@ export function ensureBuilt(force: boolean): 'built' | 'up to date' {
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   if (!force && builtAt > Math.max(...SOURCES.map(newestSourceMtime))) return 'up to date';
   try {
-    execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe', encoding: 'utf8' });
+    // The bench looks inside chips: the open-shadow-roots build, into the directory it measures.
+    const env = { ...process.env, JALUR_OPEN_SHADOW: '1', JALUR_OUT_DIR: dirname(EXTENSION_DIR) };
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe', encoding: 'utf8', env });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     throw new Error(`wxt build failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);

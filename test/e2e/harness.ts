@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const EXTENSION_DIR = resolve(process.env.JALUR_EXTENSION_DIR ?? '.output/chrome-mv3');
+// The open-shadow-roots build (JALUR_OPEN_SHADOW=1, see scripts/test.sh), so tests can look inside
+// chips; page-hostile.spec.ts loads the shipped build with closed roots.
+export const EXTENSION_DIR = resolve(process.env.JALUR_EXTENSION_DIR ?? '.output-open/chrome-mv3');
 const FIXTURES = resolve('test/fixtures');
 
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
