@@ -5,6 +5,35 @@ import { BackendConfigSchema, type BackendConfig } from '../../lib/sync/backend-
 
 const BACKEND_KEY = 'backend';
 
+interface RestrictableArea {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+}
+
+/**
+ * Extension storage holds the Supabase session, the project URL and key, the scope and sync state.
+ * Content scripts live inside LinkedIn's and the mail sites' pages; by default Chrome lets them read
+ * and write `storage.local` (and hear its changes). Restricted to trusted contexts, only this worker
+ * and Jalur's own pages reach it. Chrome keeps the level across restarts; it is set again at every
+ * start so it holds from the first run on. Browsers without the call for an area (Firefox has it for
+ * session only) keep their default; a failure is reported, never fatal to the worker.
+ */
+export function restrictStorageToExtension(): Promise<void> {
+  const areas: [string, RestrictableArea | undefined][] = [
+    ['local', browser.storage.local as RestrictableArea],
+    ['session', browser.storage.session as RestrictableArea | undefined],
+  ];
+  return Promise.all(
+    areas.map(async ([name, area]) => {
+      if (typeof area?.setAccessLevel !== 'function') return;
+      try {
+        await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+      } catch (err) {
+        console.error(`Jalur could not restrict storage.${name} to its own pages`, err);
+      }
+    }),
+  ).then(() => undefined);
+}
+
 export async function readBackend(): Promise<BackendConfig | null> {
   const stored = (await browser.storage.local.get(BACKEND_KEY))[BACKEND_KEY];
   const parsed = BackendConfigSchema.safeParse(stored);
@@ -21,8 +50,10 @@ let cached: { key: string; client: SupabaseClient } | null = null;
 
 /**
  * The extension's only supabase-js client, created on demand in the worker (never in a content
- * script). Its session lives in extension storage; the library refreshes it before each call that
- * needs it, since a worker's timers do not survive it being stopped.
+ * script). Its session lives in extension storage, restricted to trusted contexts (see
+ * restrictStorageToExtension), so it survives worker and browser restarts without a page ever seeing
+ * it; the library refreshes it before each call that needs it, since a worker's timers do not survive
+ * it being stopped.
  */
 export async function supabase(): Promise<SupabaseClient | null> {
   const config = await readBackend();

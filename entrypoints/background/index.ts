@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { isAccountRequest } from '../../lib/messaging/account';
 import { handleRequest, isRequest } from '../../lib/messaging/handle';
-import { isMutation } from '../../lib/messaging/schemas';
+import { PageChangedSchema, isMutation } from '../../lib/messaging/schemas';
+import { admit } from '../../lib/messaging/sender-policy';
 import { SITE_PATTERNS } from '../../lib/sites/hosts';
 import type { Notice } from '../../lib/messaging/types';
 import { handleAccountRequest } from './account';
@@ -10,6 +11,7 @@ import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
 import { isOpenSidePanel, openSidePanelFor } from './side-panel';
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
+import { restrictStorageToExtension } from './backend';
 import { storeContext } from './context';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 
@@ -37,11 +39,23 @@ async function afterChange(): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // First of all: the session and the backend settings are for Jalur's own pages and this worker, not
+  // for content scripts running inside LinkedIn or a mailbox.
+  void restrictStorageToExtension();
+
+  // Who may ask what (lib/messaging/sender-policy.ts): our pages anything, content scripts what a chip
+  // needs, nobody else anything. No onMessageExternal listener: other extensions and web pages get no answer.
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
   // Listeners are registered synchronously at top level so a woken worker receives the event that woke it.
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+    // Synchronous, so "Open in side panel" still calls sidePanel.open() within the rep's gesture.
+    const verdict = admit(msg, sender, self);
+    if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error });
     if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
     if (isOpenSidePanel(msg)) return openSidePanelFor(sender);
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
+      if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL' });
       void pullForView(refreshViews);
       return undefined;
     }
