@@ -54,6 +54,7 @@ if (existsSync(OPEN)) {
     }
   if (differ.length) {
     console.error(`the open-shadow-roots build differs from the shipped one beyond the roots' mode: ${differ.join(', ')}`);
+    console.error('(if sources changed between the two builds, build both again)');
     process.exit(1);
   }
   console.log(`${OPEN} is ${SHIPPED} with open shadow roots, nothing else`);
