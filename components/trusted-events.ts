@@ -42,13 +42,22 @@ export const GUARDED_EVENTS = [
   'drop',
 ] as const;
 
-function dropUntrusted(event: Event): void {
-  if (event.isTrusted) return;
-  event.stopImmediatePropagation();
-  event.preventDefault();
-}
-
 /** Stop every untrusted input event at `root` (a shadow root Jalur owns) before its content sees it. */
 export function acceptTrustedInputOnly(root: EventTarget): void {
-  for (const type of GUARDED_EVENTS) root.addEventListener(type, dropUntrusted, { capture: true });
+  // A synthetic click made not cancelable still runs the target's activation behaviour, and the
+  // browser fires what follows (a form's submit, a checkbox's input and change) as trusted events.
+  // Those arrive synchronously, while the page's script is still on the stack; so everything up to
+  // the next microtask checkpoint after an untrusted event is dropped too. Real input never arrives
+  // within a script's synchronous run.
+  let tainted = false;
+  const guard = (event: Event) => {
+    if (event.isTrusted && !tainted) return;
+    if (!tainted) {
+      tainted = true;
+      queueMicrotask(() => (tainted = false));
+    }
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of GUARDED_EVENTS) root.addEventListener(type, guard, { capture: true });
 }

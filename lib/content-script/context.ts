@@ -61,7 +61,7 @@ export class ContentScriptContext {
   }
 
   get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
+    if (browser?.runtime?.id == null) this.notifyInvalidated();
     return this.signal.aborted;
   }
 
