@@ -4,6 +4,7 @@ import { AccountRequestSchema, type AccountRequest } from '../../lib/messaging/a
 import { describeIssues } from '../../lib/messaging/schemas';
 import type { AccountView, Reply, RequestType, ResponseMap, TeamView } from '../../lib/messaging/types';
 import { adoptLocal } from '../../lib/sync/adopt';
+import { clearRefused, discardIssue, listIssues, retryIssue } from '../../lib/sync/quarantine';
 import { pullAll } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { LOCAL_SCOPE } from '../../lib/sync/scope';
@@ -146,17 +147,18 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
       return readStatus();
     case 'syncNow':
       return runSync(hooks.changed, true);
-    case 'syncIssues': {
-      const ctx = await contextFor(await readScope());
-      const rows = await ctx.db.syncIssues.orderBy('at').reverse().limit(100).toArray();
-      return { issues: rows.map(({ at, entity, entityId, code, reason }) => ({ at, entity, entityId, code, reason })) };
+    case 'syncIssues':
+      return { issues: await listIssues(await contextFor(await readScope())) };
+    case 'clearSyncIssues':
+      return { cleared: await clearRefused(await contextFor(await readScope())) };
+    case 'retrySyncIssue': {
+      const requeued = await retryIssue(await contextFor(await readScope()), req.id);
+      if (requeued > 0) void runSync(hooks.changed, true);
+      return { requeued };
     }
-    case 'clearSyncIssues': {
-      const ctx = await contextFor(await readScope());
-      const cleared = await ctx.db.syncIssues.count();
-      await ctx.db.syncIssues.clear();
-      return { cleared };
-    }
+    case 'discardSyncIssue':
+      await discardIssue(await contextFor(await readScope()), req.id);
+      return { discarded: true };
   }
 }
 

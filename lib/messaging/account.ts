@@ -39,6 +39,9 @@ export const AccountRequestSchema = z.discriminatedUnion('type', [
   o({ type: z.literal('syncNow') }),
   o({ type: z.literal('syncIssues') }),
   o({ type: z.literal('clearSyncIssues') }),
+  // One issue's held changes back into the send queue, or dropped for good (lib/sync/quarantine.ts).
+  o({ type: z.literal('retrySyncIssue'), id: z.number().int().nonnegative() }),
+  o({ type: z.literal('discardSyncIssue'), id: z.number().int().nonnegative() }),
 ]);
 export type AccountRequest = z.infer<typeof AccountRequestSchema>;
 

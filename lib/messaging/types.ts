@@ -74,7 +74,9 @@ export type AccountRequest =
   | { type: 'syncStatus' }
   | { type: 'syncNow' }
   | { type: 'syncIssues' }
-  | { type: 'clearSyncIssues' };
+  | { type: 'clearSyncIssues' }
+  | { type: 'retrySyncIssue'; id: number }
+  | { type: 'discardSyncIssue'; id: number };
 
 export interface AccountView {
   backend: { url: string } | null;
@@ -92,11 +94,16 @@ export interface TeamView {
 }
 
 export interface SyncIssueView {
+  id: number;
   at: number;
   entity: string;
   entityId: string;
   code: string;
   reason: string;
+  /** Set aside by the engine because a whole sync_push call failed on it (not a per-item refusal). */
+  quarantined: boolean;
+  /** Queued changes that go back to the queue on Retry (0: nothing to retry). */
+  held: number;
 }
 
 export type RequestType = Request['type'];
@@ -218,6 +225,8 @@ export interface ResponseMap extends BoardResponses, DataResponses {
   syncNow: SyncStatus;
   syncIssues: { issues: SyncIssueView[] };
   clearSyncIssues: { cleared: number };
+  retrySyncIssue: { requeued: number };
+  discardSyncIssue: { discarded: true };
 }
 
 export type Reply<T extends RequestType> = { ok: true; data: ResponseMap[T] } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Millis } from './common';
+import { Id, Millis, RequiredText, cleanNote } from './common';
 import { TouchChannel } from './enums';
 import { isValidTimeZone, type Enrolment } from '../pipeline/cadence';
 
@@ -9,7 +9,7 @@ export const CADENCE_LIMITS = { name: 120, description: 2000, note: 2000, steps:
 export const CadenceStepSchema = z.object({
   day: z.number().int().min(0).max(CADENCE_LIMITS.day),
   channel: TouchChannel,
-  note: z.string().max(CADENCE_LIMITS.note).default(''),
+  note: cleanNote(CADENCE_LIMITS.note).default(''),
 });
 export type CadenceStep = z.infer<typeof CadenceStepSchema>;
 
@@ -30,8 +30,8 @@ export const CadenceStepsSchema = z
 export const CadenceSchema = z.object({
   id: Id,
   teamId: z.string(),
-  name: z.string().trim().min(1).max(CADENCE_LIMITS.name),
-  description: z.string().max(CADENCE_LIMITS.description).nullable(),
+  name: RequiredText(CADENCE_LIMITS.name),
+  description: cleanNote(CADENCE_LIMITS.description).nullable(),
   steps: CadenceStepsSchema,
   updatedAt: Millis,
   deletedAt: Millis.nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Millis, OptionalText } from './common';
+import { Id, Millis, OptionalText, RequiredText } from './common';
 import { TouchChannel } from './enums';
 
 export const FollowUpSchema = z.object({
@@ -7,7 +7,7 @@ export const FollowUpSchema = z.object({
   teamId: z.string(),
   prospectId: Id,
   assigneeId: z.string(),
-  title: z.string().min(1).max(300),
+  title: RequiredText(300),
   note: OptionalText(4000),
   /** How the touch is meant to be made (cadence steps say which channel). */
   channel: TouchChannel.nullable(),

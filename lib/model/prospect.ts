@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Email, HttpsUrl, Id, Millis, OptionalText } from './common';
+import { Email, Id, Millis, OptionalText, RequiredText } from './common';
+import { memberPhotoUrl } from './text';
+import { canonicalSlug, profileUrl } from '../sites/linkedin/url';
 import { Source, Temperature } from './enums';
 import { SqlChecklistSchema } from '../pipeline/gates';
 import { EnrolmentSchema } from './cadence';
@@ -7,18 +9,50 @@ import { ScoreBreakdown } from './score';
 
 export const FIELD_LIMITS = { name: 120, headline: 220, title: 160, company: 160, location: 160 } as const;
 
+const PLAIN_SLUG = /^[a-z0-9_-]{1,200}$/;
+const CANONICAL_PLAIN = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]{1,200}\/$/;
+
+/** The one URL form Jalur stores for a LinkedIn profile, or null when `raw` is not a member profile URL. */
+export function canonicalProfileUrl(raw: string | null | undefined): string | null {
+  // Fast path: already the stored form with a plain slug (nearly every row; parses happen per row).
+  if (raw && CANONICAL_PLAIN.test(raw)) return raw;
+  if (!raw || !/^https?:\/\//i.test(raw.trim())) return null;
+  const slug = canonicalSlug(raw);
+  return slug === null ? null : profileUrl(slug);
+}
+
+/** A slug is stored only in its canonical form (what canonicalSlug gives for its own profile URL). */
+const Slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => PLAIN_SLUG.test(s) || canonicalSlug(profileUrl(s)) === s, 'is not a LinkedIn member slug');
+
+// Every way a prospect enters the store parses it with this schema (capture, update, import, restore,
+// pull, bringing a local pipeline into a team: lib/model/prospect-intake.ts), so these are the rules
+// for all of them. Text is cleaned (lib/model/text.ts); a photo is kept only from LinkedIn's media
+// CDN and the profile URL only as a LinkedIn member profile: anything else is dropped, not stored.
 export const ProspectSchema = z.object({
   id: Id,
-  teamId: z.string(),
-  slug: z.string().min(1).max(200).nullable(),
-  emails: z.array(Email),
-  name: z.string().min(1).max(FIELD_LIMITS.name),
+  teamId: z.string().max(64),
+  slug: Slug.nullable(),
+  emails: z
+    .array(Email)
+    .max(20)
+    .transform((list) => [...new Set(list)]),
+  name: RequiredText(FIELD_LIMITS.name),
   headline: OptionalText(FIELD_LIMITS.headline),
   title: OptionalText(FIELD_LIMITS.title),
   company: OptionalText(FIELD_LIMITS.company),
   location: OptionalText(FIELD_LIMITS.location),
-  photoUrl: HttpsUrl.nullable(),
-  linkedinUrl: HttpsUrl.nullable(),
+  photoUrl: z
+    .string()
+    .nullable()
+    .transform((v) => memberPhotoUrl(v)),
+  linkedinUrl: z
+    .string()
+    .nullable()
+    .transform((v) => canonicalProfileUrl(v)),
   source: Source,
   temperature: Temperature,
   /** True once the rep chose the temperature; otherwise it follows the source. */
@@ -27,7 +61,7 @@ export const ProspectSchema = z.object({
   stageEnteredAt: Millis,
   score: z.number().min(0).max(100),
   scoreBreakdown: ScoreBreakdown,
-  ownerId: z.string(),
+  ownerId: z.string().max(64),
   /** MQL gate: when the score first reached the team's threshold. */
   mqlAt: Millis.nullable(),
   /** SQL gate: when a rep accepted the prospect after a real conversation (who: sqlChecklist.accepted_by). */

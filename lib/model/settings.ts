@@ -3,10 +3,12 @@
 // them is validated whole here — a bad value rejects the lot with a message naming the field.
 import { z } from 'zod';
 import { DEFAULT_SCORE_RULES, type ScoreRules } from '../pipeline/score';
+import { cleanLine } from './text';
 
 const Points = z.number().int().min(0).max(100);
 const Days = z.number().int().min(1).max(3650);
-const Phrase = z.string().trim().min(1).max(120);
+// Rule words are quoted in score breakdowns and synced: cleaned like any other text.
+const Phrase = z.string().transform(cleanLine).pipe(z.string().min(1).max(120));
 
 type ObjectFactory = typeof z.object;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Millis } from './common';
+import { Id, Millis, RequiredText } from './common';
 import { StageKind } from './enums';
 
 export const StageSchema = z.object({
@@ -11,7 +11,7 @@ export const StageSchema = z.object({
     .max(40)
     .regex(/^[a-z0-9_-]+$/),
   /** null for a default stage the team has not renamed: the UI shows the localised default name. */
-  name: z.string().min(1).max(60).nullable(),
+  name: RequiredText(60).nullable(),
   order: z.number().int(),
   kind: StageKind,
   probability: z.number().min(0).max(100),

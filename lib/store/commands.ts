@@ -4,7 +4,6 @@ import {
   FOLLOW_UP_CADENCE_DEFAULTS,
   PROSPECT_PLAYBOOK_DEFAULTS,
   FollowUpSchema,
-  ProspectSchema,
   StageChangeSchema,
   TouchSchema,
   type Direction,
@@ -16,6 +15,7 @@ import {
   type TouchChannel,
 } from '../model';
 import type { CaptureFields } from '../model/capture';
+import { IntakeError, intakeProspect, linkedinUrlInput } from '../model/prospect-intake';
 import { openDueAt } from '../pipeline/follow-ups';
 import { temperatureFor } from '../pipeline/temperature';
 import type { StoreContext } from './context';
@@ -54,6 +54,36 @@ export function stageChange(ctx: StoreContext, prospectId: string, fromStageId: 
 
 const PROFILE_FIELDS = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
 
+/** The prospect intake (lib/model/prospect-intake.ts), with its refusals as this module's errors. */
+function intake(raw: unknown): Prospect {
+  try {
+    return intakeProspect(raw);
+  } catch (e) {
+    if (e instanceof IntakeError) throw new CommandError(e.code === 'invalid' ? 'invalid' : 'conflict', e.message);
+    throw e;
+  }
+}
+
+function urlInput(raw: string | null | undefined): string | null {
+  try {
+    return linkedinUrlInput(raw);
+  } catch (e) {
+    if (e instanceof IntakeError) throw new CommandError('invalid', e.message);
+    throw e;
+  }
+}
+
+/** The live prospect other than `exceptId` that holds the slug or address, if any (DESIGN.md §3). */
+export async function keyHolder(ctx: StoreContext, key: { slug?: string | null; email?: string | null }, exceptId: string | null) {
+  const other = (p: Prospect) => p.deletedAt === null && p.id !== exceptId;
+  if (key.slug) {
+    const bySlug = await ctx.db.prospects.where('slug').equals(key.slug).filter(other).first();
+    if (bySlug) return bySlug;
+  }
+  if (key.email) return ctx.db.prospects.where('emails').equals(key.email).filter(other).first();
+  return undefined;
+}
+
 export function tables(ctx: StoreContext) {
   const d = ctx.db;
   return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences];
@@ -64,6 +94,7 @@ export function tables(ctx: StoreContext) {
  * now shows win; blanks never erase what the rep has) instead of creating a duplicate.
  */
 export async function captureProspect(ctx: StoreContext, input: CaptureInput): Promise<{ prospect: Prospect; created: boolean }> {
+  input = { ...input, linkedinUrl: urlInput(input.linkedinUrl) };
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const now = ctx.now();
     const existing = await findByIdentity(ctx, input.slug, input.email);
@@ -74,9 +105,17 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
         if (v && v !== existing[f]) (patch as Record<string, unknown>)[f] = v;
       }
       if (input.slug && !existing.slug) patch.slug = input.slug;
-      if (input.email && !existing.emails.includes(input.email)) patch.emails = [...existing.emails, input.email];
+      // The address goes to the person matched by slug only while nobody else holds it: one key, one prospect.
+      if (input.email && !existing.emails.includes(input.email) && !(await keyHolder(ctx, { email: input.email }, existing.id))) {
+        patch.emails = [...existing.emails, input.email];
+      }
+      const merged = intake({ ...existing, ...patch, updatedAt: now });
+      // Cleaning may turn a value into what the prospect already has (e.g. a photo off LinkedIn's CDN into null).
+      for (const k of Object.keys(patch) as (keyof Prospect)[]) {
+        if (JSON.stringify(merged[k]) === JSON.stringify(existing[k])) delete patch[k];
+        else (patch as Record<string, unknown>)[k] = merged[k];
+      }
       if (Object.keys(patch).length === 0) return { prospect: existing, created: false };
-      const merged = ProspectSchema.parse({ ...existing, ...patch, updatedAt: now });
       Object.assign(merged, await rescore(ctx, merged));
       await ctx.db.prospects.put(merged);
       await enqueue(ctx, 'prospect', 'upsert', merged.id, { ...patch, ...scoreFields(existing, merged) });
@@ -109,7 +148,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       updatedAt: now,
       deletedAt: null,
     };
-    const prospect = ProspectSchema.parse({ ...draft, score: 0, scoreBreakdown: [] });
+    const prospect = intake({ ...draft, score: 0, scoreBreakdown: [] });
     Object.assign(prospect, await rescore(ctx, prospect));
     await ctx.db.prospects.add(prospect);
     const change = stageChange(ctx, prospect.id, null, stage.id, now);
@@ -149,9 +188,12 @@ export async function updateProspect(ctx: StoreContext, id: string, patch: Prosp
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const p = await mustGetProspect(ctx, id);
     const fields: Record<string, unknown> = { ...patch };
+    if (patch.linkedinUrl !== undefined) fields.linkedinUrl = urlInput(patch.linkedinUrl);
     if (patch.temperature !== undefined) fields.temperatureSet = true;
     else if (patch.source !== undefined && !p.temperatureSet) fields.temperature = temperatureFor(patch.source);
-    const next = ProspectSchema.parse({ ...p, ...fields, updatedAt: ctx.now() });
+    const next = intake({ ...p, ...fields, updatedAt: ctx.now() });
+    // What is queued is what is stored: the cleaned values, not the raw request.
+    for (const k of Object.keys(fields)) fields[k] = next[k as keyof Prospect];
     if (next.emails.length) {
       for (const e of next.emails) {
         const other = await ctx.db.prospects

@@ -1,4 +1,5 @@
 import type { OutboxEntity } from '../model';
+import { wellFormedDeep } from '../model/text';
 import { formatHlc, tickHlc, type HlcState } from '../sync/hlc';
 import type { StoreContext } from './context';
 
@@ -24,7 +25,9 @@ export async function enqueue(
     entity,
     op,
     entityId,
-    fields,
+    // Whatever a writer forgot to clean, the queue never carries text the server's jsonb refuses
+    // (lone surrogates, NUL): one such change used to fail every sync_push behind it.
+    fields: wellFormedDeep(fields),
     hlc: formatHlc(next, ctx.nodeId),
     createdAt: ctx.now(),
   });

@@ -3,6 +3,7 @@
 // backup just made gives the same backup again (apart from its time).
 import { BACKUP_TABLES, makeBackup, type Backup, type BackupTable } from '../io/export';
 import type { StoreContext } from './context';
+import { restorableBackup } from './intake';
 import { invalidateOverdue } from './overdue';
 
 /** `meta` rows that are caches derived from other tables, rebuilt on demand: not part of a backup. */
@@ -61,6 +62,7 @@ export function isOtherScope(ctx: StoreContext, backup: Backup): boolean {
 
 /** Replaces the store's content with the backup's, exactly; a backup without cadences keeps the current ones. */
 export async function restoreBackup(ctx: StoreContext, backup: Backup): Promise<Partial<Record<BackupTable, number>>> {
+  backup = restorableBackup(backup); // one prospect per key, nothing unsendable queued (./intake.ts)
   if (isOtherScope(ctx, backup)) {
     throw new RestoreError('other-scope', 'This backup is of another pipeline; switch to it in the options to restore it.');
   }

@@ -1,6 +1,7 @@
 // Bringing a local-mode pipeline into a team on first sign-in. Ids are kept, so running it again
 // adds nothing; a person the team already has is merged by identity key, not doubled.
-import type { FollowUp, Prospect, Stage } from '../model';
+import { FollowUpSchema, StageChangeSchema, TouchSchema, type FollowUp, type Prospect, type Stage } from '../model';
+import { tryIntakeProspect } from '../model/prospect-intake';
 import { openDueAt } from '../pipeline/follow-ups';
 import type { StoreContext } from '../store/context';
 import { enqueue } from '../store/outbox';
@@ -13,6 +14,8 @@ export interface AdoptReport {
   merged: number;
   touches: number;
   followUps: number;
+  /** Local rows the intake refused (e.g. written by an older version without today's checks). */
+  skipped: number;
 }
 
 async function teamMatch(team: StoreContext, p: Prospect): Promise<Prospect | undefined> {
@@ -53,10 +56,17 @@ export async function adoptLocal(local: StoreContext, team: StoreContext): Promi
   const d = team.db;
   return d.transaction('rw', [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta], async () => {
     const stageOf = stageMapper(localStages, await d.stages.toArray());
-    const report: AdoptReport = { added: 0, merged: 0, touches: 0, followUps: 0 };
+    const report: AdoptReport = { added: 0, merged: 0, touches: 0, followUps: 0, skipped: 0 };
     const target = new Map<string, string>();
     const mergedIds = new Set<string>();
-    for (const p of prospects) {
+    for (const raw of prospects) {
+      // The same intake as every other way in: the local store may hold rows older versions let through.
+      const checked = tryIntakeProspect(raw);
+      if (!checked.ok) {
+        report.skipped++;
+        continue;
+      }
+      const p = checked.prospect;
       if (await d.prospects.get(p.id)) {
         target.set(p.id, p.id);
         continue;
@@ -74,6 +84,7 @@ export async function adoptLocal(local: StoreContext, team: StoreContext): Promi
         continue;
       }
       const row: Prospect = { ...p, teamId: team.teamId, ownerId: team.userId, stageId: stageOf(p.stageId)! };
+      // teamMatch found nobody by slug or address in the team, rows added above included.
       await d.prospects.add(row);
       const { id: _id, ...fields } = row;
       await enqueue(team, 'prospect', 'upsert', row.id, fields);
@@ -85,21 +96,25 @@ export async function adoptLocal(local: StoreContext, team: StoreContext): Promi
       if (!prospectId || (await d.stageChanges.get(c.id))) continue;
       // The team's prospect has its own creation entry; only later moves carry over.
       if (mergedIds.has(c.prospectId) && c.fromStageId === null) continue;
-      const row = {
+      const parsed = StageChangeSchema.safeParse({
         ...c,
         teamId: team.teamId,
         prospectId,
         byId: team.userId,
         fromStageId: stageOf(c.fromStageId),
         toStageId: stageOf(c.toStageId)!,
-      };
+      });
+      if (!parsed.success) continue;
+      const row = parsed.data;
       await d.stageChanges.add(row);
       await enqueue(team, 'stage_change', 'upsert', row.id, { ...row });
     }
     for (const t of touches) {
       const prospectId = target.get(t.prospectId);
       if (!prospectId || (await d.touches.get(t.id))) continue;
-      const row = { ...t, teamId: team.teamId, prospectId, byId: team.userId };
+      const parsed = TouchSchema.safeParse({ ...t, teamId: team.teamId, prospectId, byId: team.userId });
+      if (!parsed.success) continue;
+      const row = parsed.data;
       await d.touches.add(row);
       await enqueue(team, 'touch', 'upsert', row.id, { ...row });
       report.touches++;
@@ -107,7 +122,10 @@ export async function adoptLocal(local: StoreContext, team: StoreContext): Promi
     for (const f of followUps) {
       const prospectId = target.get(f.prospectId);
       if (!prospectId || (await d.followUps.get(f.id))) continue;
-      const base: FollowUp = { ...f, teamId: team.teamId, prospectId, assigneeId: team.userId };
+      const { openDueAt: _old, ...rest } = f;
+      const parsed = FollowUpSchema.safeParse({ ...rest, teamId: team.teamId, prospectId, assigneeId: team.userId });
+      if (!parsed.success) continue;
+      const base: FollowUp = parsed.data;
       const key = openDueAt(base);
       const row: FollowUp = key === undefined ? base : { ...base, openDueAt: key };
       await d.followUps.add(row);

@@ -1,9 +1,9 @@
 // Server rows (sync_pull `data`, column names, ISO timestamps) into the local store's shapes.
 // Rows are validated with the local schemas; a row that does not fit is reported, not stored.
 import {
+  Email,
   FIELD_LIMITS,
   FollowUpSchema,
-  ProspectSchema,
   ScoreBreakdown,
   StageChangeSchema,
   StageSchema,
@@ -17,6 +17,8 @@ import {
 import { CadenceSchema, EnrolmentSchema, type Cadence } from '../model/cadence';
 import { openDueAt } from '../pipeline/follow-ups';
 import { SqlChecklistSchema } from '../pipeline/gates';
+import { capText } from '../model/text';
+import { intakeProspect } from '../model/prospect-intake';
 
 type Row = Record<string, unknown>;
 
@@ -27,20 +29,24 @@ const ms = (v: unknown): number | null => {
 };
 const msOr = (v: unknown, fallback: number) => ms(v) ?? fallback;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+// Teammates' rows are hostile input like a page (issue: a backup or a teammate could plant what a
+// capture never would): cut without splitting a surrogate pair, then the model's schemas clean them.
 const cap = (v: unknown, max: number): string | null => {
   const s = str(v);
-  return s === null ? null : s.slice(0, max);
+  return s === null ? null : capText(s, max);
 };
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null);
 
 export function prospectFromRow(r: Row): Prospect {
   const created = msOr(r.created_at, 0);
   const breakdown = ScoreBreakdown.safeParse(r.score_breakdown);
-  return ProspectSchema.parse({
+  // The same intake as a capture or a restore: cleaned text, LinkedIn-only profile URL, CDN-only photo.
+  return intakeProspect({
     id: r.id,
     teamId: r.team_id,
     slug: str(r.linkedin_slug),
-    emails: Array.isArray(r.emails) ? r.emails : [],
+    // A malformed address costs that address, not the person.
+    emails: Array.isArray(r.emails) ? r.emails.filter((e) => Email.safeParse(e).success).slice(0, 20) : [],
     name: cap(r.name, FIELD_LIMITS.name),
     headline: cap(r.headline, FIELD_LIMITS.headline),
     title: cap(r.title, FIELD_LIMITS.title),

@@ -90,3 +90,26 @@ export async function mergeDuplicate(ctx: StoreContext, localId: string, remoteI
     return true;
   });
 }
+
+/**
+ * After a pull: a prospect this device created and has not pushed yet may share a slug or an address
+ * with a teammate's row that just arrived. Two live prospects never keep one key: the local one is
+ * merged into the team's (the same merge a push conflict leads to). Only unpushed creations are
+ * looked at — rows the server already has are unique there — so this costs a few index lookups.
+ */
+export async function settleIdentityClashes(ctx: StoreContext): Promise<number> {
+  const creates = await ctx.db.outbox.filter((e) => e.entity === 'prospect' && e.op === 'upsert' && 'createdAt' in e.fields).toArray();
+  const unpushed = new Set(creates.map((e) => e.entityId));
+  let merged = 0;
+  for (const localId of unpushed) {
+    const local = await ctx.db.prospects.get(localId);
+    if (!local || local.deletedAt !== null) continue;
+    const live = (p: Prospect) => p.deletedAt === null && p.id !== localId && !unpushed.has(p.id);
+    let team: Prospect | undefined;
+    if (local.slug) team = await ctx.db.prospects.where('slug').equals(local.slug).filter(live).first();
+    for (const e of local.emails) team ??= await ctx.db.prospects.where('emails').equals(e).filter(live).first();
+    if (team && (await mergeDuplicate(ctx, localId, team.id))) merged++;
+  }
+  return merged;
+}
+

@@ -17,7 +17,7 @@ async function call(client: SupabaseClient, fn: string, args: Record<string, unk
   }
   if (reply.error) {
     const status = reply.status ?? 0;
-    throw new SyncError(failureFor(status), reply.error.message || `HTTP ${status}`, status);
+    throw new SyncError(failureFor(status), reply.error.message || `HTTP ${status}`, status, reply.error.code);
   }
   return reply.data;
 }

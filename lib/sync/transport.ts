@@ -8,6 +8,8 @@ export class SyncError extends Error {
     readonly kind: SyncFailure,
     message: string,
     readonly status?: number,
+    /** The server's error code (a SQLSTATE such as 22P02, or PGRSTxxx), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
   }
