@@ -110,10 +110,14 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
         patch.emails = [...existing.emails, input.email];
       }
       const merged = intake({ ...existing, ...patch, updatedAt: now });
-      // Cleaning may turn a value into what the prospect already has (e.g. a photo off LinkedIn's CDN into null).
+      // Cleaning may turn an offered value into nothing (a photo off LinkedIn's CDN, a name of control
+      // characters) or into what the prospect already has: neither erases nor rewrites anything.
       for (const k of Object.keys(patch) as (keyof Prospect)[]) {
-        if (JSON.stringify(merged[k]) === JSON.stringify(existing[k])) delete patch[k];
-        else (patch as Record<string, unknown>)[k] = merged[k];
+        const blank = merged[k] === null || merged[k] === '';
+        if (blank || JSON.stringify(merged[k]) === JSON.stringify(existing[k])) {
+          (merged as Record<string, unknown>)[k] = existing[k];
+          delete patch[k];
+        } else (patch as Record<string, unknown>)[k] = merged[k];
       }
       if (Object.keys(patch).length === 0) return { prospect: existing, created: false };
       Object.assign(merged, await rescore(ctx, merged));
