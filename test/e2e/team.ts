@@ -8,7 +8,8 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startStandIn, type StandIn } from '../stand-in/server';
 import { expect, fixture, launchWithExtension, serveLinkedIn, serviceWorker } from './harness';
 
-export const E2E_BACKEND_DIR = resolve('.output-e2e/chrome-mv3');
+// JALUR_E2E_BACKEND_DIR: a JALUR_E2E_BACKEND=1 build in another directory (several builds on one machine).
+export const E2E_BACKEND_DIR = resolve(process.env.JALUR_E2E_BACKEND_DIR ?? '.output-e2e/chrome-mv3');
 const SHELL = fixture('linkedin-spa/shell.html');
 
 export async function standIn(): Promise<StandIn> {
