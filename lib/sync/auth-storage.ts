@@ -1,5 +1,9 @@
 // supabase-js keeps its session through this adapter in the extension's own storage (not
-// localStorage, which a service worker does not have). Only the session lives here.
+// localStorage, which a service worker does not have). Only the session lives here. Only the
+// background's client uses it: the area it is given is closed to content scripts at worker start
+// (entrypoints/background/backend.ts, restrictStorageToExtension), so LinkedIn's or a mailbox's page
+// can never read the tokens through a content script, and the session still survives worker and
+// browser restarts.
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
