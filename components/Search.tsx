@@ -3,9 +3,16 @@ import { stageLabel, t } from './i18n';
 import { ErrorNote } from './ErrorNote';
 import { useSearch } from './useSearch';
 
+const LIMIT = 20;
+
+/**
+ * Find a prospect by name, company, headline or e-mail. Results show only while a query is typed, so
+ * an empty box takes one line and the panel leads with the person or the day's queue.
+ */
 export function Search({ onPick }: { onPick: (id: string) => void }) {
   const [query, setQuery] = useState('');
-  const { items, error } = useSearch(query, 50);
+  const typed = query.trim() !== '';
+  const { items, error } = useSearch(query, LIMIT, { emptyQuery: false });
 
   return (
     <section class="search" aria-label={t('searchProspects')}>
@@ -15,21 +22,36 @@ export function Search({ onPick }: { onPick: (id: string) => void }) {
         placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            setQuery('');
+          }
+        }}
       />
       <ErrorNote error={error} />
-      {query && items.length === 0 && !error && <p class="muted">{t('noResults')}</p>}
-      <ul class="results">
-        {items.map((p) => (
-          <li key={p.id}>
-            <button type="button" class="result" onClick={() => onPick(p.id)}>
-              <span class="name">{p.name}</span>
-              <span class="sub">
-                {[p.company, stageLabel(p.stageKey, p.stageName)].filter(Boolean).join(' · ')} · {t('scoreShort', String(p.score))}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {typed && items.length === 0 && !error && <p class="muted">{t('noResults')}</p>}
+      {typed && items.length > 0 && (
+        <ul class="results">
+          {items.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                class="result"
+                onClick={() => {
+                  setQuery('');
+                  onPick(p.id);
+                }}
+              >
+                <span class="name">{p.name}</span>
+                <span class="sub">
+                  {[p.company, stageLabel(p.stageKey, p.stageName)].filter(Boolean).join(' · ')} · {t('scoreShort', String(p.score))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
