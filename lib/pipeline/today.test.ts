@@ -21,7 +21,7 @@ describe('grouping at day boundaries in Asia/Jakarta', () => {
     ['2026-11-02T17:00', 'upcoming', '00:00 WIB Tuesday'],
     ['2026-11-09T16:59:59.999', 'upcoming', 'end of the 7th day after today'],
     ['2026-11-09T17:00', null, 'the 8th day: not in the queue'],
-  ])('%s → %s (%s)', (at, group) => {
+  ] as Array<[string, string | null, string]>)('%s → %s (%s)', (at, group) => {
     expect(groupOf(Date.parse(`${at}Z`), NOW, JKT)).toBe(group);
   });
 
