@@ -7,7 +7,7 @@ import { teamSettingsFromServer } from '../model/settings';
 import { SETTINGS_KEY } from '../store/settings';
 import { cadenceFromRow, followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
 import { CURSOR_KEY, REMOTE_META, type Member, type RemoteMetaEntity } from './remote-meta';
-import type { SyncTransport } from './transport';
+import { SyncError, type SyncTransport } from './transport';
 import type { PullChange, PullPage } from './wire';
 
 export const PULL_PAGE = 1000;
@@ -145,11 +145,20 @@ export async function storedCursor(ctx: StoreContext): Promise<number> {
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
-/** Pulls from the stored cursor until the server has nothing more; returns how many rows landed. */
+/**
+ * Pulls from the stored cursor until the server has nothing more; returns how many rows landed.
+ * A page may hold fewer than `limit` rows and still have more (the server also ends a page at about
+ * 1 MB), so only `has_more` ends the loop; a page that says "more" without moving the cursor
+ * would loop forever, so it is an error instead.
+ */
 export async function pullAll(ctx: StoreContext, transport: SyncTransport, limit = PULL_PAGE): Promise<number> {
   let total = 0;
   for (let pages = 0; pages < 100_000; pages++) {
-    const page = await transport.pull(ctx.teamId, await storedCursor(ctx), limit);
+    const since = await storedCursor(ctx);
+    const page = await transport.pull(ctx.teamId, since, limit);
+    if (page.has_more && (page.changes.length === 0 || page.next_cursor <= since)) {
+      throw new SyncError('server', 'The server said there was more to pull but sent nothing new');
+    }
     const { applied } = await applyPage(ctx, page);
     total += applied;
     if (!page.has_more) break;
