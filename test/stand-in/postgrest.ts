@@ -45,7 +45,12 @@ interface Routine {
   setOf: boolean;
   composite: boolean;
   isVoid: boolean;
+  /** The function's own settings PostgREST 12.2 applies to the call's transaction (db-hoisted-tx-settings). */
+  hoisted: [string, string][];
 }
+
+/** db-hoisted-tx-settings' default (PostgREST 12.2). */
+const HOISTED = new Set(['statement_timeout', 'plan_filter.statement_cost_limit', 'default_transaction_isolation']);
 
 /** PostgREST 12's SQLSTATE → HTTP status table (docs "Errors", v12). */
 export function httpStatusForSqlState(code: string, authenticated: boolean): number {
@@ -191,7 +196,8 @@ export class PostgrestStandIn {
                 set_config('request.headers', $6, true), set_config('request.cookies', $7, true)`,
         [this.searchPath, role, JSON.stringify(claims), 'POST', `/rpc/${fnName}`, JSON.stringify(headersJson), '{}'],
       );
-      const settings = await this.settingsFor(role);
+      // The role's settings, then the function's hoisted ones over them (PostgREST 12.2).
+      const settings = [...(await this.settingsFor(role)), ...routine.hoisted];
       if (settings.length) {
         await client.query(
           `select ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
@@ -239,13 +245,13 @@ export class PostgrestStandIn {
     if (cached) return cached;
     const { rows } = await this.pool.query<{
       argnames: string[] | null; argmodes: string[] | null; argtypes: string[]; nargs: number; ndefaults: number;
-      provolatile: string; proretset: boolean; typtype: string; rettype: string;
+      provolatile: string; proretset: boolean; typtype: string; rettype: string; proconfig: string[] | null;
     }>(
       `select p.proargnames as argnames, p.proargmodes::text[] as argmodes,
               array(select pg_catalog.format_type(t, null)
                       from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(t, o) order by o) as argtypes,
               p.pronargs as nargs, p.pronargdefaults as ndefaults, p.provolatile, p.proretset,
-              t.typtype, pg_catalog.format_type(p.prorettype, null) as rettype
+              t.typtype, pg_catalog.format_type(p.prorettype, null) as rettype, p.proconfig
          from pg_catalog.pg_proc p
          join pg_catalog.pg_namespace n on n.oid = p.pronamespace
          join pg_catalog.pg_type t on t.oid = p.prorettype
@@ -271,6 +277,9 @@ export class PostgrestStandIn {
         setOf: r.proretset,
         composite: r.typtype === 'c' || (r.rettype === 'record' && hasOut),
         isVoid: r.rettype === 'void',
+        hoisted: (r.proconfig ?? [])
+          .map((c): [string, string] => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)])
+          .filter(([k]) => HOISTED.has(k)),
       };
     });
     this.routines.set(name, routines);
