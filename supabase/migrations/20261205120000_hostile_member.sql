@@ -6,7 +6,8 @@
 --  2. Every text, jsonb and array field has a size cap (an e-mail address too), and times that
 --     must be finite are.
 --  3. Client times for stage changes and touches may not lie in the future (a stage change dated
---     9999-12-31 froze a deal's stage); existing ones are repaired.
+--     9999-12-31 froze a deal's stage): sync_push dates them by the server's clock at the latest,
+--     direct inserts beyond five minutes are refused; existing ones are repaired.
 --  4. Only owners/admins or the prospect's current owner reassign a prospect (setting owner_id to
 --     oneself used to unlock deleting anyone's prospect); restore_prospect lifts a tombstone for
 --     whoever may delete the prospect.
@@ -110,11 +111,11 @@ revoke all on sequence private.change_seq from authenticated, service_role;
 -- ---------------------------------------------------------------------------------------------
 -- 3 (first, so the repairs below are stamped by the new rules). Client times.
 --
--- A stage change or touch may be dated in the past (offline work, imports) but not more than five
--- minutes past the server's clock: the latest stage change by changed_at is the current stage,
--- and the latest touch decides when a deal goes dark, so a date in the future would pin both.
--- Five minutes is clock skew; an hlc may run up to an hour ahead (a device's clock that is off),
--- and sync_push then dates the row by the server's clock rather than the hlc's.
+-- A stage change or touch may be dated in the past (offline work, imports) but not in the future:
+-- the latest stage change by changed_at is the current stage, and the latest touch decides when a
+-- deal goes dark, so a date in the future would pin both. Direct table inserts more than five
+-- minutes (clock skew) past the server's clock are refused; sync_push clamps to the server's
+-- clock (below), so a device whose clock runs fast loses nothing.
 
 create function private.guard_stage_change_time() returns trigger
 language plpgsql set search_path = '' as $$
@@ -165,8 +166,11 @@ update public.prospects p
    and (p.stage_id, p.stage_entered_at, p.stage_change_id) is distinct from (l.to_stage_id, l.changed_at, l.id)
    and p.stage_change_id is not null;
 
--- sync_push dates a touch or stage change without an explicit time by its hlc, but never later
--- than the server's clock. Otherwise as in 20261126120300_sync_api.sql.
+-- sync_push never stores a touch's or stage change's time past the server's clock: a later one is
+-- dated by the server's clock instead (a device whose clock runs fast keeps its moves, and a date
+-- in 9999 becomes an ordinary move made now). Left out, the time is the hlc's, clamped the same
+-- way. Sending the same content again is still a duplicate. Otherwise as in
+-- 20261126120300_sync_api.sql.
 create or replace function private.push_touch(team uuid, mutation_id uuid, rid uuid, hlc text, fields jsonb) returns jsonb
 language plpgsql set search_path = '' as $$
 declare
@@ -180,7 +184,7 @@ begin
   if fields ?& '{prospect_id,channel}' then
     insert into public.touches (id, team_id, prospect_id, channel, direction, note, occurred_at, follow_up_id)
     select rid, team, f.prospect_id, f.channel, coalesce(f.direction, 'out'), f.note,
-      coalesce(f.occurred_at, least(private.hlc_time(hlc), now())), f.follow_up_id
+      least(coalesce(f.occurred_at, private.hlc_time(hlc)), now()), f.follow_up_id
       from jsonb_populate_record(null::public.touches, fields) f
     on conflict (id) do nothing;
     if found then
@@ -191,7 +195,7 @@ begin
   if not found then
     insert into public.touches (id, team_id, prospect_id, channel, direction, note, occurred_at, follow_up_id)
     select rid, team, f.prospect_id, f.channel, coalesce(f.direction, 'out'), f.note,
-      coalesce(f.occurred_at, least(private.hlc_time(hlc), now())), f.follow_up_id
+      least(coalesce(f.occurred_at, private.hlc_time(hlc)), now()), f.follow_up_id
       from jsonb_populate_record(null::public.touches, fields) f;  -- fails with the reason
     return private.result(mutation_id, 'applied');
   end if;
@@ -199,8 +203,10 @@ begin
     raise exception using errcode = '42501', message = 'this touch belongs to another team';
   end if;
   r := jsonb_populate_record(cur, fields);
-  if (r.prospect_id, r.channel, r.direction, r.note, r.occurred_at, r.follow_up_id)
-     is not distinct from (cur.prospect_id, cur.channel, cur.direction, cur.note, cur.occurred_at, cur.follow_up_id) then
+  -- The same content, its time clamped as on the first write, is a duplicate.
+  if (r.prospect_id, r.channel, r.direction, r.note, r.follow_up_id)
+     is not distinct from (cur.prospect_id, cur.channel, cur.direction, cur.note, cur.follow_up_id)
+     and (r.occurred_at = cur.occurred_at or least(r.occurred_at, cur.created_at) = cur.occurred_at) then
     return private.result(mutation_id, 'duplicate', 'same_content', 'this touch is already recorded');
   end if;
   return private.result(mutation_id, 'rejected', 'append_only', 'touches are append-only: log a new touch instead');
@@ -220,7 +226,7 @@ begin
   if fields ?& '{prospect_id,to_stage_id}' then
     insert into public.stage_changes (id, team_id, prospect_id, from_stage_id, to_stage_id, changed_at, note)
     select rid, team, f.prospect_id, f.from_stage_id, f.to_stage_id,
-      coalesce(f.changed_at, least(private.hlc_time(hlc), now())), f.note
+      least(coalesce(f.changed_at, private.hlc_time(hlc)), now()), f.note
       from jsonb_populate_record(null::public.stage_changes, fields) f
     on conflict (id) do nothing;
     if found then
@@ -231,7 +237,7 @@ begin
   if not found then
     insert into public.stage_changes (id, team_id, prospect_id, from_stage_id, to_stage_id, changed_at, note)
     select rid, team, f.prospect_id, f.from_stage_id, f.to_stage_id,
-      coalesce(f.changed_at, least(private.hlc_time(hlc), now())), f.note
+      least(coalesce(f.changed_at, private.hlc_time(hlc)), now()), f.note
       from jsonb_populate_record(null::public.stage_changes, fields) f;  -- fails with the reason
     return private.result(mutation_id, 'applied');
   end if;
@@ -239,8 +245,10 @@ begin
     raise exception using errcode = '42501', message = 'this stage change belongs to another team';
   end if;
   r := jsonb_populate_record(cur, fields);
-  if (r.prospect_id, r.from_stage_id, r.to_stage_id, r.changed_at, r.note)
-     is not distinct from (cur.prospect_id, cur.from_stage_id, cur.to_stage_id, cur.changed_at, cur.note) then
+  -- The same content, its time clamped as on the first write, is a duplicate.
+  if (r.prospect_id, r.from_stage_id, r.to_stage_id, r.note)
+     is not distinct from (cur.prospect_id, cur.from_stage_id, cur.to_stage_id, cur.note)
+     and (r.changed_at = cur.changed_at or least(r.changed_at, cur.created_at) = cur.changed_at) then
     return private.result(mutation_id, 'duplicate', 'same_content', 'this stage change is already recorded');
   end if;
   return private.result(mutation_id, 'rejected', 'append_only', 'stage changes are append-only: record a new one instead');

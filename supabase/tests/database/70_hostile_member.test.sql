@@ -2,7 +2,7 @@
 -- and what they can still do legitimately.
 begin;
 \ir _helpers.psql
-select plan(59);
+select plan(61);
 
 select tests.make_teams();
 grant execute on all functions in schema tests to authenticated;
@@ -109,27 +109,39 @@ select is(tests.try_as('other', $$select public.restore_prospect(tests.team(), '
 
 -- ---- 9. Client times cannot freeze a stage or a deal's activity -----------------------------------
 select is(tests.codes(tests.push('rep', jsonb_build_array(
-            tests.mut('stage_change', 'upsert', gen_random_uuid(), tests.now_hlc(),
+            tests.mut('stage_change', 'upsert', 'e2000000-0000-4000-8000-000000000001', tests.now_hlc(),
                       jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002',
                                          'to_stage_id', tests.stage(tests.team(), 'decision'),
                                          'changed_at', '9999-12-31T00:00:00Z')),
-            tests.mut('stage_change', 'upsert', gen_random_uuid(), tests.now_hlc(),
+            tests.mut('stage_change', 'upsert', 'e2000000-0000-4000-8000-000000000002', tests.now_hlc(),
                       jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002',
                                          'to_stage_id', tests.stage(tests.team(), 'decision'),
                                          'changed_at', 'infinity')),
-            tests.mut('touch', 'upsert', gen_random_uuid(), tests.now_hlc(),
+            tests.mut('touch', 'upsert', 'e3000000-0000-4000-8000-000000000001', tests.now_hlc(),
                       jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002', 'channel', 'call',
                                          'occurred_at', '9999-12-31T00:00:00Z'))))),
-          '{invalid,invalid,invalid}', 'a stage change or touch dated in the future is refused');
+          '{-,-,-}', 'stage changes and a touch dated 9999 or infinity are taken as made now');
+select ok((select bool_and(changed_at <= now()) from public.stage_changes
+            where id in ('e2000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000002'))
+          and (select occurred_at <= now() from public.touches where id = 'e3000000-0000-4000-8000-000000000001')
+          and (select stage_entered_at <= now() from public.prospects where id = 'e0000000-0000-4000-8000-000000000002'),
+          'nothing is stored past the server''s clock, so no stage change stays "latest" for ever');
+select is(tests.codes(tests.push('rep', jsonb_build_array(
+            tests.mut('stage_change', 'upsert', 'e2000000-0000-4000-8000-000000000001', tests.now_hlc(),
+                      jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002',
+                                         'to_stage_id', tests.stage(tests.team(), 'decision'),
+                                         'changed_at', '9999-12-31T00:00:00Z'))))),
+          '{same_content}', 'sending the same stage change again is still a duplicate');
+-- A later move (same server time inside this test's transaction; its id sorts last) takes over.
 select is(tests.codes(tests.push('rep2', jsonb_build_array(
-            tests.mut('stage_change', 'upsert', gen_random_uuid(), tests.now_hlc(),
+            tests.mut('stage_change', 'upsert', 'efffffff-0000-4000-8000-000000000001', tests.now_hlc(),
                       jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002',
                                          'to_stage_id', tests.stage(tests.team(), 'qualification'))),
             tests.mut('touch', 'upsert', gen_random_uuid(), tests.now_hlc(interval '50 minutes', 'fast'),
                       jsonb_build_object('prospect_id', 'e0000000-0000-4000-8000-000000000002', 'channel', 'call'))))),
           '{-,-}', 'a later move applies; a device whose clock runs fast still logs its touch');
 select is((select stage_id from public.prospects where id = 'e0000000-0000-4000-8000-000000000002'),
-          tests.stage(tests.team(), 'qualification'), 'the stage is the latest real move');
+          tests.stage(tests.team(), 'qualification'), 'the stage is the latest move');
 select ok((select max(occurred_at) <= now() from public.touches where prospect_id = 'e0000000-0000-4000-8000-000000000002'),
           'a touch dated by a fast clock is dated by the server''s clock instead');
 select is(tests.try_as('rep', format($$insert into public.stage_changes (team_id, prospect_id, to_stage_id, changed_at, changed_by)
