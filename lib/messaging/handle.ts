@@ -15,6 +15,7 @@ import {
 } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
+import { z } from 'zod';
 import { describeError } from '../model/settings';
 import { todayQueue } from '../store/today-queue';
 import { dispatchBoard } from './handle-board';
@@ -153,10 +154,17 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
 
 const SETTINGS_REQUESTS: ReadonlySet<unknown> = new Set(['saveSettings', 'previewSettings']);
 
-/** Settings name the field the way the options page and imports do ("settings.mqlThreshold: must be at most 100"). */
-function requestIssues(raw: unknown, error: Parameters<typeof describeIssues>[0]): string {
+/**
+ * Why a request is refused, in one line. Settings speak as the options page and imports do, naming
+ * the field inside the settings ("scoringRules.perTouch: must be at most 100", "settings: must be an
+ * object"), since the scoring editor shows the sentence beside the form as it is.
+ */
+function requestIssues(raw: unknown, error: z.ZodError): string {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  return SETTINGS_REQUESTS.has(type) ? describeError('', error) : describeIssues(error);
+  if (SETTINGS_REQUESTS.has(type) && error.issues.every((i) => i.path[0] === 'settings')) {
+    return describeError('', new z.ZodError(error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))));
+  }
+  return `Invalid request: ${describeIssues(error)}`;
 }
 
 /**
@@ -166,7 +174,7 @@ function requestIssues(raw: unknown, error: Parameters<typeof describeIssues>[0]
 export async function handleRequest(ctx: StoreContext, raw: unknown): Promise<Reply<RequestType>> {
   // The input is kept on issues so a missing value reads differently from a wrong one ("is missing" / "must be an object").
   const parsed = RequestSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${requestIssues(raw, parsed.error)}` };
+  if (!parsed.success) return { ok: false, error: requestIssues(raw, parsed.error) };
   try {
     return { ok: true, data: await dispatch(ctx, parsed.data) };
   } catch (e) {
