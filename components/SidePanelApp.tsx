@@ -12,7 +12,6 @@ import { Today } from './today/Today';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from './useTabPerson';
 
-
 type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
 
 /** The switcher's order is the Alt+1…5 order. */

@@ -25,7 +25,8 @@ export function SnoozeMenu({
   const [custom, setCustom] = useState(() => toLocalInput(snoozeUntil('tomorrow', Date.now(), timeZone)));
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();
-  const when = (at: number) => new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(at);
+  const when = (at: number) =>
+    new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(at);
 
   useEffect(() => {
     if (!picking) ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();

@@ -189,9 +189,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   return (
     <section class={`today${workThrough ? ' working' : ''}`} aria-label={t('todayView')}>
       <div class="today-top">
-        <p class="today-summary">
-          {groups ? t('todaySummary', [String(overdueCount), String(rows.length)]) : t('loading')}
-        </p>
+        <p class="today-summary">{groups ? t('todaySummary', [String(overdueCount), String(rows.length)]) : t('loading')}</p>
         <label class="work-through">
           <input type="checkbox" checked={workThrough} onChange={(e) => setWorkThrough((e.currentTarget as HTMLInputElement).checked)} />{' '}
           {t('workThrough')}
@@ -251,7 +249,13 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
       )}
       {workThrough && active && (
         <section class="today-person" aria-label={t('todayPerson')}>
-          {detail === undefined ? <p class="muted">{t('loading')}</p> : detail ? <ProspectDetail detail={detail} /> : <p class="muted">{t('notFound')}</p>}
+          {detail === undefined ? (
+            <p class="muted">{t('loading')}</p>
+          ) : detail ? (
+            <ProspectDetail detail={detail} />
+          ) : (
+            <p class="muted">{t('notFound')}</p>
+          )}
         </section>
       )}
     </section>
@@ -288,10 +292,7 @@ function TodayRow({
   // Roving focus: only the current row's controls are in the Tab order.
   const tab = active ? 0 : -1;
   const step = r.cadence ? t('todayStep', [cadenceName(r.cadence.name), String(r.cadence.step), String(r.cadence.steps)]) : null;
-  const meta = [
-    r.channel ? t(`channel_${r.channel}` as MessageKey) : null,
-    r.snoozed ? t('todaySnoozed') : null,
-  ].filter(Boolean);
+  const meta = [r.channel ? t(`channel_${r.channel}` as MessageKey) : null, r.snoozed ? t('todaySnoozed') : null].filter(Boolean);
   return (
     <li class={`today-row${active ? ' active' : ''}${r.group === 'overdue' ? ' late' : ''}`} data-row={rowKey(r)} onFocusCapture={onFocus}>
       <button type="button" class="today-open" tabIndex={tab} onClick={onOpen} aria-describedby="today-keys">

@@ -11,7 +11,9 @@ const FRESH_MS = 15_000;
 export type PanelTarget = { view: 'person'; prospectId: string } | { view: 'today' };
 
 export function panelUrl(target: PanelTarget): string {
-  return browser.runtime.getURL(target.view === 'person' ? `/sidepanel.html?person=${encodeURIComponent(target.prospectId)}` : '/sidepanel.html?view=today');
+  return browser.runtime.getURL(
+    target.view === 'person' ? `/sidepanel.html?person=${encodeURIComponent(target.prospectId)}` : '/sidepanel.html?view=today',
+  );
 }
 
 export function openPanelOn(target: PanelTarget, where: { tabId: number | null; windowId: number | null }): Promise<'panel' | 'tab'> {
@@ -45,7 +47,8 @@ function parse(v: unknown): PanelTarget | null {
   const o = v as { view?: unknown; prospectId?: unknown; at?: unknown } | undefined;
   if (!o || typeof o.at !== 'number' || Date.now() - o.at > FRESH_MS) return null;
   if (o.view === 'today') return { view: 'today' };
-  if (o.view === 'person' && typeof o.prospectId === 'string' && o.prospectId.length <= 100) return { view: 'person', prospectId: o.prospectId };
+  if (o.view === 'person' && typeof o.prospectId === 'string' && o.prospectId.length <= 100)
+    return { view: 'person', prospectId: o.prospectId };
   return null;
 }
 

@@ -348,7 +348,7 @@ describe('the default cadence is the server’s', () => {
   });
 });
 
-describe("the default due rule: a step is due by the end of its local day", () => {
+describe('the default due rule: a step is due by the end of its local day', () => {
   const JKT = 'Asia/Jakarta';
   it('enrolling makes step 1 due today, not overdue: by 23:59:59.999 local', () => {
     const at = utc('2026-10-23T09:15'); // 16:15 WIB

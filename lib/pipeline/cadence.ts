@@ -314,12 +314,7 @@ function stale(e: Enrolment, step: number | undefined): boolean {
 }
 
 /** The pending step was done at `at`: log its touch, schedule the next step or complete. */
-export function completeStep(
-  e: Enrolment,
-  cadence: CadenceLike,
-  at: number,
-  opts: StepOptions & { step?: number } = {},
-): CadenceOutcome {
+export function completeStep(e: Enrolment, cadence: CadenceLike, at: number, opts: StepOptions & { step?: number } = {}): CadenceOutcome {
   if (stale(e, opts.step)) return unchanged(e);
   const channel = cadence.steps[e.step]?.channel ?? 'note';
   const out = advance(e, cadence, at, opts, 'done');
@@ -327,12 +322,7 @@ export function completeStep(
 }
 
 /** The pending step is skipped at `at` (no touch): schedule the next step or complete. */
-export function skipStep(
-  e: Enrolment,
-  cadence: CadenceLike,
-  at: number,
-  opts: StepOptions & { step?: number } = {},
-): CadenceOutcome {
+export function skipStep(e: Enrolment, cadence: CadenceLike, at: number, opts: StepOptions & { step?: number } = {}): CadenceOutcome {
   if (stale(e, opts.step)) return unchanged(e);
   return advance(e, cadence, at, opts, 'skipped');
 }

@@ -9,7 +9,11 @@ export const DEFAULT_CADENCE_ID: CadenceTemplate = {
   description: 'Terhubung, lalu bergantian LinkedIn, e-mail, dan telepon sampai terjadi percakapan dua arah.',
   steps: [
     { day: 0, channel: 'connection_request', note: 'Kirim permintaan koneksi dengan catatan pribadi tentang {{company}}.' },
-    { day: 2, channel: 'linkedin_message', note: 'Terima kasih kepada {{first_name}} karena sudah terhubung; bagikan satu ide yang berguna.' },
+    {
+      day: 2,
+      channel: 'linkedin_message',
+      note: 'Terima kasih kepada {{first_name}} karena sudah terhubung; bagikan satu ide yang berguna.',
+    },
     { day: 4, channel: 'email', note: 'E-mail singkat: masalah yang kami selesaikan untuk tim seperti {{company}}.' },
     { day: 7, channel: 'call', note: 'Telepon; jika tidak diangkat, tinggalkan pesan suara 20 detik.' },
     { day: 10, channel: 'linkedin_message', note: 'Bagikan studi kasus yang relevan.' },

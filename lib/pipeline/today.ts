@@ -81,7 +81,6 @@ export function snoozeUntil(preset: SnoozePreset, now: number, timeZone: string)
   if (preset === 'hour') return now + 3_600_000;
   if (preset === 'tomorrow') return atLocalHour(startOfLocalDay(now, timeZone, 1), SNOOZE_HOUR, timeZone);
   const weekday = new Date(wallClock(now, timeZone)).getUTCDay(); // 0 = Sunday
-  const ahead = ((8 - weekday) % 7) || 7;
+  const ahead = (8 - weekday) % 7 || 7;
   return atLocalHour(startOfLocalDay(now, timeZone, ahead), SNOOZE_HOUR, timeZone);
 }
-

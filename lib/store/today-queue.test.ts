@@ -47,9 +47,19 @@ describe('todayQueue', () => {
     const groups = groupToday(q.items, q.now, JKT);
     expect(groups[0]!.items).toHaveLength(await overdueCount(ctx));
     expect(groups.map((g) => g.items.length)).toEqual([6, 2, 1]);
-    expect(flatten(groups)[0]).toMatchObject({ title: 'Late 5', name: 'Person 05', company: 'Company 5', stageKey: 'prospecting', cadence: null });
+    expect(flatten(groups)[0]).toMatchObject({
+      title: 'Late 5',
+      name: 'Person 05',
+      company: 'Company 5',
+      stageKey: 'prospecting',
+      cadence: null,
+    });
     const step = q.items.find((i) => i.cadence);
-    expect(step).toMatchObject({ name: 'Person 09', channel: 'connection_request', cadence: { name: DEFAULT_CADENCE.name, step: 1, steps: 8 } });
+    expect(step).toMatchObject({
+      name: 'Person 09',
+      channel: 'connection_request',
+      cadence: { name: DEFAULT_CADENCE.name, step: 1, steps: 8 },
+    });
     // Enrolling made step 1 due today, not overdue.
     expect(groups[1]!.items.map((i) => i.id)).toContain(step!.id);
     expect(q.items.find((i) => i.title === 'Next month')).toBeUndefined();

@@ -46,11 +46,13 @@ async function seedBacklog(page: Page): Promise<Seeded> {
         })
       ).prospect.id as string;
     const now = Date.now();
-    for (let i = 0; i < 30; i++) await ask({ type: 'addFollowUp', prospectId: await person(i), title: `Send the proposal #${i}`, dueAt: now - (30 - i) * 3_600_000 });
+    for (let i = 0; i < 30; i++)
+      await ask({ type: 'addFollowUp', prospectId: await person(i), title: `Send the proposal #${i}`, dueAt: now - (30 - i) * 3_600_000 });
     const { cadences } = await ask({ type: 'cadences' });
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     for (let i = 30; i < 42; i++) await ask({ type: 'enrol', prospectId: await person(i), cadenceId: cadences[0].id, timeZone });
-    for (let i = 42; i < 44; i++) await ask({ type: 'addFollowUp', prospectId: await person(i), title: `Check in #${i}`, dueAt: now + 3 * 86_400_000 });
+    for (let i = 42; i < 44; i++)
+      await ask({ type: 'addFollowUp', prospectId: await person(i), title: `Check in #${i}`, dueAt: now + 3 * 86_400_000 });
     return { overdue: 30, cadenceSteps: 12, upcoming: 2 };
   });
 }
@@ -154,7 +156,9 @@ test('Today: grouped queue whose Overdue count is the badge; 40 items cleared wi
   await expect(group(panel, 'Upcoming').getByRole('listitem').filter({ hasText: 'step 2 of 8' }).first()).toBeVisible();
   // Done on a cadence step logged its touch.
   const touched = await panel.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ type: 'search', query: 'Seed Person 3', limit: 20 })) as { data: { items: Array<{ touchCount: number }> } };
+    const r = (await chrome.runtime.sendMessage({ type: 'search', query: 'Seed Person 3', limit: 20 })) as {
+      data: { items: Array<{ touchCount: number }> };
+    };
     return r.data.items.reduce((n, p) => n + p.touchCount, 0);
   });
   expect(touched).toBeGreaterThan(0);
@@ -249,7 +253,9 @@ test('enrolling makes step 1 due today: nothing turns red, the badge does not mo
   await expect(page.locator('jalur-inline .next.overdue')).toHaveCount(0);
   expect(await badgeText(sw)).toBe('');
   const dueAt = await panel.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ type: 'today', until: Date.now() + 86_400_000 })) as { data: { items: Array<{ dueAt: number }> } };
+    const r = (await chrome.runtime.sendMessage({ type: 'today', until: Date.now() + 86_400_000 })) as {
+      data: { items: Array<{ dueAt: number }> };
+    };
     return r.data.items[0]!.dueAt;
   });
   // By the end of the rep's day: 23:59 local.
