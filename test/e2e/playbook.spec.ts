@@ -172,7 +172,7 @@ test('the gone-dark list shows stalled prospects, longest silence first, and ope
   await silence(sw, 'Ayu Lestari', 20);
   await silence(sw, 'Rizky Pratama', 30);
   // Those writes went around the background, so nothing announced them: reopen the list.
-  await panel.getByRole('button', { name: 'This tab', exact: true }).click();
+  await panel.getByRole('button', { name: 'Person', exact: true }).click();
   await panel.getByRole('button', { name: 'Gone dark', exact: true }).click();
   const list = panel.locator('.stalled-list');
   await expect(list).toContainText('2 gone dark, longest silence first');
