@@ -161,7 +161,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
       .max(31 * 86_400_000),
     limit,
   }),
-  // The Today queue up to `until` (the end of the rep's 7th local day; a month at most).
+  // The Today queue: open follow-ups due up to `until` (the page sends the end of the rep's 7th local day).
   z.object({ type: z.literal('today'), until: z.number().int().min(0).max(8.64e15) }),
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
