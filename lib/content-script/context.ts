@@ -22,7 +22,11 @@ interface LocationChange extends Event {
 }
 
 interface NavigationLike {
-  addEventListener(type: 'navigate', cb: (event: Event & { destination: { url: string } }) => void, options?: AddEventListenerOptions): void;
+  addEventListener(
+    type: 'navigate',
+    cb: (event: Event & { destination: { url: string } }) => void,
+    options?: AddEventListenerOptions,
+  ): void;
 }
 
 const LOCATION_CHANGE = 'wxt:locationchange';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, fixture, launchWithExtension, serveLinkedIn, test } from './harness';
 import { mailSpa } from './mail-spa';
 
@@ -24,7 +24,7 @@ const GMAIL = 'https://mail.google.com/mail/u/0/';
 const THREAD = `${GMAIL}#inbox/FMfcgzQXJWbdTqLmNpRsVwXyZbCdFgHk`;
 const ANITA = 'anita.wirawan@lautbiru-logistik.example';
 
-async function serveSites(context: import('@playwright/test').BrowserContext) {
+async function serveSites(context: BrowserContext) {
   await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, fixture('linkedin-spa/shell.html'));
   const app = mailSpa({
     '/mail/u/0/#inbox': 'gmail/inbox-list.html',
@@ -55,7 +55,12 @@ async function prospectNames(sw: Worker): Promise<string[]> {
 async function axNodes(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: Array<{ ignored?: boolean; role?: { value?: string }; name?: { value?: string }; properties?: Array<{ name: string; value: { value?: unknown } }> }>;
+    nodes: Array<{
+      ignored?: boolean;
+      role?: { value?: string };
+      name?: { value?: string };
+      properties?: Array<{ name: string; value: { value?: unknown } }>;
+    }>;
   };
   await cdp.detach();
   return nodes
@@ -211,7 +216,7 @@ test('with open roots, a page script reaching the button cannot clip; a real cli
 });
 
 /** Record, in the page's main world from before any script runs, every message and WXT-named event it receives. */
-async function listenLikeAPage(context: import('@playwright/test').BrowserContext, extensionId: string) {
+async function listenLikeAPage(context: BrowserContext, extensionId: string) {
   await context.addInitScript((id) => {
     const seen: string[] = [];
     (window as unknown as { __seen: string[] }).__seen = seen;
@@ -258,12 +263,15 @@ shipped('Jalur never announces itself to the page: no message or event names the
 
   // A message the page posts itself arrives: the recorder works, and everything before it was delivered.
   for (const p of [page, mail]) {
-    await p.evaluate(() => new Promise<void>((done) => {
-      addEventListener('message', function probe(e) {
-        if (e.data === 'probe') done();
-      });
-      postMessage('probe', '*');
-    }));
+    await p.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          addEventListener('message', function probe(e) {
+            if (e.data === 'probe') done();
+          });
+          postMessage('probe', '*');
+        }),
+    );
     const seen = await seenByPage(p);
     expect(seen).toContain('message message "probe"');
     expect(seen.filter((s) => s.includes(extensionId) || /wxt|content-script/.test(s))).toEqual([]);
