@@ -3,7 +3,8 @@ import type { ExportKind } from '../../lib/messaging/data-types';
 import { send } from '../api';
 import { ErrorNote } from '../ErrorNote';
 import { t, uiLocale, type MessageKey } from '../i18n';
-import { download, fileStamp } from './download';
+import { backupFile } from './backup-file';
+import { download, downloadBlob, fileStamp } from './download';
 
 const CSV: Array<{ kind: ExportKind; file: string; label: MessageKey; done: MessageKey }> = [
   { kind: 'prospects', file: 'prospects', label: 'exportProspects', done: 'exportedProspects' },
@@ -53,8 +54,9 @@ export function ExportPanel() {
           disabled={busy}
           onClick={() =>
             run(async () => {
-              const { json, counts } = await send({ type: 'backup' });
-              download(json, `jalur-backup-${fileStamp()}.json`, 'application/json');
+              const { database, exportedAt } = await send({ type: 'backupSource' });
+              const { blob, counts } = await backupFile(database, exportedAt);
+              downloadBlob(blob, `jalur-backup-${fileStamp()}.json`);
               return t('backupDone', String(counts.prospects ?? 0));
             })
           }

@@ -1,15 +1,19 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { checkFileSize } from '../../lib/io/file-limits';
 import { SourceOptions } from '../SourceOptions';
 import { IMPORT_FIELDS, type ImportField } from '../../lib/io/import-plan';
-import { MAX_CSV_CHARS, type ImportPreview, type ImportResult } from '../../lib/messaging/data-types';
+import type { ImportPreview, ImportProgressNotice, ImportResult } from '../../lib/messaging/data-types';
 import type { Source } from '../../lib/model/enums';
 import { send } from '../api';
 import { ErrorNote } from '../ErrorNote';
 import { Field } from '../Field';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { readText } from './download';
 import { ImportSummary } from './ImportSummary';
 import { FIELD_NAMES } from './wording';
+
+const formatCount = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
 
 interface Choice {
   mapping?: (ImportField | null)[];
@@ -27,6 +31,19 @@ export function ImportPanel() {
   const [done, setDone] = useState<ImportResult | null>(null);
   // A new key empties the file input after an import.
   const [inputKey, setInputKey] = useState(0);
+  const [progress, setProgress] = useState<ImportProgressNotice | null>(null);
+
+  // The background reports how far a long check or import has got.
+  useEffect(() => {
+    if (!busy) return setProgress(null);
+    const listener = (msg: unknown) => {
+      const m = msg as ImportProgressNotice | undefined;
+      if (m?.type === 'importProgress') setProgress(m);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [busy]);
 
   async function check(text: string, next: Choice) {
     setChoice(next);
@@ -48,8 +65,10 @@ export function ImportPanel() {
     setPreview(null);
     setFile(null);
     if (!f) return;
+    // Refused on its size, before it is read: a huge file would stall the page first.
+    const tooLarge = checkFileSize('csv', f.size);
+    if (tooLarge) return setError(t('importTooLarge', [tooLarge.size, tooLarge.limit]));
     const text = await readText(f);
-    if (text.length > MAX_CSV_CHARS) return setError(t('importTooLarge'));
     setFile({ name: f.name, text });
     await check(text, { skipBadRows: false });
   }
@@ -156,6 +175,21 @@ export function ImportPanel() {
       )}
       {preview && !preview.importable && preview.badRows > 0 && !choice.skipBadRows && <p class="hint">{t('importBlocked')}</p>}
       {preview?.importable && nothingToDo && <p class="hint">{t('importNothingNew')}</p>}
+      {busy && progress && progress.total > 0 && (
+        <div class="import-progress">
+          <progress
+            value={progress.done}
+            max={progress.total}
+            aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressImporting')}
+          />
+          <span data-phase={progress.phase}>
+            {t(progress.phase === 'checking' ? 'importProgressCheckingRows' : 'importProgressImportingRows', [
+              formatCount(progress.done),
+              formatCount(progress.total),
+            ])}
+          </span>
+        </div>
+      )}
       <p role="status" class="status-line">
         {done &&
           t('importDone', [

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BackupTable } from '../../lib/io/export';
-import { MAX_BACKUP_CHARS, type BackupCheck, type BackupCounts } from '../../lib/messaging/data-types';
+import { checkFileSize } from '../../lib/io/file-limits';
+import type { BackupCheck, BackupCounts } from '../../lib/messaging/data-types';
 import { send } from '../api';
 import { ErrorNote } from '../ErrorNote';
 import { Field } from '../Field';
@@ -34,8 +35,10 @@ export function RestorePanel() {
     setStatus('');
     setError(null);
     if (!f) return;
+    // Refused on its size, before it is read: reading a huge file whole is what crashed this page.
+    const tooLarge = checkFileSize('backup', f.size);
+    if (tooLarge) return setError(t('backupTooLarge', [tooLarge.size, tooLarge.limit]));
     const content = await readText(f);
-    if (content.length > MAX_BACKUP_CHARS) return setError(t('backupTooLarge'));
     setBusy(true);
     try {
       setCheck(await send({ type: 'inspectBackup', text: content }));

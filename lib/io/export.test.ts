@@ -453,4 +453,14 @@ describe('JSON backup', () => {
     const r = parseBackup(json((b) => b.tables.prospects.push(b.tables.prospects[0])));
     expect(r).toMatchObject({ ok: false, error: { code: 'duplicate-key', table: 'prospects', index: 2 } });
   });
+
+  it('20,000 bad rows: refused with the first one named and all of them counted, row by row', () => {
+    // One schema over the whole file gathered every issue of every row (zod spreads a table's issues
+    // into its parent's with push(...)): minutes of work, then "Maximum call stack size exceeded" in
+    // Chrome's service worker. Row by row it is one pass.
+    const backup = JSON.parse(json(() => undefined)) as { tables: { prospects: unknown[] } };
+    backup.tables.prospects = Array.from({ length: 20_000 }, (_, i) => ({ id: `bukan-${i}` }));
+    const r = parseBackup(JSON.stringify(backup));
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-row', table: 'prospects', index: 0, path: 'id', problems: 20_000 } });
+  }, 20_000);
 });

@@ -202,6 +202,27 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
+/** Each table's row schema, for checking rows one by one. */
+const ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
+  stages: StageSchema,
+  prospects: ProspectSchema,
+  touches: TouchSchema,
+  followUps: FollowUpSchema,
+  stageChanges: StageChangeSchema,
+  outbox: OutboxEntrySchema,
+  meta: MetaRowSchema,
+  cadences: CadenceSchema,
+};
+
+/** A backup with its rows unchecked: parseBackup checks them one by one. */
+const BackupEnvelope = BackupSchema.extend({
+  tables: z.object(
+    Object.fromEntries(
+      BACKUP_TABLES.map((t) => [t, t === 'cadences' ? z.array(z.unknown()).optional() : z.array(z.unknown())]),
+    ) as Record<BackupTable, z.ZodOptional<z.ZodArray<z.ZodUnknown>> | z.ZodArray<z.ZodUnknown>>,
+  ),
+});
+
 export interface BackupTables {
   stages: readonly Stage[];
   prospects: readonly Prospect[];
@@ -290,30 +311,46 @@ export function parseBackup(text: string): ParseBackupResult {
       },
     };
   }
-  const parsed = BackupSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const rowIssues = issues.filter((i) => i.path[0] === 'tables' && typeof i.path[2] === 'number');
-    const first = rowIssues[0] ?? issues[0]!;
-    const [, table, index, ...rest] = first.path;
-    if (typeof index === 'number') {
-      const path = rest.map(String).join('.');
-      const problems = new Set(rowIssues.map((i) => `${String(i.path[1])}/${String(i.path[2])}`)).size;
-      return {
-        ok: false,
-        error: {
-          code: 'bad-row',
-          table: table as BackupTable,
-          index,
-          path,
-          problems,
-          message: `${String(table)} row ${index}${path ? `, ${path}` : ''}: ${first.message}`,
-        },
-      };
-    }
+  // The envelope first, then every row on its own with its table's schema. Parsing the whole file
+  // with one schema collects every issue of every row, and zod gathers a table's issues into its
+  // parent with push(...issues): tens of thousands of bad rows overflow the stack ("Maximum call stack
+  // size exceeded") after minutes of work. Row by row, only the first problem is kept, and a count.
+  const envelope = BackupEnvelope.safeParse(data);
+  if (!envelope.success) {
+    const first = envelope.error.issues[0]!;
     const where = first.path.map(String).join('.');
     return { ok: false, error: { code: 'bad-file', path: where, message: `${where || 'file'}: ${first.message}` } };
   }
+  const tables: Record<string, unknown[]> = {};
+  let firstBad: { table: BackupTable; index: number; path: string; message: string } | null = null;
+  let problems = 0;
+  for (const table of BACKUP_TABLES) {
+    const rows = envelope.data.tables[table];
+    if (rows === undefined) continue;
+    const schema = ROW_SCHEMAS[table];
+    const out: unknown[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = schema.safeParse(rows[i]);
+      if (r.success) {
+        out[i] = r.data;
+        continue;
+      }
+      problems++;
+      if (!firstBad) {
+        const issue = r.error.issues[0]!;
+        firstBad = { table, index: i, path: issue.path.map(String).join('.'), message: issue.message };
+      }
+    }
+    tables[table] = out;
+  }
+  if (firstBad) {
+    const { table, index, path, message } = firstBad;
+    return {
+      ok: false,
+      error: { code: 'bad-row', table, index, path, problems, message: `${table} row ${index}${path ? `, ${path}` : ''}: ${message}` },
+    };
+  }
+  const parsed = { data: { ...envelope.data, tables } as Backup };
   const backup = parsed.data;
   for (const table of BACKUP_TABLES) {
     const seen = new Set<unknown>();

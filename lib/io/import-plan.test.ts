@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_LIMITS } from '../model/prospect';
 import { toCsv } from './csv';
 import {
+  MAX_ISSUES,
   guessMapping,
   parseDealValue,
   parseSource,
   planImport,
+  planImportInChunks,
   readImportFile,
   type ExistingLookup,
   type ExistingProspect,
@@ -609,4 +611,44 @@ describe('scale', () => {
     // What this proves is that planning finishes (a quadratic plan would not within any sane limit);
     // the time it takes is measured by the bench, so the limit is generous for a loaded machine.
   }, 120_000);
+
+  it('20,000 bad rows: the first 200 errors in row order and the true total, not 20,000 messages', () => {
+    const rows = [['Name', 'Email']];
+    for (let i = 0; i < 20_000; i++) rows.push([`Orang ${i}`, `bukan-alamat-${i}`]);
+    const p = plan(csv(rows));
+    expect(p.badRows).toBe(20_000);
+    expect(p.errorCount).toBe(20_000);
+    expect(p.errors).toHaveLength(MAX_ISSUES);
+    expect(p.errors.map((e) => e.row)).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => i + 1));
+    expect(p.errors[0]).toMatchObject({ row: 1, line: 2, column: 'Email', code: 'invalid-email', value: 'bukan-alamat-0' });
+    expect(p.importable).toBe(false);
+  }, 120_000);
+
+  it('keeps the earliest rows when a later check finds an earlier row at fault', () => {
+    // Identity conflicts against the store are found after every row is read, for rows of any number.
+    const rows = [['Name', 'Email', 'LinkedIn URL']];
+    for (let i = 0; i < 500; i++) rows.push([`Orang ${i}`, `bukan-${i}`, '']);
+    rows.push(['Rina', 'rina@contoh.id', 'https://www.linkedin.com/in/rina-0/']);
+    const existing: ExistingLookup = { idBySlug: (s) => (s === 'rina-0' ? 'a' : undefined), idByEmail: (e) => (e === 'rina@contoh.id' ? 'b' : undefined) };
+    const p = plan(csv(rows), { existing });
+    expect(p.errorCount).toBe(501);
+    expect(p.errors).toHaveLength(MAX_ISSUES);
+    expect(p.errors.at(-1)!.row).toBe(MAX_ISSUES);
+  });
+
+  it('plans in slices with a pause between them, reporting progress, to the same plan', async () => {
+    const rows = [['Name', 'Email']];
+    for (let i = 0; i < 2_500; i++) rows.push([`Orang ${i % 2000}`, i % 7 ? `orang${i % 2000}@contoh.id` : 'bukan']);
+    const whole = plan(csv(rows));
+    const seen: number[] = [];
+    let pauses = 0;
+    const sliced = await planImportInChunks(
+      file(csv(rows)),
+      { existing: NOBODY, stages: STAGES },
+      { chunk: 1000, pause: async () => void pauses++, onProgress: (p) => seen.push(p.done) },
+    );
+    expect(seen).toEqual([1000, 2000, 2500]);
+    expect(pauses).toBe(3);
+    expect(sliced).toEqual(whole);
+  });
 });

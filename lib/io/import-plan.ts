@@ -503,8 +503,12 @@ export interface ImportPlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
   skipped: SkippedRow[];
+  /** The first MAX_ISSUES errors in row order; `errorCount` says how many there are in all. */
   errors: RowIssue[];
+  errorCount: number;
+  /** The first MAX_ISSUES warnings in row order; `warningCount` says how many in all. */
   warnings: RowIssue[];
+  warningCount: number;
   fileErrors: FileIssue[];
   /** Rows with at least one error. */
   badRows: number;
@@ -601,6 +605,71 @@ function checkMapping(mapping: ColumnMapping): FileIssue[] {
 
 /** Validates every row and decides what importing `file` would do; writes nothing. */
 export function planImport(file: ImportFile, options: PlanOptions): ImportPlan {
+  const planner = startPlan(file, options);
+  planner.rows(file.records.length);
+  return planner.finish();
+}
+
+/** How far a chunked plan has got, for a progress bar. */
+export interface PlanProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * planImport in slices of `chunk` rows, awaiting `pause()` between them: a 100,000-row file takes
+ * seconds, and the service worker must answer a chip's lookup meanwhile. Same result as planImport.
+ */
+export async function planImportInChunks(
+  file: ImportFile,
+  options: PlanOptions,
+  run: { chunk?: number; pause: () => Promise<void>; onProgress?: (p: PlanProgress) => void },
+): Promise<ImportPlan> {
+  const planner = startPlan(file, options);
+  const total = file.records.length;
+  const chunk = Math.max(1, run.chunk ?? 2000);
+  for (let done = 0; done < total; ) {
+    done = planner.rows(chunk);
+    run.onProgress?.({ done, total });
+    await run.pause();
+  }
+  return planner.finish();
+}
+
+/** Issues kept for showing: a file of 100,000 bad rows must not hold (or send) 100,000 messages. */
+export const MAX_ISSUES = 200;
+
+/** The first `cap` issues in row order (stable within a row), and how many were added in all. */
+export class IssueList {
+  private items: RowIssue[] = [];
+  count = 0;
+  constructor(private readonly cap = MAX_ISSUES) {}
+  add(items: readonly RowIssue[]): void {
+    // One by one, never push(...items): spreading a long array into arguments overflows the stack.
+    for (const item of items) {
+      this.count++;
+      this.items.push(item);
+    }
+    if (this.items.length >= this.cap * 2) this.trim();
+  }
+  private trim(): void {
+    // A stable sort keeps a row's issues in the order found, so trimming early equals trimming at the end.
+    this.items.sort((x, y) => x.row - y.row);
+    if (this.items.length > this.cap) this.items.length = this.cap;
+  }
+  list(): RowIssue[] {
+    this.trim();
+    return this.items;
+  }
+}
+
+interface Planner {
+  /** Plans up to `count` more rows; returns how many rows are planned so far. */
+  rows(count: number): number;
+  finish(): ImportPlan;
+}
+
+function startPlan(file: ImportFile, options: PlanOptions): Planner {
   const parsedMapping = ColumnMapping.safeParse(options.mapping ?? file.mapping);
   const mapping: ColumnMapping = parsedMapping.success ? parsedMapping.data : file.mapping;
   const fileErrors: FileIssue[] = parsedMapping.success
@@ -619,12 +688,16 @@ export function planImport(file: ImportFile, options: PlanOptions): ImportPlan {
     if (f) columnsOf.set(f, [...(columnsOf.get(f) ?? []), i]);
   });
 
+  const errors = new IssueList();
+  const warnings = new IssueList();
   const plan: ImportPlan = {
     creates: [],
     updates: [],
     skipped: [],
     errors: [],
+    errorCount: 0,
     warnings: [],
+    warningCount: 0,
     fileErrors,
     badRows: 0,
     importable: false,
@@ -649,31 +722,45 @@ export function planImport(file: ImportFile, options: PlanOptions): ImportPlan {
     st[level].push(item);
   };
 
-  file.records.forEach((rec, i) => {
+  let next = 0;
+  return {
+    rows(count: number): number {
+      const end = Math.min(file.records.length, next + count);
+      for (; next < end; next++) planRow(file.records[next]!, next);
+      return next;
+    },
+    finish(): ImportPlan {
+      for (const g of groups) placeGroup(g);
+      plan.errors = errors.list();
+      plan.errorCount = errors.count;
+      plan.warnings = warnings.list();
+      plan.warningCount = warnings.count;
+      plan.skipped.sort((x, y) => x.row - y.row);
+      plan.importable = fileErrors.length === 0 && (plan.badRows === 0 || options.skipBadRows === true);
+      return plan;
+    },
+  };
+
+  function planRow(rec: CsvRecord, i: number): void {
     const st: RowState = { row: i + 1, line: rec.line, errors: [], warnings: [] };
     if (rec.cells.every((c) => c.trim() === '')) {
       plan.skipped.push({ row: st.row, line: st.line, reason: 'empty' });
       return;
     }
     const read = readRow(rec, st);
-    plan.errors.push(...st.errors);
-    plan.warnings.push(...st.warnings);
+    errors.add(st.errors);
+    warnings.add(st.warnings);
     if (!read || st.errors.length) {
       plan.badRows++;
       return;
     }
+    const before = st.errors.length;
     groupRow(read, st);
-    if (st.errors.length) {
-      plan.errors.push(...st.errors);
+    if (st.errors.length > before) {
+      errors.add(st.errors.slice(before));
       plan.badRows++;
     }
-  });
-  for (const g of groups) placeGroup(g);
-  plan.errors.sort((x, y) => x.row - y.row);
-  plan.skipped.sort((x, y) => x.row - y.row);
-
-  plan.importable = fileErrors.length === 0 && (plan.badRows === 0 || options.skipBadRows === true);
-  return plan;
+  }
 
   /** Cleans and validates one row; null when it has errors. */
   function readRow(rec: CsvRecord, st: RowState): RowRead | null {
@@ -815,7 +902,7 @@ export function planImport(file: ImportFile, options: PlanOptions): ImportPlan {
       (current?.slug && record.slug && current.slug !== record.slug)
     ) {
       issue(st, 'errors', 'identity-conflict', null);
-      plan.errors.push(...st.errors);
+      errors.add(st.errors);
       plan.badRows++;
       return;
     }

@@ -6,13 +6,14 @@ import { MAX_BACKUP_CHARS, MAX_CSV_CHARS } from './data-types';
 import { Source } from '../model/enums';
 import { TargetPeriod } from '../model/settings';
 import { ColumnMapping } from '../io/import-plan';
+import { megabytes } from '../io/file-limits';
 
 /** Ten years: more than any period a chooser offers, and it keeps a typo from meaning "since 1970". */
 const MAX_PERIOD_MS = 3660 * 86_400_000;
 
 const Millis = z.number().int().min(0).max(8.64e15);
-const csvText = z.string().max(MAX_CSV_CHARS, 'The file is too large to import (at most 25 million characters)');
-const backupText = z.string().max(MAX_BACKUP_CHARS, 'The file is too large to restore (at most 60 million characters)');
+const csvText = z.string().max(MAX_CSV_CHARS, `The file is too large to import (at most ${megabytes(MAX_CSV_CHARS)})`);
+const backupText = z.string().max(MAX_BACKUP_CHARS, `The file is too large to restore (at most ${megabytes(MAX_BACKUP_CHARS)})`);
 
 const importOptions = {
   text: csvText,
@@ -37,6 +38,8 @@ export const DATA_REQUESTS = [
     lang: z.string().max(35),
   }),
   z.object({ type: z.literal('backup') }),
+  /** Where the options page reads a backup from itself, page by page (no message carries the data). */
+  z.object({ type: z.literal('backupSource') }),
   z.object({ type: z.literal('previewImport'), ...importOptions }),
   z.object({ type: z.literal('applyImport'), ...importOptions }),
   z.object({ type: z.literal('inspectBackup'), text: backupText }),
@@ -49,4 +52,4 @@ export function validPeriod(from: number, to: number): boolean {
 }
 
 /** The data requests that only read (see isMutation in ./schemas.ts). */
-export const DATA_QUERIES: readonly string[] = ['insights', 'exportCsv', 'backup', 'previewImport', 'inspectBackup'];
+export const DATA_QUERIES: readonly string[] = ['insights', 'exportCsv', 'backup', 'backupSource', 'previewImport', 'inspectBackup'];

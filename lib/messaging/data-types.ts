@@ -4,11 +4,15 @@ import type { FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
 import type { Source } from '../model/enums';
 import type { Target } from '../model/settings';
 import type { Insights, StageInsight } from '../pipeline/analytics';
+import { MAX_FILE_BYTES } from '../io/file-limits';
 
-/** A CSV file as text: 10 MB exports of other CRMs must fit, with room for multi-byte names. */
-export const MAX_CSV_CHARS = 25_000_000;
-/** A JSON backup as text. Chrome refuses a runtime message over 64 MiB; both caps stay well under it. */
-export const MAX_BACKUP_CHARS = 60_000_000;
+/**
+ * A CSV file as text. A file of n bytes decodes to at most n characters, so the options page's check
+ * of the file's size (lib/io/file-limits.ts) keeps every file it reads under this cap.
+ */
+export const MAX_CSV_CHARS = MAX_FILE_BYTES.csv;
+/** A JSON backup as text. Chrome refuses a runtime message over 64 MiB; both caps stay under it. */
+export const MAX_BACKUP_CHARS = MAX_FILE_BYTES.backup;
 
 export type ExportKind = 'prospects' | 'followUps' | 'touches';
 
@@ -23,6 +27,7 @@ export type DataRequest =
   | { type: 'insights'; from: number; to: number; targetPeriod: string | null }
   | { type: 'exportCsv'; kind: ExportKind; lang: string }
   | { type: 'backup' }
+  | { type: 'backupSource' }
   | ({ type: 'previewImport' } & ImportOptions)
   | ({ type: 'applyImport' } & ImportOptions)
   | { type: 'inspectBackup'; text: string }
@@ -74,6 +79,17 @@ export interface ImportPreview {
   importable: boolean;
 }
 
+/**
+ * Broadcast by the background to extension pages while a preview or an import runs (never to
+ * content scripts: runtime.sendMessage does not reach them): rows done of the file's rows.
+ */
+export interface ImportProgressNotice {
+  type: 'importProgress';
+  phase: 'checking' | 'importing';
+  done: number;
+  total: number;
+}
+
 export interface ImportResult {
   created: number;
   updated: number;
@@ -90,6 +106,8 @@ export interface DataResponses {
   insights: InsightsView;
   exportCsv: { csv: string; rows: number };
   backup: { json: string; counts: BackupCounts };
+  /** The IndexedDB database of the pipeline the rep works in, and the backup's time. */
+  backupSource: { database: string; exportedAt: string };
   previewImport: ImportPreview;
   applyImport: ImportResult;
   inspectBackup: BackupCheck;

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../model/settings';
 import { captureProspect, setStage, type CaptureInput } from '../store/commands';
 import { handleRequest } from './handle';
 import type { Request, RequestType, ResponseMap } from './types';
+import { MAX_CSV_CHARS } from './data-types';
 
 async function call<T extends RequestType>(
   ctx: Parameters<typeof handleRequest>[0],
@@ -101,9 +102,25 @@ describe('data requests', () => {
     const preview = await call(ctx, { type: 'previewImport', text, skipBadRows: false });
     expect(preview.creates).toBe(rows.length - 1);
     expect(preview.importable).toBe(true);
-    const tooBig = await handleRequest(ctx, { type: 'previewImport', text: 'x'.repeat(25_000_001), skipBadRows: false });
+    const tooBig = await handleRequest(ctx, { type: 'previewImport', text: 'x'.repeat(MAX_CSV_CHARS + 1), skipBadRows: false });
     expect(tooBig).toMatchObject({ ok: false });
+    if (!tooBig.ok) expect(tooBig.error).toContain('at most 40 MB');
   }, 60_000);
+
+  it('a preview of 20,000 bad rows carries the first 200 errors and the true count', async () => {
+    const { ctx } = await testStore();
+    const text = ['Name,Email', ...Array.from({ length: 20_000 }, (_, i) => `Orang ${i},bukan-${i}`)].join('\n');
+    const preview = await call(ctx, { type: 'previewImport', text, skipBadRows: false });
+    expect(preview.errorCount).toBe(20_000);
+    expect(preview.errors).toHaveLength(200);
+    expect(preview.errors[199]).toMatchObject({ row: 200, code: 'invalid-email' });
+    expect(preview.badRows).toBe(20_000);
+  }, 60_000);
+
+  it('tells the options page where to read a backup from itself', async () => {
+    const { ctx } = await testStore();
+    expect(await call(ctx, { type: 'backupSource' })).toEqual({ database: ctx.db.name, exportedAt: new Date(ctx.now()).toISOString() });
+  });
 
   it('inspects a backup before restoring it, and says why a file is no backup', async () => {
     const { ctx } = await testStore();

@@ -5,7 +5,7 @@ import { followUpsCsv, parseBackup, prospectsCsv, touchesCsv, backupJson } from 
 import { readImportFile, type ImportPlan, type RowIssue } from '../io/import-plan';
 import { computeInsights } from '../pipeline/analytics';
 import type { StoreContext } from '../store/context';
-import { applyImport, previewImport, type ImportOptions } from '../store/import';
+import { applyImport, previewImport, type ImportOptions, type ImportProgress, type ImportRun } from '../store/import';
 import { listStages } from '../store/queries';
 import { backupCounts, isOtherScope, readBackup, restoreBackup } from '../store/restore';
 import { teamSettings } from '../store/settings';
@@ -23,8 +23,23 @@ function defaultStageNames(key: string): string[] {
   return Object.values(CATALOGUES).flatMap((c) => c[`stage_${key}`]?.message ?? []);
 }
 
-const MAX_ISSUES = 200;
 const SAMPLE_CHARS = 60;
+
+let progressListener: (p: ImportProgress) => void = () => undefined;
+
+/** Where import progress goes (the background broadcasts it to the options page's progress bar). */
+export function onImportProgress(listener: (p: ImportProgress) => void): void {
+  progressListener = listener;
+}
+
+/**
+ * A macrotask, not a microtask: only a timer lets the worker's event loop deliver the messages that
+ * queued up meanwhile (a chip's lookup) before the import's next slice.
+ */
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Rows per slice: a few tens of milliseconds of work on a slow laptop. */
+const IMPORT_RUN: ImportRun = { chunk: 1000, pause: macrotask, onProgress: (p) => progressListener(p) };
 
 function issueView(i: RowIssue): ImportIssueView {
   const v: ImportIssueView = { row: i.row, line: i.line, column: i.column, code: i.code };
@@ -71,10 +86,10 @@ function previewOf(file: Extract<ReturnType<typeof readImportFile>, { ok: true }
     duplicatesInFile: skipped('duplicate-in-file'),
     empty: skipped('empty'),
     badRows: plan.badRows,
-    errors: plan.errors.slice(0, MAX_ISSUES).map(issueView),
-    errorCount: plan.errors.length,
-    warnings: plan.warnings.slice(0, MAX_ISSUES).map(issueView),
-    warningCount: plan.warnings.length,
+    errors: plan.errors.map(issueView),
+    errorCount: plan.errorCount,
+    warnings: plan.warnings.map(issueView),
+    warningCount: plan.warningCount,
     fileErrors: plan.fileErrors.map((f) => f.code),
     importable: plan.importable,
   };
@@ -155,17 +170,19 @@ export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promis
       const backup = await readBackup(ctx);
       return { json: backupJson(backup), counts: backupCounts(backup) };
     }
+    case 'backupSource':
+      return { database: ctx.db.name, exportedAt: new Date(ctx.now()).toISOString() };
     case 'previewImport': {
       const read = readImportFile(req.text);
       if (!read.ok) return { ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } };
-      return previewOf(read.file, await previewImport(ctx, read.file, importOptions(req)));
+      return previewOf(read.file, await previewImport(ctx, read.file, importOptions(req), IMPORT_RUN));
     }
     case 'applyImport': {
-      const { plan, created, updated } = await applyImport(ctx, readFile(req.text), importOptions(req));
+      const { plan, created, updated, raced } = await applyImport(ctx, readFile(req.text), importOptions(req), IMPORT_RUN);
       return {
         created: created.length,
         updated: updated.length,
-        unchanged: plan.skipped.filter((s) => s.reason === 'unchanged').length,
+        unchanged: plan.skipped.filter((s) => s.reason === 'unchanged').length + raced,
         duplicatesInFile: plan.skipped.filter((s) => s.reason === 'duplicate-in-file').length,
         skippedBadRows: plan.badRows,
       };

@@ -172,5 +172,41 @@ describe('applyImport', () => {
     expect(created).toHaveLength(3000);
     expect(await ctx.db.prospects.count()).toBe(3000);
     expect(await ctx.db.outbox.count()).toBe(6000);
+  }, 30_000);
+
+  it('writes in slices with a pause between them: the store answers meanwhile, progress is reported', async () => {
+    const { ctx } = await testStore();
+    const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},p${i}@contoh.id`);
+    const progress: string[] = [];
+    const seenDuringPauses: number[] = [];
+    const { created } = await applyImport(ctx, file(['Name,Email', ...rows].join('\n')), { skipBadRows: false }, {
+      chunk: 1000,
+      pause: async () => {
+        // What a chip's lookup would read, between two slices: the slices written so far, whole.
+        seenDuringPauses.push(await ctx.db.prospects.count());
+      },
+      onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`),
+    });
+    expect(created).toHaveLength(2500);
+    expect(progress).toEqual(['checking 1000/2500', 'checking 2000/2500', 'checking 2500/2500', 'importing 1000/2500', 'importing 2000/2500', 'importing 2500/2500']);
+    expect(seenDuringPauses).toEqual([0, 0, 0, 1000, 2000]);
+    expect(await ctx.db.outbox.count()).toBe(5000);
+  });
+
+  it('someone clipped while the import runs is not doubled', async () => {
+    const { ctx } = await testStore();
+    const csv = ['Name,LinkedIn URL', 'Siti R.,https://www.linkedin.com/in/siti-rahmawati-8b2a1c3/', 'Rina Wijaya,https://www.linkedin.com/in/rina-wijaya-1/'].join('\n');
+    let clipped = false;
+    const { created, raced } = await applyImport(ctx, file(csv), { skipBadRows: false }, {
+      chunk: 1,
+      pause: async () => {
+        // Between planning and writing, the rep clips Siti on LinkedIn.
+        if (!clipped) await captureProspect(ctx, siti);
+        clipped = true;
+      },
+    });
+    expect(created.map((p) => p.name)).toEqual(['Rina Wijaya']);
+    expect(raced).toBe(1);
+    expect((await ctx.db.prospects.toArray()).map((p) => p.name).sort()).toEqual(['Rina Wijaya', 'Siti Rahmawati']);
   });
 });

@@ -1,6 +1,12 @@
 // Prospects from a CSV file, through the store: the plan (lib/io/import-plan.ts) is made against the
-// prospects as they are at that moment and applied in the same IndexedDB transaction, so a capture
-// arriving between preview and import cannot be doubled, and a refused file leaves nothing behind.
+// prospects as they are at that moment, and a refused file (a bad row, a file-level problem) leaves
+// nothing behind.
+//
+// A big file is planned and written in slices with a pause between them (`ImportRun`): 100,000 rows
+// take seconds, and the service worker that runs this must keep answering chips meanwhile. So the
+// writes are one transaction per slice, not one for the file, and each slice looks again at the
+// identity keys it is about to take: someone clipped while the import runs is not doubled (the row is
+// left to the clip; importing the file again merges it). An interrupted import is safe to run again.
 //
 // Writes follow captureProspect's rules (a match updates, blanks never erase, a slug is never
 // replaced, addresses are only added) plus what a file may also say: source, stage and deal value.
@@ -8,7 +14,7 @@
 import { PROSPECT_PLAYBOOK_DEFAULTS, ProspectSchema, type OutboxEntity, type OutboxEntry, type Prospect, type StageChange } from '../model';
 import type { TeamSettings } from '../model/settings';
 import type { Source } from '../model/enums';
-import { planImport, type ColumnMapping, type ExistingProspect, type ImportFile, type ImportPlan, type StageRef } from '../io/import-plan';
+import { planImport, planImportInChunks, type ColumnMapping, type ExistingProspect, type ImportFile, type ImportPlan, type PlanOptions, type StageRef } from '../io/import-plan';
 import { nextMqlAt } from '../pipeline/gates';
 import { computeScore } from '../pipeline/score';
 import { temperatureFor } from '../pipeline/temperature';
@@ -41,7 +47,24 @@ export interface ImportOutcome {
   plan: ImportPlan;
   created: Prospect[];
   updated: Prospect[];
+  /** Planned creates whose LinkedIn URL or address someone else took while the import ran. */
+  raced: number;
 }
+
+export interface ImportProgress {
+  phase: 'checking' | 'importing';
+  done: number;
+  total: number;
+}
+
+/** How a long import shares the thread: rows per slice, what to await between slices, progress. */
+export interface ImportRun {
+  chunk?: number;
+  pause?: () => Promise<void>;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+const WRITE_CHUNK = 1000;
 
 interface Snapshot {
   byId: Map<string, Prospect>;
@@ -71,8 +94,8 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
   };
 }
 
-function plan(file: ImportFile, snap: Snapshot, options: ImportOptions): ImportPlan {
-  return planImport(file, {
+function planOptions(snap: Snapshot, options: ImportOptions): PlanOptions {
+  return {
     stages: snap.stages,
     mapping: options.mapping,
     skipBadRows: options.skipBadRows,
@@ -85,12 +108,21 @@ function plan(file: ImportFile, snap: Snapshot, options: ImportOptions): ImportP
         return p && { ...p, stageKey: snap.stageKeyOf.get(p.stageId) ?? null };
       },
     },
+  };
+}
+
+async function plan(file: ImportFile, snap: Snapshot, options: ImportOptions, run: ImportRun | undefined): Promise<ImportPlan> {
+  if (!run?.pause) return planImport(file, planOptions(snap, options));
+  return planImportInChunks(file, planOptions(snap, options), {
+    chunk: run.chunk,
+    pause: run.pause,
+    onProgress: (p) => run.onProgress?.({ phase: 'checking', ...p }),
   });
 }
 
 /** What importing would do, against the store as it is now; writes nothing. */
-export async function previewImport(ctx: StoreContext, file: ImportFile, options: ImportOptions): Promise<ImportPlan> {
-  return plan(file, await snapshot(ctx, options.stageNames), options);
+export async function previewImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportPlan> {
+  return plan(file, await snapshot(ctx, options.stageNames), options, run);
 }
 
 /** The outbox entries of one import, with one clock read and one clock write instead of one per row. */
@@ -128,28 +160,39 @@ function scored(p: Prospect, settings: TeamSettings, touches: Parameters<typeof 
 }
 
 /**
- * Applies the file in one transaction, or throws ImportError (nothing written) when the plan made
- * now is not importable: a bad row without "skip bad rows", or a file-level problem.
+ * Applies the file, or throws ImportError (nothing written) when the plan made now is not importable:
+ * a bad row without "skip bad rows", or a file-level problem. Written in slices (see the top).
  */
-export async function applyImport(ctx: StoreContext, file: ImportFile, options: ImportOptions): Promise<ImportOutcome> {
-  return ctx.db.transaction('rw', tables(ctx), async () => {
-    const snap = await snapshot(ctx, options.stageNames);
-    const p = plan(file, snap, options);
-    if (!p.importable) throw new ImportError(p);
-    const now = ctx.now();
-    const settings = await teamSettings(ctx);
-    const stages = await listStages(ctx);
-    const stageByKey = new Map(stages.map((s) => [s.key, s]));
-    // Where a capture would start them, unless the file names a stage.
-    const first = await entryStage(ctx);
-    const hlc = ((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
-    const queue = new Queue(ctx, hlc);
-    const changes: StageChange[] = [];
-    const created: Prospect[] = [];
-    const updated: Prospect[] = [];
+export async function applyImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run: ImportRun = {}): Promise<ImportOutcome> {
+  const snap = await snapshot(ctx, options.stageNames);
+  const p = await plan(file, snap, options, run);
+  if (!p.importable) throw new ImportError(p);
+  const settings = await teamSettings(ctx);
+  const stages = await listStages(ctx);
+  const stageByKey = new Map(stages.map((s) => [s.key, s]));
+  // Where a capture would start them, unless the file names a stage.
+  const first = await entryStage(ctx);
+  const created: Prospect[] = [];
+  const updated: Prospect[] = [];
+  let raced = 0;
+  const chunk = Math.max(1, run.chunk ?? WRITE_CHUNK);
+  const total = p.creates.length + p.updates.length;
 
-    for (const c of p.creates) {
+  const writeCreates = async (slice: typeof p.creates, queue: Queue, changes: StageChange[], out: Prospect[]) => {
+    // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
+    const slugs = slice.flatMap((c) => (c.record.slug ? [c.record.slug] : []));
+    const emails = slice.flatMap((c) => c.record.emails);
+    const taken = new Set<string>();
+    for (const q of (await ctx.db.prospects.where('slug').anyOf(slugs).toArray()).filter((x) => x.deletedAt === null)) taken.add(`s:${q.slug}`);
+    for (const q of (await ctx.db.prospects.where('emails').anyOf(emails).toArray()).filter((x) => x.deletedAt === null))
+      for (const e of q.emails) taken.add(`e:${e}`);
+    const now = ctx.now();
+    for (const c of slice) {
       const r = c.record;
+      if ((r.slug && taken.has(`s:${r.slug}`)) || r.emails.some((e) => taken.has(`e:${e}`))) {
+        raced++;
+        continue;
+      }
       const stage = (r.stageKey && stageByKey.get(r.stageKey)) || first;
       const draft: Prospect = {
         id: ctx.newId(),
@@ -181,18 +224,26 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       };
       const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, [], now) });
       const change = stageChange(ctx, prospect.id, null, stage.id, now);
-      created.push(prospect);
+      out.push(prospect);
       changes.push(change);
       const { id: _id, ...fields } = prospect;
       queue.add('prospect', prospect.id, fields);
       queue.add('stage_change', change.id, { ...change });
     }
+  };
 
-    for (const u of p.updates) {
-      const before = snap.byId.get(u.id)!;
+  const writeUpdates = async (slice: typeof p.updates, queue: Queue, changes: StageChange[], out: Prospect[]) => {
+    // The prospect as it is now, not as planned: a change made meanwhile is kept under the file's.
+    const current = await ctx.db.prospects.bulkGet(slice.map((u) => u.id));
+    const now = ctx.now();
+    for (let k = 0; k < slice.length; k++) {
+      const u = slice[k]!;
+      const before = current[k];
+      if (!before || before.deletedAt !== null) continue;
       const { addEmails, stageKey, ...fieldChanges } = u.changes;
       const patch: Partial<Prospect> = { ...fieldChanges };
-      if (addEmails?.length) patch.emails = [...before.emails, ...addEmails];
+      const newEmails = (addEmails ?? []).filter((e) => !before.emails.includes(e));
+      if (newEmails.length) patch.emails = [...before.emails, ...newEmails];
       if (fieldChanges.source !== undefined && !before.temperatureSet) patch.temperature = temperatureFor(fieldChanges.source);
       const stage = stageKey ? stageByKey.get(stageKey) : undefined;
       let change = null;
@@ -205,21 +256,41 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       const touches = await ctx.db.touches.where('prospectId').equals(before.id).toArray();
       const score = scored(merged, settings, touches, now);
       const next: Prospect = { ...merged, ...score };
-      updated.push(next);
+      out.push(next);
       queue.add('prospect', next.id, { ...patch, ...scoreFields(before, score) });
       if (change) {
         changes.push(change);
         queue.add('stage_change', change.id, { ...change });
       }
     }
+  };
 
-    await ctx.db.prospects.bulkAdd(created);
-    await ctx.db.prospects.bulkPut(updated);
-    await ctx.db.stageChanges.bulkAdd(changes);
-    await ctx.db.outbox.bulkAdd(queue.entries);
-    if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
-    // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts).
-    await invalidateOverdue(ctx);
-    return { plan: p, created, updated };
-  });
+  for (let done = 0; done < total; ) {
+    const end = Math.min(total, done + chunk);
+    await ctx.db.transaction('rw', tables(ctx), async () => {
+      const hlc = ((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
+      const queue = new Queue(ctx, hlc);
+      const changes: StageChange[] = [];
+      const newOnes: Prospect[] = [];
+      const changed: Prospect[] = [];
+      const creates = p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length));
+      const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
+      if (creates.length) await writeCreates(creates, queue, changes, newOnes);
+      if (updates.length) await writeUpdates(updates, queue, changes, changed);
+      await ctx.db.prospects.bulkAdd(newOnes);
+      await ctx.db.prospects.bulkPut(changed);
+      await ctx.db.stageChanges.bulkAdd(changes);
+      await ctx.db.outbox.bulkAdd(queue.entries);
+      if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
+      // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts).
+      await invalidateOverdue(ctx);
+      // Only once the slice is committed does it count.
+      for (const x of newOnes) created.push(x);
+      for (const x of changed) updated.push(x);
+    });
+    done = end;
+    run.onProgress?.({ phase: 'importing', done, total });
+    if (done < total) await run.pause?.();
+  }
+  return { plan: p, created, updated, raced };
 }

@@ -7,7 +7,7 @@ import { restorableBackup } from './intake';
 import { invalidateOverdue } from './overdue';
 
 /** `meta` rows that are caches derived from other tables, rebuilt on demand: not part of a backup. */
-const DERIVED_META: ReadonlySet<string> = new Set(['overdue']);
+export const DERIVED_META: ReadonlySet<string> = new Set(['overdue']);
 
 export class RestoreError extends Error {
   constructor(

@@ -26,6 +26,16 @@ test('Chrome stopping the idle service worker loses nothing; the next click wake
   await panel.getByRole('button', { name: 'Add follow-up' }).click();
   await expect.poll(() => badgeText(sw)).toBe('1');
 
+  // Idle means idle. Anything that asks the worker something after Stop starts it again at once, and
+  // the stop this test is about never happens: the open side panel warms the board cache a moment
+  // after it loads (a timer plus an idle callback, up to ~6 s), the chip re-reads after every change,
+  // and the sync (30 s) and badge (1 min) alarms fire on their own schedule, which a loaded machine
+  // reaches before Stop. So the pages close (what they showed lives in the store, not in them) and
+  // the alarms are cleared (the woken worker must schedule them again, checked below).
+  await panel.close();
+  await page.close();
+  await sw.evaluate(() => chrome.alarms.clearAll());
+
   await stopServiceWorker(context, sw);
 
   // A click on another profile's chip wakes the worker, which reopens the store and carries on.
@@ -36,8 +46,12 @@ test('Chrome stopping the idle service worker loses nothing; the next click wake
   const woken = await serviceWorker(context);
   expect(await isFreshWorker(context)).toBe(true);
   await expect.poll(() => badgeText(woken)).toBe('1');
-  await page.reload();
-  await expect(page.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
+  // The woken worker put its own wake-ups back.
+  await expect.poll(() => woken.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name).sort())).toEqual(['badge-tick', 'sync']);
+  // The first person's chip, in a new tab, still shows what was captured before the stop.
+  const again = await context.newPage();
+  await again.goto(RIZKY);
+  await expect(again.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
   const outbox = await woken.evaluate(async () => {
     const open = indexedDB.open('jalur');
     const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
