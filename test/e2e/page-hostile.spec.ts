@@ -278,31 +278,38 @@ shipped('Jalur never announces itself to the page: no message or event names the
   }
 });
 
+/** Replay, from the page, every form of WXT's start signal for `script` that a page could have seen or guessed. */
+async function replayStartSignal(page: Page, extensionId: string, script: string) {
+  await page.evaluate(
+    async ({ id, script }) => {
+      const names = [`${id}:${script}:wxt:content-script-started`, 'wxt:content-script-started', `${id}:${script}:wxt:locationchange`];
+      for (const type of names) {
+        for (const messageId of ['x', Math.random().toString(36).slice(2)]) {
+          const detail = { contentScriptName: script, messageId };
+          // WXT 0.21 listens for a document CustomEvent; earlier versions for a window message.
+          document.dispatchEvent(new CustomEvent(type, { detail }));
+          window.dispatchEvent(new CustomEvent(type, { detail }));
+          window.postMessage({ type, ...detail }, '*');
+          window.postMessage({ type, detail }, '*');
+          window.postMessage(JSON.stringify({ type, ...detail }), '*');
+        }
+      }
+      // Wait until the page itself has received its last message: every listener on the window
+      // (the content script's too, had it one) has run by then.
+      await new Promise<void>((done) => {
+        addEventListener('message', (e) => e.data === 'sent' && done());
+        postMessage('sent', '*');
+      });
+    },
+    { id: extensionId, script },
+  );
+}
+
 shipped('a page replaying the framework’s start signal cannot switch Jalur off', async ({ context, sw, extensionId }) => {
   const page = await context.newPage();
   await page.goto(RIZKY);
   await expect(page.locator('jalur-inline[data-slug="rizky-pratama-5e6f7a"]')).toHaveCount(1);
-
-  await page.evaluate(async (id) => {
-    const names = [`${id}:linkedin:wxt:content-script-started`, 'wxt:content-script-started', `${id}:linkedin:wxt:locationchange`];
-    for (const type of names) {
-      for (const messageId of ['x', Math.random().toString(36).slice(2)]) {
-        const detail = { contentScriptName: 'linkedin', messageId };
-        // WXT 0.21 listens for a document CustomEvent; earlier versions for a window message.
-        document.dispatchEvent(new CustomEvent(type, { detail }));
-        window.dispatchEvent(new CustomEvent(type, { detail }));
-        window.postMessage({ type, ...detail }, '*');
-        window.postMessage({ type, detail }, '*');
-        window.postMessage(JSON.stringify({ type, ...detail }), '*');
-      }
-    }
-    // Wait until the page itself has received its last message: every listener on the window
-    // (the content script's too, had it one) has run by then.
-    await new Promise<void>((done) => {
-      addEventListener('message', (e) => e.data === 'sent' && done());
-      postMessage('sent', '*');
-    });
-  }, extensionId);
+  await replayStartSignal(page, extensionId, 'linkedin');
 
   // Still running: the chip stays, follows an in-app navigation, and clips on a real click.
   await expect(page.locator('jalur-inline[data-slug="rizky-pratama-5e6f7a"]')).toHaveCount(1);
@@ -314,4 +321,15 @@ shipped('a page replaying the framework’s start signal cannot switch Jalur off
   await expect.poll(() => axNodes(page)).toContain('button:Add to pipeline');
   await userClick(page, ayu);
   await expect.poll(() => prospectNames(sw)).toEqual(['Ayu Lestari']);
+
+  // The mail scripts run in the same context: Gmail keeps its chips across in-app navigation too.
+  const mail = await context.newPage();
+  await mail.goto(THREAD);
+  await expect(mail.locator('jalur-inline')).toHaveCount(2);
+  await replayStartSignal(mail, extensionId, 'gmail');
+  await expect(mail.locator('jalur-inline')).toHaveCount(2);
+  await mail.evaluate(() => (location.hash = '#inbox'));
+  await expect(mail.locator('jalur-inline')).toHaveCount(0);
+  await mail.goBack();
+  await expect(mail.locator('jalur-inline')).toHaveCount(2);
 });
