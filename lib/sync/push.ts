@@ -9,7 +9,7 @@
 import type { OutboxEntry } from '../model';
 import type { StoreContext } from '../store/context';
 import { toWire } from './map-out';
-import { quarantine, type HeldIssue } from './quarantine';
+import { holdDependants, quarantine, type HeldIssue } from './quarantine';
 import { SyncError, type SyncTransport } from './transport';
 import type { PushResult, WireMutation } from './wire';
 
@@ -156,8 +156,10 @@ export async function pushOutbox(ctx: StoreContext, transport: SyncTransport, ba
     return probed;
   };
   for (;;) {
-    const entries = await ctx.db.outbox.orderBy('seq').limit(batchSize).toArray();
-    if (entries.length === 0) return total;
+    const queued = await ctx.db.outbox.orderBy('seq').limit(batchSize).toArray();
+    if (queued.length === 0) return total;
+    const entries = await holdDependants(ctx, queued);
+    total.quarantined += queued.length - entries.length;
     const wire: WireMutation[] = [];
     const silent: number[] = [];
     const sendable: OutboxEntry[] = [];
