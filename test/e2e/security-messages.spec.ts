@@ -2,9 +2,12 @@
 // no more than the inline chip needs: no backup, no restore, no backend switch, no sign-in, no team,
 // no settings, and none of extension storage (session, project URL and key). Driven from the real
 // content-script world of a LinkedIn page (see ./content-world.ts).
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { watchContentWorld, type ContentWorld } from './content-world';
-import { expect, fixture, openExtensionPage, serveLinkedIn, test } from './harness';
+import { chromiumArgs, expect, fixture, openExtensionPage, serveLinkedIn, serviceWorker, test } from './harness';
 
 const SHELL = fixture('linkedin-spa/shell.html');
 const RIZKY = 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/';
@@ -176,4 +179,44 @@ test('settings from an extension page are taken whole: null or a partial object 
   // The scoring editor shows the saved threshold, not the defaults.
   await options.reload();
   await expect(options.getByLabel(/MQL threshold/i)).toHaveValue('35');
+});
+
+test('after a browser restart the session is still there for the extension and still out of the content script’s reach', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-e2e-restart-'));
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+      args: chromiumArgs(),
+    });
+    await context.route(
+      (url) => url.protocol === 'http:' || url.protocol === 'https:',
+      (route) => route.abort(),
+    );
+    await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+    const sw = await serviceWorker(context);
+    return { context, extensionId: new URL(sw.url()).host };
+  };
+  try {
+    const first = await launch();
+    const options = await openExtensionPage(first.context, first.extensionId, 'options.html');
+    await options.evaluate(() => chrome.storage.local.set({ 'auth:jalur-session': 'stand-in-session-secret' }));
+    await first.context.close();
+
+    // The LinkedIn page comes first after the restart, before any page of the extension is opened.
+    const second = await launch();
+    const page = await second.context.newPage();
+    const watch = await watchContentWorld(second.context, page, second.extensionId);
+    await page.goto(RIZKY);
+    await expect(page.locator('jalur-inline[data-slug="rizky-pratama-5e6f7a"]')).toHaveCount(1);
+    const read = await (await watch.world()).evaluate(`chrome.storage.local.get(null)`);
+    expect(read.ok).toBe(false);
+    expect(JSON.stringify(read.value ?? {})).not.toContain('stand-in-session-secret');
+    const again = await openExtensionPage(second.context, second.extensionId, 'options.html');
+    expect(await again.evaluate(() => chrome.storage.local.get('auth:jalur-session'))).toEqual({ 'auth:jalur-session': 'stand-in-session-secret' });
+    await second.context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
