@@ -40,6 +40,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const timeZone = useMemo(localTimeZone, []);
   const version = useStoreVersion();
   const [queue, setQueue] = useState<TodayQueue | null>(null);
+  const [tick, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [limit, setLimit] = useState(FIRST_ROWS);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -73,7 +74,16 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
     const timer = setTimeout(read, firstRead.current ? 0 : 80);
     firstRead.current = false;
     return () => clearTimeout(timer);
-  }, [version, timeZone]);
+  }, [version, tick, timeZone]);
+
+  // Time passing moves rows from Today to Overdue (as it moves the badge) with no change in the
+  // store: re-read when the next one falls due, and at least hourly (the day rolls over).
+  useEffect(() => {
+    if (!queue) return;
+    const next = queue.items.reduce((m, i) => (i.dueAt > queue.now && i.dueAt < m ? i.dueAt : m), Infinity);
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.min(next - queue.now + 500, 3_600_000));
+    return () => clearTimeout(timer);
+  }, [queue]);
 
   useEffect(() => sessionStorage.setItem(WORK_THROUGH_KEY, workThrough ? '1' : '0'), [workThrough]);
 
