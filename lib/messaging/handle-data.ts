@@ -33,13 +33,16 @@ export function onImportProgress(listener: (p: ImportProgress) => void): void {
 }
 
 /**
- * A macrotask, not a microtask: only a timer lets the worker's event loop deliver the messages that
- * queued up meanwhile (a chip's lookup) before the import's next slice.
+ * A breather between two slices of an import. A timer, not a microtask, so the worker's event loop
+ * delivers the messages that queued up meanwhile (a chip's lookup); and a few milliseconds rather
+ * than none, because a lookup is several short reads in a row, each of which would otherwise queue
+ * behind the import's next write transaction.
  */
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const BREATHER_MS = 8;
+const breather = () => new Promise<void>((resolve) => setTimeout(resolve, BREATHER_MS));
 
-/** Rows per slice: a few tens of milliseconds of work on a slow laptop. */
-const IMPORT_RUN: ImportRun = { chunk: 1000, pause: macrotask, onProgress: (p) => progressListener(p) };
+/** Rows per slice: a write transaction of tens of milliseconds on a slow laptop. */
+const IMPORT_RUN: ImportRun = { chunk: 250, pause: breather, onProgress: (p) => progressListener(p) };
 
 function issueView(i: RowIssue): ImportIssueView {
   const v: ImportIssueView = { row: i.row, line: i.line, column: i.column, code: i.code };

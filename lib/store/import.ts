@@ -178,21 +178,11 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
   const chunk = Math.max(1, run.chunk ?? WRITE_CHUNK);
   const total = p.creates.length + p.updates.length;
 
-  const writeCreates = async (slice: typeof p.creates, queue: Queue, changes: StageChange[], out: Prospect[]) => {
-    // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
-    const slugs = slice.flatMap((c) => (c.record.slug ? [c.record.slug] : []));
-    const emails = slice.flatMap((c) => c.record.emails);
-    const taken = new Set<string>();
-    for (const q of (await ctx.db.prospects.where('slug').anyOf(slugs).toArray()).filter((x) => x.deletedAt === null)) taken.add(`s:${q.slug}`);
-    for (const q of (await ctx.db.prospects.where('emails').anyOf(emails).toArray()).filter((x) => x.deletedAt === null))
-      for (const e of q.emails) taken.add(`e:${e}`);
+  /** New prospects and their first stage change, built before the slice's transaction opens so it stays short. */
+  const buildCreates = (slice: typeof p.creates) => {
     const now = ctx.now();
-    for (const c of slice) {
+    return slice.map((c) => {
       const r = c.record;
-      if ((r.slug && taken.has(`s:${r.slug}`)) || r.emails.some((e) => taken.has(`e:${e}`))) {
-        raced++;
-        continue;
-      }
       const stage = (r.stageKey && stageByKey.get(r.stageKey)) || first;
       const draft: Prospect = {
         id: ctx.newId(),
@@ -223,7 +213,23 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         deletedAt: null,
       };
       const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, [], now) });
-      const change = stageChange(ctx, prospect.id, null, stage.id, now);
+      return { prospect, change: stageChange(ctx, prospect.id, null, stage.id, now) };
+    });
+  };
+
+  const writeCreates = async (built: ReturnType<typeof buildCreates>, queue: Queue, changes: StageChange[], out: Prospect[]) => {
+    // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
+    const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
+    const emails = built.flatMap((b) => b.prospect.emails);
+    const taken = new Set<string>();
+    for (const q of (await ctx.db.prospects.where('slug').anyOf(slugs).toArray()).filter((x) => x.deletedAt === null)) taken.add(`s:${q.slug}`);
+    for (const q of (await ctx.db.prospects.where('emails').anyOf(emails).toArray()).filter((x) => x.deletedAt === null))
+      for (const e of q.emails) taken.add(`e:${e}`);
+    for (const { prospect, change } of built) {
+      if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
+        raced++;
+        continue;
+      }
       out.push(prospect);
       changes.push(change);
       const { id: _id, ...fields } = prospect;
@@ -267,14 +273,14 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
 
   for (let done = 0; done < total; ) {
     const end = Math.min(total, done + chunk);
+    const creates = buildCreates(p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length)));
+    const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
     await ctx.db.transaction('rw', tables(ctx), async () => {
       const hlc = ((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
       const queue = new Queue(ctx, hlc);
       const changes: StageChange[] = [];
       const newOnes: Prospect[] = [];
       const changed: Prospect[] = [];
-      const creates = p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length));
-      const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
       if (creates.length) await writeCreates(creates, queue, changes, newOnes);
       if (updates.length) await writeUpdates(updates, queue, changes, changed);
       await ctx.db.prospects.bulkAdd(newOnes);
