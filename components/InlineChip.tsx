@@ -1,4 +1,7 @@
+import { Component } from 'preact';
 import type { PersonView } from '../lib/messaging/types';
+import { ChipMenu } from './chip-actions/ChipMenu';
+import type { ActionSite } from './chip-actions/logic';
 import { formatDue } from './format';
 import { stageLabel, t } from './i18n';
 
@@ -12,9 +15,52 @@ export interface ChipActions {
   onAdd: () => void;
   /** Present where the page shows a message that can be logged as a touch (mail). */
   onLog?: () => void;
+  /** The page the chip is on: a touch logged from it starts on that site's channel. */
+  site?: ActionSite;
 }
 
-export function InlineChip({ state, actions }: { state: ChipState; actions: ChipActions }) {
+/**
+ * The chip and, beside it, a polite live region that stays across its states, so "added" and what a
+ * quick action changed are read out. After the rep clips someone here, focus moves to the new chip's
+ * Actions button (the Add button it was on is gone). A class component: no hooks library on pages.
+ */
+export class InlineChip extends Component<{ state: ChipState; actions: ChipActions }, { said?: string }> {
+  clipping = false;
+  focusActions = { current: false };
+  say = (said: string) => this.setState({ said });
+
+  render({ state, actions }: { state: ChipState; actions: ChipActions }) {
+    if (state.kind === 'new') this.clipping = state.busy;
+    else if (state.kind === 'error') this.clipping = false;
+    else if (state.kind === 'tracked' && this.clipping) {
+      this.clipping = false;
+      this.focusActions.current = true;
+      // Read out once this render is on the page (the region must hold the new text after it exists).
+      const said = t('chipAdded', stageLabel(state.person.stageKey, state.person.stageName));
+      queueMicrotask(() => this.say(said));
+    }
+    return (
+      <>
+        <ChipBody state={state} actions={actions} say={this.say} focusActions={this.focusActions} />
+        <span class="sr-only" aria-live="polite">
+          {this.state.said}
+        </span>
+      </>
+    );
+  }
+}
+
+function ChipBody({
+  state,
+  actions,
+  say,
+  focusActions,
+}: {
+  state: ChipState;
+  actions: ChipActions;
+  say: (s: string) => void;
+  focusActions: { current: boolean };
+}) {
   if (state.kind === 'loading')
     return (
       <span class="chip muted" aria-busy="true">
@@ -46,6 +92,7 @@ export function InlineChip({ state, actions }: { state: ChipState; actions: Chip
   const log = state.log;
   return (
     <span class="chip" data-stage={p.stageKey}>
+      {p.ownerName && <span class="owner">{t('chipOwner', p.ownerName)}</span>}
       <span class="stage">{stageLabel(p.stageKey, p.stageName)}</span>
       <span class="score" title={t('scoreTitle')}>
         {t('scoreShort', String(p.score))}
@@ -70,6 +117,7 @@ export function InlineChip({ state, actions }: { state: ChipState; actions: Chip
           {log.error}
         </span>
       )}
+      <ChipMenu person={p} site={actions.site ?? 'linkedin'} say={say} focusButton={focusActions} />
     </span>
   );
 }

@@ -75,7 +75,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
   function render(email: string) {
     const c = chips.get(email);
     if (!c) return;
-    c.host.render(c.state, { onAdd: () => void add(email), onLog: () => void log(email) });
+    c.host.render(c.state, { onAdd: () => void add(email), onLog: () => void log(email), site: 'mail' });
   }
 
   function setState(email: string, state: ChipState) {

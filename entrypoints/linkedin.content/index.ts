@@ -62,7 +62,7 @@ export default defineContentScript({
       await refresh();
     }
 
-    const actions = { onAdd: () => void add() };
+    const actions = { onAdd: () => void add(), site: 'linkedin' as const };
 
     /** Make the page state match: one chip by the name of the profile in view, none elsewhere. */
     function sync() {

@@ -15,23 +15,44 @@ import {
 } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
+import { todayQueue } from '../store/today-queue';
 import { z } from 'zod';
 import { describeError } from '../model/settings';
-import { todayQueue } from '../store/today-queue';
 import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
-import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap } from './types';
+import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap, StageOption } from './types';
+import { placeZone } from '../pipeline/local-time';
 
 async function stageMap(ctx: StoreContext): Promise<Map<string, Stage>> {
   return new Map((await listStages(ctx)).map((s) => [s.id, s]));
 }
 
-async function personView(ctx: StoreContext, key: string, found: Prospect, stages: Map<string, Stage>): Promise<PersonView> {
+/** What every chip of one lookup shares: the stages to move between and the lost reasons to ask with. */
+interface ChipShared {
+  stages: StageOption[];
+  lostReasons: string[] | null;
+}
+
+async function chipShared(ctx: StoreContext, stages: Map<string, Stage>): Promise<ChipShared> {
+  return {
+    stages: [...stages.values()].map((s) => ({ key: s.key, name: s.name, kind: s.kind })),
+    lostReasons: (await teamSettings(ctx)).lostReasons ?? null,
+  };
+}
+
+async function personView(
+  ctx: StoreContext,
+  key: string,
+  found: Prospect,
+  stages: Map<string, Stage>,
+  shared: ChipShared,
+): Promise<PersonView> {
   const p = await commands.refreshScore(ctx, found);
   const now = ctx.now();
   const stage = stages.get(p.stageId);
+  const ownerName = p.ownerId && p.ownerId !== ctx.userId ? await memberName(ctx, p.ownerId) : null;
   const next = (await openFollowUpsFor(ctx, p.id)).find((f) => f.openDueAt !== undefined);
   return {
     key,
@@ -43,6 +64,10 @@ async function personView(ctx: StoreContext, key: string, found: Prospect, stage
     nextFollowUp: next ? { title: next.title, dueAt: next.openDueAt ?? next.dueAt, overdue: (next.openDueAt ?? 0) <= now } : null,
     stalled: stalled(p, stage, now),
     silenceDays: silenceDays(p, now),
+    stageKind: stage?.kind ?? 'open',
+    ownerName,
+    place: placeZone(p.location),
+    ...shared,
   };
 }
 
@@ -62,6 +87,8 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
     touchesToSql: await touchesToSqlFor(ctx, p),
     mqlThreshold: (await teamSettings(ctx)).mqlThreshold,
     sqlAcceptedBy: p.sqlChecklist.accepted_by === ctx.userId ? null : await memberName(ctx, p.sqlChecklist.accepted_by),
+    place: placeZone(p.location),
+    lostReasons: (await teamSettings(ctx)).lostReasons ?? null,
   };
 }
 
@@ -69,16 +96,17 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
   switch (req.type) {
     case 'lookup': {
       const stages = await stageMap(ctx);
+      const shared = await chipShared(ctx, stages);
       const people: PersonView[] = [];
       for (const raw of req.slugs) {
         const slug = canonicalSlug(`/in/${raw}/`) ?? raw;
         const p = await findByIdentity(ctx, slug, null);
-        if (p && p.deletedAt === null) people.push(await personView(ctx, raw, p, stages));
+        if (p && p.deletedAt === null) people.push(await personView(ctx, raw, p, stages, shared));
       }
       for (const raw of req.emails) {
         const email = raw.trim().toLowerCase();
         const p = await findByIdentity(ctx, null, email);
-        if (p && p.deletedAt === null) people.push(await personView(ctx, email, p, stages));
+        if (p && p.deletedAt === null) people.push(await personView(ctx, email, p, stages, shared));
       }
       return { people };
     }
@@ -130,6 +158,17 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'deleteProspect':
       await commands.deleteProspect(ctx, req.id);
       return { deleted: true };
+    case 'setStage': {
+      const moved = (await dispatchPlaybook(ctx, req)) as ResponseMap['setStage'];
+      // The reason asked for a lost deal travels with the move (a chip may not send `update`).
+      if (!moved.needsConfirmation && req.lostReason && (await stageMap(ctx)).get(moved.prospect.stageId)?.kind === 'lost') {
+        return { ...moved, prospect: await commands.updateProspect(ctx, req.prospectId, { lostReason: req.lostReason }) };
+      }
+      return moved;
+    }
+    case 'openSidePanel':
+      // Needs the sender's tab and a user gesture: the background answers it (entrypoints/background/side-panel.ts).
+      throw new Error('Open the side panel from the toolbar');
     case 'stages':
       return { stages: await listStages(ctx) };
     case 'overdue':

@@ -85,7 +85,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('detail'), id: Id.optional(), slug: z.string().max(200).optional(), email: z.string().max(254).optional() }),
   z.object({ type: z.literal('search'), query: z.string().max(200), limit }),
   z.object({ type: z.literal('update'), id: Id, patch: PatchSchema }),
-  z.object({ type: z.literal('setStage'), prospectId: Id, stageKey: z.string().min(1).max(40), confirmed: z.boolean().optional() }),
+  z.object({
+    type: z.literal('setStage'),
+    prospectId: Id,
+    stageKey: z.string().min(1).max(40),
+    confirmed: z.boolean().optional(),
+    // Asked for when a deal moves to a lost stage (the chip cannot send `update`, so it travels with the move).
+    lostReason: optText(500).optional(),
+  }),
   z.object({
     type: z.literal('setSqlChecklist'),
     prospectId: Id,
@@ -150,6 +157,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('completeFollowUp'), id: Id }),
   z.object({ type: z.literal('snoozeFollowUp'), id: Id, until: z.number().int().min(0).max(8.64e15) }),
   z.object({ type: z.literal('deleteProspect'), id: Id }),
+  z.object({ type: z.literal('openSidePanel'), prospectId: Id.optional() }),
   z.object({ type: z.literal('stages') }),
   z.object({ type: z.literal('overdue') }),
   z.object({
@@ -181,6 +189,8 @@ const QUERIES: ReadonlySet<string> = new Set([
   'overdue',
   'due',
   'today',
+  // Opens a view; changes no data.
+  'openSidePanel',
   'cadences',
   'settings',
   'previewSettings',

@@ -59,12 +59,19 @@ export const MqlThreshold = z.number().min(0).max(100);
 export const NotificationPrefsSchema = z.strictObject({ dueSummary: z.boolean() });
 export type NotificationPrefs = z.infer<typeof NotificationPrefsSchema>;
 
+/**
+ * The reasons a rep picks from when a deal is lost, before any free text. Absent: the built-in list
+ * (lost-reasons.ts, each shown in the UI language); a team's own list replaces it.
+ */
+export const LostReasons = z.array(Phrase).max(50);
+
 export const SettingsSchema = z.strictObject({
   scoringRules: ScoreRulesSchema,
   mqlThreshold: MqlThreshold,
   targets: Targets,
   defaultCurrency: CurrencyCode,
   notifications: NotificationPrefsSchema,
+  lostReasons: LostReasons.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type TeamSettings = Omit<Settings, 'notifications'>;

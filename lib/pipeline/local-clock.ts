@@ -14,28 +14,9 @@ export interface LocalClock {
 export const WORK_START_HOUR = 9;
 export const WORK_END_HOUR = 17;
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** The zone's wall-clock parts at `now`, or null for a zone this runtime does not know. */
-export function wallClock(zone: string, now: number): { weekday: number; hour: number; minute: number; day: number } | null {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      day: 'numeric',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(now));
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-    return { weekday: WEEKDAYS.indexOf(get('weekday')), hour: Number(get('hour')) % 24, minute: Number(get('minute')), day: Number(get('day')) };
-  } catch {
-    return null;
-  }
-}
-
-export function isWorkingTime(c: { weekday: number; hour: number }): boolean {
-  return c.weekday >= 1 && c.weekday <= 5 && c.hour >= WORK_START_HOUR && c.hour < WORK_END_HOUR;
+/** The zone's wall clock at `now` as a Date whose local fields read it (throws for an unknown zone). */
+function wall(zone: string | undefined, now: number): Date {
+  return new Date(new Date(now).toLocaleString('en-US', { timeZone: zone }));
 }
 
 /**
@@ -43,16 +24,17 @@ export function isWorkingTime(c: { weekday: number; hour: number }): boolean {
  * to tell when it is already another day there). Null when the zone is unknown.
  */
 export function localClock(zone: string, now: number, locale: string, ownZone?: string): LocalClock | null {
-  const there = wallClock(zone, now);
-  if (!there) return null;
-  const here = ownZone ? wallClock(ownZone, now) : wallClock(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
-  let time: string;
-  let otherDay: string | null = null;
   try {
-    time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(now));
-    if (here && here.day !== there.day) otherDay = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short' }).format(new Date(now));
+    const there = wall(zone, now);
+    const f = (o: Intl.DateTimeFormatOptions) => new Date(now).toLocaleString(locale, { timeZone: zone, ...o });
+    const h = there.getHours();
+    const d = there.getDay();
+    return {
+      time: f({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      otherDay: there.getDate() === wall(ownZone, now).getDate() ? null : f({ weekday: 'short' }),
+      working: d > 0 && d < 6 && h >= WORK_START_HOUR && h < WORK_END_HOUR,
+    };
   } catch {
     return null;
   }
-  return { time, otherDay, working: isWorkingTime(there) };
 }

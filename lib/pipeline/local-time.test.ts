@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS build script, no types
 import { currentModule } from '../../scripts/build-place-zones.mjs';
 import { readFileSync } from 'node:fs';
-import { localClock, wallClock } from './local-clock';
+import { localClock } from './local-clock';
 import { placeZone } from './local-time';
 import { ZONES } from './place-zones.data';
 
@@ -47,7 +47,7 @@ describe('placeZone', () => {
   });
 
   it('every zone of the table is one this runtime knows', () => {
-    for (const z of ZONES) expect(wallClock(z, 0), z).not.toBeNull();
+    for (const z of ZONES) expect(localClock(z, 0, 'en-GB'), z).not.toBeNull();
   });
 
   it('the committed table is what the build script makes from the installed dataset', () => {
