@@ -5,6 +5,7 @@ import { formatDue, fromLocalInput, toLocalInput } from './format';
 import { Field } from './Field';
 import { t } from './i18n';
 import { ErrorNote } from './ErrorNote';
+import { nextWorkingSlot } from '../lib/pipeline/follow-up-presets';
 
 const HOUR = 3_600_000;
 
@@ -58,9 +59,13 @@ function FollowUpRow({ f, onError }: { f: FollowUp; onError: (m: string) => void
   );
 }
 
-export function FollowUps({ prospectId, items }: { prospectId: string; items: FollowUp[] }) {
+/**
+ * `closed`: the deal is won or lost, so having no open follow-up is no news (a won deal must not read
+ * as if a follow-up were missing).
+ */
+export function FollowUps({ prospectId, items, closed = false }: { prospectId: string; items: FollowUp[]; closed?: boolean }) {
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState(() => toLocalInput(tomorrowNine(Date.now())));
+  const [due, setDue] = useState(() => toLocalInput(nextWorkingSlot(Date.now())));
   const [error, setError] = useState<string | null>(null);
   const open = items.filter((f) => f.doneAt === null);
   const done = items.filter((f) => f.doneAt !== null).slice(0, 5);
@@ -68,7 +73,7 @@ export function FollowUps({ prospectId, items }: { prospectId: string; items: Fo
   return (
     <section class="follow-up-section">
       <h3>{t('followUps')}</h3>
-      {open.length === 0 && <p class="muted">{t('noFollowUps')}</p>}
+      {open.length === 0 && !closed && <p class="muted">{t('noFollowUps')}</p>}
       <ul class="follow-ups">
         {[...open, ...done].map((f) => (
           <FollowUpRow key={f.id} f={f} onError={setError} />
@@ -84,6 +89,8 @@ export function FollowUps({ prospectId, items }: { prospectId: string; items: Fo
           try {
             await send({ type: 'addFollowUp', prospectId, title, dueAt });
             setTitle('');
+            // The next one starts from the next working slot, not from the (possibly past) time just used.
+            setDue(toLocalInput(nextWorkingSlot(Date.now())));
           } catch (err) {
             setError((err as Error).message);
           }

@@ -13,6 +13,9 @@ import { SyncStatus } from './SyncStatus';
 import { TabPersonView } from './TabPersonView';
 import { useTabPerson } from './useTabPerson';
 import { ErrorNote } from './ErrorNote';
+import { QuickActions } from './chip-actions/QuickActions';
+import { LocalTime } from './chip-actions/LocalTime';
+import { formatDue } from './format';
 
 export function PopupApp() {
   const { tabId, person, reload, choose } = useTabPerson(false);
@@ -40,21 +43,35 @@ export function PopupApp() {
       {tracked && person.kind === 'draft' ? (
         <section aria-label={tracked.prospect.name}>
           <PersonPicker people={person.people} current={person.draft} onChoose={choose} />
+          {/* What the rep needs first: stage, score, the next follow-up, then what to do about it. */}
           <div class="status" data-stage={tracked.stage?.key}>
-            <StageSelect prospectId={tracked.prospect.id} stages={tracked.stages} value={tracked.stage?.key ?? ''} onError={setError} />
+            <StageSelect
+              prospectId={tracked.prospect.id}
+              stages={tracked.stages}
+              value={tracked.stage?.key ?? ''}
+              lostReasons={tracked.lostReasons ?? null}
+              onError={setError}
+            />
             <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
             {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
           </div>
+          <NextFollowUp detail={tracked} />
+          <LocalTime place={tracked.place} />
           <QualificationLine detail={tracked} />
-          <ProspectForm
-            key={tracked.prospect.id}
-            initial={trackedForm(person.draft, tracked.prospect)}
-            submitLabel="saveChanges"
-            onSubmit={async (v) => {
-              await send({ type: 'capture', input: v });
-              reload();
-            }}
-          />
+          <QuickActions detail={tracked} site="popup" />
+          {/* Editing the fields is secondary; the inputs stay in the page, folded away. */}
+          <details class="edit-details">
+            <summary>{t('popupEditDetails')}</summary>
+            <ProspectForm
+              key={tracked.prospect.id}
+              initial={trackedForm(person.draft, tracked.prospect)}
+              submitLabel="saveChanges"
+              onSubmit={async (v) => {
+                await send({ type: 'capture', input: v });
+                reload();
+              }}
+            />
+          </details>
         </section>
       ) : (
         <TabPersonView person={person} onSaved={reload} onChoose={choose} />
@@ -62,5 +79,20 @@ export function PopupApp() {
       <ErrorNote error={error} />
       <DueNow />
     </main>
+  );
+}
+
+/** The next open follow-up, or nothing for a won deal (nothing left to chase). */
+function NextFollowUp({ detail }: { detail: NonNullable<import('../lib/messaging/types').ProspectDetail> }) {
+  const now = Date.now();
+  const next = detail.followUps
+    .filter((f) => f.doneAt === null)
+    .map((f) => ({ f, at: f.openDueAt ?? f.dueAt }))
+    .sort((a, b) => a.at - b.at)[0];
+  if (!next) return detail.stage?.kind === 'open' ? <p class="next-follow-up muted">{t('noFollowUps')}</p> : null;
+  return (
+    <p class={next.at <= now ? 'next-follow-up overdue' : 'next-follow-up'}>
+      <strong>{t('popupNextFollowUp')}:</strong> {next.f.title} · {next.at <= now ? t('overdueShort', formatDue(next.at)) : formatDue(next.at)}
+    </p>
   );
 }

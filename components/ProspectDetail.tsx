@@ -12,6 +12,7 @@ import { ErrorNote } from './ErrorNote';
 import { CadencePanel } from './playbook/CadencePanel';
 import { ScoreAdjust } from './playbook/ScoreAdjust';
 import { SqlGate } from './playbook/SqlGate';
+import { LocalTime } from './chip-actions/LocalTime';
 
 export function ProspectDetail({ detail }: { detail: Detail }) {
   const p = detail.prospect;
@@ -56,9 +57,16 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
           ) : null,
         )}
       </dl>
+      <LocalTime place={detail.place} />
       <SourceEditor prospect={p} onError={setError} />
       <div class="status">
-        <StageSelect prospectId={p.id} stages={detail.stages} value={detail.stage?.key ?? ''} onError={setError} />
+        <StageSelect
+          prospectId={p.id}
+          stages={detail.stages}
+          value={detail.stage?.key ?? ''}
+          lostReasons={detail.lostReasons ?? null}
+          onError={setError}
+        />
         <span class="stage-name" data-stage={detail.stage?.key}>
           {detail.stage ? stageLabel(detail.stage.key, detail.stage.name) : ''}
         </span>
@@ -72,7 +80,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
       <DealFields prospect={p} stage={detail.stage} onError={setError} />
       <ErrorNote error={error} />
       <CadencePanel detail={detail} />
-      <FollowUps prospectId={p.id} items={detail.followUps} />
+      <FollowUps prospectId={p.id} items={detail.followUps} closed={detail.stage ? detail.stage.kind !== 'open' : false} />
       <TouchLog prospectId={p.id} touches={detail.touches} />
       <SqlGate detail={detail} />
       <ScoreAdjust prospect={p} />

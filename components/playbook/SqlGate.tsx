@@ -5,7 +5,8 @@ import type { SqlChecklist, SqlItem } from '../../lib/pipeline/gates';
 import { send } from '../api';
 import { ErrorNote } from '../ErrorNote';
 import './playbook.css';
-import { t, uiLocale, type MessageKey } from '../i18n';
+import { stageLabel, t, uiLocale, type MessageKey } from '../i18n';
+import type { Stage } from '../../lib/model';
 
 const ITEMS: Array<{ item: SqlItem; label: MessageKey }> = [
   { item: 'interest_confirmed', label: 'sqlInterestConfirmed' },
@@ -57,6 +58,8 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
   const p = detail.prospect;
   const [ticked, setTicked] = useState<SqlChecklist>(p.sqlChecklist);
   const [error, setError] = useState<string | null>(null);
+  // Set when a tick just accepted the prospect as SQL: the stage past qualification to offer moving to.
+  const [offer, setOffer] = useState<Stage | null>(null);
   const stored = JSON.stringify(p.sqlChecklist);
   // Ticks still on their way to the store: a re-read caused by an earlier tick must not untick them.
   const pending = useRef<Partial<Record<SqlItem, boolean>>>({});
@@ -68,8 +71,9 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
     pending.current[item] = value;
     setTicked((c) => ({ ...c, [item]: value }));
     try {
-      await send({ type: 'setSqlChecklist', prospectId: p.id, items: { [item]: value } });
+      const r = await send({ type: 'setSqlChecklist', prospectId: p.id, items: { [item]: value } });
       if (pending.current[item] === value) delete pending.current[item];
+      if (p.sqlAt === null && r.prospect.sqlAt !== null) setOffer(stageAfterQualification(detail));
     } catch (e) {
       delete pending.current[item];
       setTicked({ ...p.sqlChecklist, ...pending.current });
@@ -88,7 +92,37 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
           <Item key={item} label={t(label)} checked={ticked[item] === true} onChange={(v) => void tick(item, v)} />
         ))}
       </fieldset>
+      {offer && (
+        <div class="confirm" role="status">
+          <p>{t('sqlOfferMove', stageLabel(offer.key, offer.name))}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setOffer(null);
+              send({ type: 'setStage', prospectId: p.id, stageKey: offer.key, confirmed: true }).catch((e: Error) => setError(e.message));
+            }}
+          >
+            {t('sqlOfferMoveYes', stageLabel(offer.key, offer.name))}
+          </button>
+          <button type="button" class="link" onClick={() => setOffer(null)}>
+            {t('notNow')}
+          </button>
+        </div>
+      )}
       <ErrorNote error={error} />
     </section>
   );
+}
+
+/**
+ * The stage a newly accepted SQL moves on to (Consideration in the default pipeline): the first open
+ * stage after qualification, when the prospect is not there or beyond yet; null otherwise.
+ */
+export function stageAfterQualification(detail: ProspectDetail): Stage | null {
+  const stages = detail.stages;
+  const q = stages.findIndex((s) => s.key === 'qualification');
+  const at = stages.findIndex((s) => s.id === detail.stage?.id);
+  const next = stages.find((s, i) => i > q && s.kind === 'open') ?? null;
+  if (q < 0 || !next || at > q || detail.stage?.kind !== 'open') return null;
+  return next;
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, fixture, openExtensionPage, serveLinkedIn, test } from './harness';
+import { expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, tabIdOf, test } from './harness';
 import { mailSpa } from './mail-spa';
 
 const SHELL = fixture('linkedin-spa/shell.html');
@@ -146,4 +146,66 @@ test('chip actions in Gmail: a touch logged from mail starts on e-mail', async (
   const d = await detailOf(ext, { email: ANITA });
   expect(d.touches.map((x: { channel: string; direction: string }) => [x.channel, x.direction])).toEqual([['email', 'in']]);
   expect(d.followUps.map((f: { title: string }) => f.title)).toEqual(['Follow up']);
+});
+
+test('popup for a tracked person leads with stage, score, next follow-up and the quick actions; the fields fold away', async ({ context, sw, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(RIZKY);
+  const chip = page.locator('jalur-inline[data-slug="rizky-pratama-5e6f7a"]');
+  await chip.getByRole('button', { name: 'Add to pipeline' }).click();
+  await expect(chip.getByRole('button', { name: 'Actions' })).toBeVisible();
+
+  const popup = await openExtensionPage(context, extensionId, `popup.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await expect(popup.getByLabel('Stage')).toHaveValue('prospecting');
+  await expect(popup.getByText('No open follow-ups.')).toBeVisible();
+  await expect(popup.locator('.local-time')).toContainText('in Bandung');
+  // The edit form is folded away but still on the page.
+  await expect(popup.getByLabel('Name')).toBeHidden();
+  await expect(popup.getByLabel('Name')).toHaveValue('Rizky Pratama');
+
+  // Quick action: add a follow-up from a preset; the next follow-up shows first.
+  const actions = popup.getByRole('region', { name: 'Actions' });
+  await actions.getByRole('button', { name: 'Add follow-up' }).click();
+  await actions.getByRole('button', { name: 'Next week' }).click();
+  await expect(popup.locator('.next-follow-up')).toContainText('Next follow-up: Follow up');
+  await expect(actions.locator('[aria-live="polite"]')).toContainText('Follow-up added for');
+  await expect(chip.locator('.next')).toBeVisible();
+
+  // Change stage to Lost from the popup asks why, like the chip.
+  await actions.getByRole('button', { name: 'Change stage' }).click();
+  await actions.getByRole('button', { name: 'Lost', exact: true }).click();
+  await actions.getByRole('radio', { name: 'Price' }).check();
+  await actions.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(popup.getByLabel('Stage')).toHaveValue('lost');
+  await expect(chip.locator('[data-stage="lost"]')).toBeVisible();
+  await popup.screenshot({ path: '/tmp/shots/chip/popup-en.png' });
+
+  // The edit section opens.
+  await popup.getByText('Edit details').click();
+  await expect(popup.getByLabel('Name')).toBeVisible();
+});
+
+test('side panel person detail shows the local time; the Stage select asks why a deal was lost', async ({ context, sw, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(RIZKY);
+  const chip = page.locator('jalur-inline[data-slug="rizky-pratama-5e6f7a"]');
+  await chip.getByRole('button', { name: 'Add to pipeline' }).click();
+  await expect(chip.getByRole('button', { name: 'Actions' })).toBeVisible();
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+  await panel.setViewportSize({ width: 420, height: 900 });
+  const detail = panel.locator('article.detail');
+  await expect(detail.locator('.local-time')).toContainText(/^\d\d:\d\d in Bandung, (working hours|outside working hours)$/);
+  await panel.screenshot({ path: '/tmp/shots/chip/sidepanel-en.png' });
+
+  await detail.getByLabel('Stage').selectOption('lost');
+  await expect(detail.getByText('Why was this deal lost?').first()).toBeVisible();
+  await detail.getByRole('radio', { name: 'No budget' }).check();
+  await detail.getByLabel('In your own words (optional)').fill('frozen until Q3');
+  await detail.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(chip.locator('[data-stage="lost"]')).toBeVisible();
+  const d = await detailOf(panel, { slug: 'rizky-pratama-5e6f7a' });
+  expect(d.prospect.lostReason).toBe('No budget: frozen until Q3');
+  // A lost (or won) deal does not complain about having no follow-up.
+  await expect(detail.getByText('No open follow-ups.')).toHaveCount(0);
 });
