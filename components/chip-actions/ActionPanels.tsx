@@ -89,7 +89,6 @@ class Frame extends Component<{
       <form
         ref={this.form}
         class="qa-panel"
-        aria-label={p.label}
         onSubmit={(e) => {
           e.preventDefault();
           p.onSubmit(e.currentTarget as HTMLFormElement);

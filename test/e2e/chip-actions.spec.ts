@@ -209,3 +209,45 @@ test('side panel person detail shows the local time; the Stage select asks why a
   // A lost (or won) deal does not complain about having no follow-up.
   await expect(detail.getByText('No open follow-ups.')).toHaveCount(0);
 });
+
+test('in Indonesian: the chip menu, popup and panel speak Indonesian', async () => {
+  test.setTimeout(120_000);
+  const { context, close } = await launchWithExtension({ lang: 'id' });
+  try {
+    await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+    const sw = await serviceWorker(context);
+    const extensionId = new URL(sw.url()).host;
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(RIZKY);
+    const chip = page.locator('jalur-inline');
+    await chip.getByRole('button', { name: 'Tambah ke pipeline' }).click();
+    const actions = chip.getByRole('button', { name: 'Tindakan' });
+    await expect(actions).toBeFocused();
+    await expect(chip.locator('[aria-live="polite"]')).toHaveText('Ditambahkan ke pipeline: Prospek');
+    await actions.click();
+    await expect(chip.getByRole('menuitem')).toHaveText(['Catat kontak', 'Tambah tindak lanjut', 'Ubah tahap', 'Buka di panel samping']);
+    await expect(chip.locator('.local-time')).toContainText(/^\d\d[.:]\d\d di Bandung, (jam kerja|di luar jam kerja)$/);
+    await page.screenshot({ path: '/tmp/shots/chip/chip-menu-id.png' });
+    await chip.getByRole('menuitem', { name: 'Ubah tahap' }).click();
+    await chip.getByRole('button', { name: 'Hilang', exact: true }).click();
+    await expect(chip.getByText('Mengapa kesepakatan ini kalah?')).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/chip/chip-lost-id.png' });
+    await page.keyboard.press('Escape');
+    await expect(actions).toBeFocused();
+
+    const tabId = await tabIdOf(sw, RIZKY);
+    const popup = await openExtensionPage(context, extensionId, `popup.html?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await expect(popup.getByRole('button', { name: 'Catat kontak' })).toBeVisible();
+    await expect(popup.getByText('Ubah detail')).toBeVisible();
+    await popup.screenshot({ path: '/tmp/shots/chip/popup-id.png' });
+
+    const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${tabId}`);
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await expect(panel.locator('article.detail .local-time')).toContainText('di Bandung');
+    await panel.screenshot({ path: '/tmp/shots/chip/sidepanel-id.png' });
+  } finally {
+    await close();
+  }
+});
