@@ -21,8 +21,11 @@ test('a deal has a value, and a lost one its reason, which insights count', asyn
   await panel.getByRole('button', { name: 'Save deal' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
+  // Moving to Lost asks why first; the reason given lands in the deal's Lost reason.
   await panel.getByLabel('Stage').selectOption('lost');
-  await panel.getByLabel('Lost reason').fill('Chose a cheaper carrier');
+  await panel.getByLabel('In your own words (optional)').fill('Chose a cheaper carrier');
+  await panel.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(panel.getByLabel('Lost reason')).toHaveValue('Chose a cheaper carrier');
   await panel.getByRole('button', { name: 'Save deal' }).click();
   await panel.reload();
   await expect(panel.getByLabel('Deal value')).toHaveValue('250000000');
