@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { isAccountRequest } from '../../lib/messaging/account';
 import { handleRequest, isRequest } from '../../lib/messaging/handle';
+import { onImportProgress } from '../../lib/messaging/handle-data';
+import type { ImportProgressNotice } from '../../lib/messaging/data-types';
 import { PageChangedSchema, isMutation } from '../../lib/messaging/schemas';
 import { admit } from '../../lib/messaging/sender-policy';
 import { SITE_PATTERNS } from '../../lib/sites/hosts';
@@ -42,6 +44,12 @@ export default defineBackground(() => {
   // First of all: the session and the backend settings are for Jalur's own pages and this worker, not
   // for content scripts running inside LinkedIn or a mailbox.
   void restrictStorageToExtension();
+
+  // A long CSV preview or import reports its progress to the options page's progress bar.
+  onImportProgress((p) => {
+    const notice: ImportProgressNotice = { type: 'importProgress', ...p };
+    browser.runtime.sendMessage(notice).catch(() => undefined);
+  });
 
   // Who may ask what (lib/messaging/sender-policy.ts): our pages anything, content scripts what a chip
   // needs, nobody else anything. No onMessageExternal listener: other extensions and web pages get no answer.
