@@ -80,6 +80,7 @@ test('insights for this quarter show the numbers of a seeded history', async ({ 
   await page.goto(AYU);
   await expect(panel.locator('article.detail h2')).toHaveText('Ayu Lestari');
   await panel.getByLabel('Stage').selectOption('lost');
+  await panel.getByRole('button', { name: 'Mark as lost' }).click(); // the reason is optional
   await expect(panel.locator('article.detail')).toHaveAttribute('data-stage', 'lost');
 
   await panel.getByRole('button', { name: 'Insights', exact: true }).click();
