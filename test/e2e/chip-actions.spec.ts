@@ -251,3 +251,31 @@ test('in Indonesian: the chip menu, popup and panel speak Indonesian', async () 
     await close();
   }
 });
+
+test('side panel: accepting SQL offers the move to Consideration; a follow-up added in the past leaves Due on the next working slot', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(RIZKY);
+  await page.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
+  await expect(page.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+  const detail = panel.locator('article.detail');
+
+  await detail.getByLabel('Follow-up', { exact: true }).fill('Missed call');
+  await detail.getByLabel('Due', { exact: true }).fill('2020-03-02T10:00');
+  await detail.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(detail.locator('.follow-ups')).toContainText('Missed call');
+  const due = await detail.getByLabel('Due', { exact: true }).inputValue();
+  expect(due).not.toBe('2020-03-02T10:00');
+  expect(new Date(due).getTime()).toBeGreaterThan(Date.now());
+
+  await detail.getByLabel('Interest confirmed').check();
+  await detail.getByLabel('Buying process').check();
+  await detail.getByLabel('Decision-maker').check();
+  await expect(detail.getByText('SQL accepted. Move to Consideration now?')).toBeVisible();
+  await detail.getByRole('button', { name: 'Move to Consideration' }).click();
+  await expect(detail).toHaveAttribute('data-stage', 'consideration');
+});
