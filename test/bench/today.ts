@@ -34,7 +34,7 @@ async function openOnce(context: BrowserContext, extensionId: string): Promise<S
   await page.setViewportSize({ width: 420, height: 900 });
   try {
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html?view=today`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, READY_MARK, { timeout: 30_000 });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, READY_MARK, { timeout: 60_000, polling: 20 });
     const early = await page.evaluate((m) => {
       // Interactive means the first row takes focus now, not merely that something was painted.
       const first = document.querySelector<HTMLElement>('.today-open');
@@ -42,7 +42,7 @@ async function openOnce(context: BrowserContext, extensionId: string): Promise<S
       if (!first || document.activeElement !== first) throw new Error('no focusable row at the ready mark');
       return { readyMs: performance.getEntriesByName(m)[0]!.startTime, rowsAtReady: document.querySelectorAll('.today-row').length };
     }, READY_MARK);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, COMPLETE_MARK, { timeout: 30_000 });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, COMPLETE_MARK, { timeout: 120_000, polling: 50 });
     const late = await page.evaluate((m) => {
       const counts = [...document.querySelectorAll('.group-head .count')].map((e) => Number(e.textContent));
       return {
