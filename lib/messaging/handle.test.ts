@@ -127,7 +127,7 @@ describe('isMutation', () => {
     const reads = types.filter((t) => !isMutation(t)).sort();
     const extension = [...(await import('./board-schemas')).BOARD_QUERIES, ...(await import('./data-schemas')).DATA_QUERIES];
     expect(reads).toEqual(
-      ['cadences', 'detail', 'due', 'lookup', 'openSidePanel', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled', ...extension].sort(),
+      ['cadences', 'detail', 'due', 'lookup', 'openSidePanel', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled', 'today', ...extension].sort(),
     );
     expect(isMutation('linkEmail')).toBe(true);
   });
