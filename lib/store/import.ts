@@ -222,9 +222,13 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
     const emails = built.flatMap((b) => b.prospect.emails);
     const taken = new Set<string>();
-    for (const q of (await ctx.db.prospects.where('slug').anyOf(slugs).toArray()).filter((x) => x.deletedAt === null)) taken.add(`s:${q.slug}`);
-    for (const q of (await ctx.db.prospects.where('emails').anyOf(emails).toArray()).filter((x) => x.deletedAt === null))
-      for (const e of q.emails) taken.add(`e:${e}`);
+    // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
+    const [bySlug, byEmail] = await Promise.all([
+      Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
+      Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
+    ]);
+    for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
+    for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
     for (const { prospect, change } of built) {
       if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
         raced++;
