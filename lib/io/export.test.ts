@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import type { FollowUp, OutboxEntry, Prospect, Stage, StageChange, Touch } from '../model';
 import { DEFAULT_STAGES } from '../pipeline/default-stages';
-import { addFollowUp, captureProspect, completeFollowUp, logTouch, setStage } from '../store/commands';
+import { addFollowUp, captureProspect, logTouch, setStage } from '../store/commands';
+import { completeFollowUp } from '../store/playbook';
 import { parseCsv, type CsvTable } from './csv';
 import {
   backupJson,

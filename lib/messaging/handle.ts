@@ -2,6 +2,7 @@ import { canonicalSlug, profileUrl } from '../sites/linkedin/url';
 import { silenceDays } from '../pipeline/staleness';
 import type { Prospect, Stage } from '../model';
 import * as commands from '../store/commands';
+import { completeFollowUp } from '../store/playbook';
 import type { StoreContext } from '../store/context';
 import {
   findByIdentity,
@@ -152,7 +153,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'addFollowUp':
       return { followUp: await commands.addFollowUp(ctx, req) };
     case 'completeFollowUp':
-      return { followUp: await commands.completeFollowUp(ctx, req.id) };
+      return { followUp: await completeFollowUp(ctx, req.id) };
     case 'snoozeFollowUp':
       return { followUp: await commands.snoozeFollowUp(ctx, req.id, req.until) };
     case 'deleteProspect':

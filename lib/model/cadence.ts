@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Millis, RequiredText, cleanNote } from './common';
 import { TouchChannel } from './enums';
-import { isValidTimeZone, type Enrolment } from '../pipeline/cadence';
+import { isValidTimeZone } from '../pipeline/time-zone';
 
 export const CADENCE_LIMITS = { name: 120, description: 2000, note: 2000, steps: 50, day: 365 } as const;
 
@@ -81,6 +81,3 @@ export const EnrolmentSchema = z.object({
   skipped: z.number().int().min(0),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const enrolmentMatches: Same<z.infer<typeof EnrolmentSchema>, Enrolment> = true;
-void enrolmentMatches;

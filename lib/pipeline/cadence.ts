@@ -18,7 +18,9 @@
 //   already overdue when paused is due at the moment of resuming.
 // - Each outcome says what to do with follow-ups: the caller closes the open follow-up of this
 //   enrolment (done for complete, deleted otherwise) and creates `next` when there is one.
-import type { CadenceStep } from '../model/cadence';
+import type { CadenceStep, EnrolmentSchema } from '../model/cadence';
+import type { z } from 'zod';
+import { isValidTimeZone } from './time-zone';
 import type { TouchChannel } from '../model/enums';
 
 export type EnrolmentStatus = 'active' | 'paused' | 'stopped' | 'completed';
@@ -109,14 +111,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from './time-zone';
 
 /** The wall-clock reading in the zone, expressed as if it were UTC milliseconds. */
 export function wallClock(instant: number, timeZone: string): number {
@@ -356,3 +351,8 @@ export function stop(e: Enrolment, at: number): CadenceOutcome {
 
 // Kept with the gates, which own sqlAt; re-exported for callers working with cadences.
 export { touchesToSql } from './gates';
+
+// The stored enrolment (zod, lib/model) and the one these functions work on must stay one shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const enrolmentMatches: Same<z.infer<typeof EnrolmentSchema>, Enrolment> = true;
+void enrolmentMatches;

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
-import {
-  addFollowUp,
-  captureProspect,
-  completeFollowUp,
-  deleteProspect,
-  logTouch,
-  setStage,
-  snoozeFollowUp,
-  type CaptureInput,
-} from './commands';
+import { addFollowUp, captureProspect, deleteProspect, logTouch, setStage, snoozeFollowUp, type CaptureInput } from './commands';
+import { completeFollowUp } from './playbook';
 import { dueSoon, findByIdentity, listStages, nextDueAfterNow, overdueCount } from './queries';
 
 const HOUR = 3_600_000;

@@ -21,7 +21,6 @@ import { temperatureFor } from '../pipeline/temperature';
 import type { StoreContext } from './context';
 import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
-import { completeCadenceFollowUp } from './playbook';
 import { rescore, sameScore, scoreFields } from './score';
 import { entryStage, findByIdentity, stageByKey } from './queries';
 
@@ -358,14 +357,6 @@ export async function patchFollowUp(
   });
 }
 
-/** Done. A cadence step's follow-up also logs its touch and schedules the next step (playbook.ts). */
-export async function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
-  return ctx.db.transaction('rw', tables(ctx), async () => {
-    const done = await patchFollowUp(ctx, id, { doneAt: ctx.now() });
-    await completeCadenceFollowUp(ctx, done);
-    return done;
-  });
-}
 
 export async function snoozeFollowUp(ctx: StoreContext, id: string, until: number): Promise<FollowUp> {
   if (until <= ctx.now()) throw new CommandError('invalid', 'Snooze must end in the future');

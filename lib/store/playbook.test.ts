@@ -3,7 +3,8 @@ import { T0, testStore } from '../../test/unit/store-helpers';
 import { DEFAULT_SETTINGS } from '../model/settings';
 import { endOfLocalDay } from '../pipeline/cadence';
 import { DAY_MS } from '../pipeline/staleness';
-import { captureProspect, completeFollowUp, logTouch, type CaptureInput } from './commands';
+import { captureProspect, logTouch, type CaptureInput } from './commands';
+import { completeFollowUp } from './playbook';
 import {
   cadenceAction,
   enrolProspect,

@@ -145,6 +145,15 @@ export async function cadenceAction(ctx: StoreContext, prospectId: string, actio
   });
 }
 
+/** Done. A cadence step's follow-up also logs its touch and schedules the next step (below). */
+export async function completeFollowUp(ctx: StoreContext, id: string): Promise<FollowUp> {
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    const done = await patchFollowUp(ctx, id, { doneAt: ctx.now() });
+    await completeCadenceFollowUp(ctx, done);
+    return done;
+  });
+}
+
 /**
  * Inside completeFollowUp's transaction: a step's follow-up marked done logs its touch and
  * schedules the next step. A follow-up for a step already passed (done elsewhere) changes nothing.

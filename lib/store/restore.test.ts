@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import { backupJson, parseBackup, type Backup } from '../io/export';
-import { addFollowUp, captureProspect, completeFollowUp, deleteProspect, logTouch, setStage, type CaptureInput } from './commands';
+import { addFollowUp, captureProspect, deleteProspect, logTouch, setStage, type CaptureInput } from './commands';
+import { completeFollowUp } from './playbook';
 import { overdueCount } from './queries';
 import { RestoreError, readBackup, restoreBackup } from './restore';
 import { saveCadence } from './playbook';
