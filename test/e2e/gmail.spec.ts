@@ -133,5 +133,7 @@ test('the side panel follows the conversation open in a Gmail tab', async ({ con
   // The owner wrote last; the latest external sender is offered first.
   await expect(panel.getByLabel('Email')).toHaveValue('citra.dewanti@apotek-sehat.example');
   await page.evaluate(() => (location.hash = '#inbox'));
-  await expect(panel.getByText(/Open a LinkedIn profile or an email conversation/)).toBeVisible();
+  // Back in the inbox there is no person in the tab: the panel, still following the tab, shows the day's queue.
+  await expect(panel.getByRole('region', { name: "Today's queue" })).toBeVisible();
+  await expect(panel.getByLabel('Email')).toHaveCount(0);
 });
