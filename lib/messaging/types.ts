@@ -10,6 +10,7 @@ import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
 import type { SyncStatus } from '../sync/status';
+import type { IssueView } from '../sync/quarantine';
 import type { TodayQueue } from '../store/today-queue';
 
 export interface CaptureWire extends CaptureFields {
@@ -93,18 +94,8 @@ export interface TeamView {
   memberCount: number | null;
 }
 
-export interface SyncIssueView {
-  id: number;
-  at: number;
-  entity: string;
-  entityId: string;
-  code: string;
-  reason: string;
-  /** Set aside by the engine because a whole sync_push call failed on it (not a per-item refusal). */
-  quarantined: boolean;
-  /** Queued changes that go back to the queue on Retry (0: nothing to retry). */
-  held: number;
-}
+/** A refused or set-aside change as options lists it (one shape, defined with the quarantine). */
+export type SyncIssueView = IssueView;
 
 export type RequestType = Request['type'];
 

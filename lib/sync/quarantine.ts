@@ -24,6 +24,7 @@ export interface IssueView {
   entityId: string;
   code: string;
   reason: string;
+  /** Set aside by the engine because a whole sync_push call failed on it (not a per-item refusal). */
   quarantined: boolean;
   /** How many queued changes come back to the queue on retry (0: nothing to retry). */
   held: number;
