@@ -120,10 +120,14 @@ export { expect };
  */
 export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
   await sw.evaluate(() => ((self as unknown as { __alive?: boolean }).__alive = true));
+  const ended = new Promise<void>((resolve) => sw.once('close', () => resolve()));
   const internals = await context.newPage();
   await internals.goto('chrome://serviceworker-internals/');
   await internals.getByRole('button', { name: 'Stop' }).first().click();
-  await expect(internals.locator('body')).toContainText('Running Status: STOPPED');
+  // An open client (the side panel, a chip asking the background) may wake a fresh worker at once,
+  // so the page can show RUNNING again before "STOPPED" is ever read: the stopped worker's end is
+  // the proof, whichever is seen first.
+  await Promise.race([ended, expect(internals.locator('body')).toContainText('Running Status: STOPPED')]);
   await internals.close();
 }
 
