@@ -28,6 +28,7 @@ export function BoardCard({
   size,
   now,
   defaultCurrency,
+  closed = false,
 }: {
   card: Card;
   index: number;
@@ -35,6 +36,8 @@ export function BoardCard({
   size: number;
   now: number;
   defaultCurrency: string;
+  /** In a won or lost column: a deal that is over has no follow-up to miss. */
+  closed?: boolean;
 }) {
   const overdue = card.nextDueAt !== null && card.nextDueAt <= now;
   return (
@@ -67,7 +70,7 @@ export function BoardCard({
       </div>
       <div class="card-foot">
         {card.nextDueAt === null ? (
-          <span class="card-next muted">{t('boardNoFollowUp')}</span>
+          !closed && <span class="card-next muted">{t('boardNoFollowUp')}</span>
         ) : overdue ? (
           <span class="card-next overdue" title={t('overdueShort', formatShortDate(card.nextDueAt, now))}>
             {t('boardOverdue', formatShortDate(card.nextDueAt, now))}

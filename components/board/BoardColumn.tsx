@@ -164,7 +164,16 @@ export function BoardColumn({
               if (!c)
                 return <div key={`pending-${i}`} class="card card-pending" aria-hidden="true" style={{ top: `${i * CARD_HEIGHT}px` }} />;
               return (
-                <BoardCard key={c.id} card={c} index={i} top={i * CARD_HEIGHT} size={count} now={now} defaultCurrency={defaultCurrency} />
+                <BoardCard
+                  key={c.id}
+                  card={c}
+                  index={i}
+                  top={i * CARD_HEIGHT}
+                  size={count}
+                  now={now}
+                  defaultCurrency={defaultCurrency}
+                  closed={column.stage.kind !== 'open'}
+                />
               );
             })}
           </div>

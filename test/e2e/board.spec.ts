@@ -96,6 +96,15 @@ test('board: cards move by drag and drop and by keyboard, and the move is record
   await expect(column(panel, 'decision').locator('.count')).toHaveText('1');
   await expect(column(panel, 'decision').locator('[data-card]')).toContainText('Rizky Pratama');
   await expect(rizky.locator('jalur-inline [data-stage="decision"]')).toContainText('Purchase / Decision');
+
+  // Won: the deal is handed over, so its card no longer asks for a follow-up.
+  await panel.getByRole('button', { name: 'Rizky Pratama', exact: true }).focus();
+  await panel.keyboard.press('Tab');
+  await panel.keyboard.press('Enter');
+  await moveTo.getByRole('button', { name: 'Delivery' }).press('Enter');
+  await expect(column(panel, 'delivery').locator('[data-card]')).toContainText('Rizky Pratama');
+  await expect(card(panel, 'Rizky Pratama')).not.toContainText('No follow-up planned');
+  await expect(card(panel, 'Ayu Lestari')).toContainText('No follow-up planned');
 });
 
 test('board: filters and search narrow the cards, counts follow, and filters survive opening a record', async ({
