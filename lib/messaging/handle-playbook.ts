@@ -25,7 +25,7 @@ async function mustEdit(ctx: StoreContext): Promise<void> {
 export async function dispatchPlaybook(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType] | undefined> {
   switch (req.type) {
     case 'setStage':
-      return playbook.moveStage(ctx, req.prospectId, req.stageKey, req.confirmed === true);
+      return playbook.moveStage(ctx, req.prospectId, req.stageKey, req.confirmed === true, req.lostReason ?? null);
     case 'setSqlChecklist':
       return { prospect: await playbook.setSqlChecklist(ctx, req.prospectId, req.items) };
     case 'setScoreAdjustment':

@@ -76,6 +76,7 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
   const p = await commands.refreshScore(ctx, found);
   const stages = await listStages(ctx);
   const stage = stages.find((s) => s.id === p.stageId) ?? null;
+  const settings = await teamSettings(ctx);
   return {
     prospect: p,
     stage,
@@ -86,10 +87,10 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
     silenceDays: silenceDays(p, ctx.now()),
     cadence: p.enrolment ? ((await ctx.db.cadences.get(p.enrolment.cadenceId)) ?? null) : null,
     touchesToSql: await touchesToSqlFor(ctx, p),
-    mqlThreshold: (await teamSettings(ctx)).mqlThreshold,
+    mqlThreshold: settings.mqlThreshold,
     sqlAcceptedBy: p.sqlChecklist.accepted_by === ctx.userId ? null : await memberName(ctx, p.sqlChecklist.accepted_by),
     place: placeZone(p.location),
-    lostReasons: (await teamSettings(ctx)).lostReasons ?? null,
+    lostReasons: settings.lostReasons ?? null,
   };
 }
 
@@ -159,14 +160,6 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'deleteProspect':
       await commands.deleteProspect(ctx, req.id);
       return { deleted: true };
-    case 'setStage': {
-      const moved = (await dispatchPlaybook(ctx, req)) as ResponseMap['setStage'];
-      // The reason asked for a lost deal travels with the move (a chip may not send `update`).
-      if (!moved.needsConfirmation && req.lostReason && (await stageMap(ctx)).get(moved.prospect.stageId)?.kind === 'lost') {
-        return { ...moved, prospect: await commands.updateProspect(ctx, req.prospectId, { lostReason: req.lostReason }) };
-      }
-      return moved;
-    }
     case 'openSidePanel':
       // Needs the sender's tab and a user gesture: the background answers it (entrypoints/background/side-panel.ts).
       throw new Error('Open the side panel from the toolbar');

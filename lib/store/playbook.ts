@@ -6,7 +6,7 @@ import { DEFAULT_CADENCE } from '../model/cadence';
 import type { TeamSettings } from '../model/settings';
 import { completeStep, enrol, pause, resume, skipStep, stop, type CadenceOutcome, type TemplateFields } from '../pipeline/cadence';
 import { acceptSql, needsSqlConfirmation, type SqlChecklist, type SqlItem } from '../pipeline/gates';
-import { CommandError, insertFollowUp, logTouch, mustGetProspect, patchFollowUp, setStage, tables } from './commands';
+import { CommandError, insertFollowUp, logTouch, mustGetProspect, patchFollowUp, setStage, tables, updateProspect } from './commands';
 import type { StoreContext } from './context';
 import { enqueue } from './outbox';
 import { listStages } from './queries';
@@ -55,6 +55,7 @@ export async function moveStage(
   prospectId: string,
   stageKey: string,
   confirmed: boolean,
+  lostReason: string | null = null,
 ): Promise<{ prospect: Prospect; needsConfirmation: boolean }> {
   const p = await mustGetProspect(ctx, prospectId);
   const stages = await listStages(ctx);
@@ -62,7 +63,12 @@ export async function moveStage(
   if (!to) throw new CommandError('not-found', `Unknown stage "${stageKey}"`);
   const from = stages.find((s) => s.id === p.stageId) ?? null;
   if (!confirmed && from?.id !== to.id && needsSqlConfirmation(from, to, stages, p)) return { prospect: p, needsConfirmation: true };
-  return { prospect: await setStage(ctx, prospectId, stageKey), needsConfirmation: false };
+  // A deal marked lost keeps the reason the rep gave with the move, in the same transaction.
+  if (to.kind !== 'lost' || !lostReason) return { prospect: await setStage(ctx, prospectId, stageKey), needsConfirmation: false };
+  return ctx.db.transaction('rw', tables(ctx), async () => {
+    await setStage(ctx, prospectId, stageKey);
+    return { prospect: await updateProspect(ctx, prospectId, { lostReason }), needsConfirmation: false };
+  });
 }
 
 // ---- cadences -------------------------------------------------------------------------------
