@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ExportKind } from '../../lib/messaging/data-types';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { t, uiLocale, type MessageKey } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { t, uiLocale, type MessageKey } from '../shared/i18n';
 import { backupFile } from './backup-file';
 import { download, downloadBlob, fileStamp } from './download';
 

@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../lib/messaging/data-types';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { fileIssueText, issueText, issueWhere, readErrorText } from './wording';
 
 const COUNTS: Array<[keyof ImportPreview & string, MessageKey]> = [

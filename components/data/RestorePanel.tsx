@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import type { BackupTable } from '../../lib/io/export';
 import { checkFileSize } from '../../lib/io/file-limits';
 import type { BackupCheck, BackupCounts } from '../../lib/messaging/data-types';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t, uiLocale } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t, uiLocale } from '../shared/i18n';
 import { readText } from './download';
 import { TABLE_NAMES, backupErrorText } from './wording';
 

@@ -2,7 +2,7 @@
 import type { BackupError, BackupTable } from '../../lib/io/export';
 import type { FileIssueCode, ImportField, IssueCode } from '../../lib/io/import-plan';
 import type { ImportIssueView } from '../../lib/messaging/data-types';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../shared/i18n';
 
 export const FIELD_NAMES: Record<ImportField, MessageKey> = {
   name: 'importFieldName',

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t } from '../shared/i18n';
 import { useAction } from './useAccount';
 import { numberOrNull } from './form-values';
 import { StageNumbers } from './StageNumbers';

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import type { AccountView } from '../../lib/messaging/types';
 import { BackendConfigSchema, permissionOrigin } from '../../lib/sync/backend-config';
 import { describeIssues } from '../../lib/messaging/schemas';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t } from '../shared/i18n';
 import { useAction } from './useAccount';
 
 /** The team's Supabase project: URL and anon key, and the browser's permission for that one host. */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { CADENCE_LIMITS } from '../../lib/model/cadence';
 import { TOUCH_CHANNELS, type Cadence, type TouchChannel } from '../../lib/model';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t, type MessageKey } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t, type MessageKey } from '../shared/i18n';
 import { numberOrNull } from './form-values';
 import { useAction } from './useAccount';
 

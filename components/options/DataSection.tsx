@@ -1,7 +1,7 @@
 import { ExportPanel } from '../data/ExportPanel';
 import { ImportPanel } from '../data/ImportPanel';
 import { RestorePanel } from '../data/RestorePanel';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import '../data/data.css';
 
 /** Data in and out of this browser's pipeline: CSV export and import, JSON backup and restore. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ErrorNote } from '../ErrorNote';
-import { t } from '../i18n';
+import { ErrorNote } from '../ui/ErrorNote';
+import { t } from '../shared/i18n';
 
 /** Read by the background before it shows the due summary. Per browser, never synced: a personal choice. */
 export const NOTIFY_DUE_KEY = 'notifyDue';

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CrossingPreview } from '../../lib/pipeline/score-preview';
-import { ask, send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t } from '../i18n';
+import { ask, send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t } from '../shared/i18n';
 import { SCORING_GROUPS, THRESHOLD_FIELD, draftFrom, sameDraft, settingsFrom, type ScoringDraft, type ScoringField } from './scoring-draft';
 import { useAction } from './useAccount';
 import { useTeamSettings } from './useTeamSettings';

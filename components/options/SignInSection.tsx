@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../../lib/messaging/types';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t } from '../shared/i18n';
 import { useAction } from './useAccount';
 
 /** E-mail and password, or a one-time code sent by e-mail (supabase-js auth, in the background). */

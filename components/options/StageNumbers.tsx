@@ -1,5 +1,5 @@
-import { Field } from '../Field';
-import { t } from '../i18n';
+import { Field } from '../ui/Field';
+import { t } from '../shared/i18n';
 
 /** A stage's win probability and stale limit, as typed (validated when saved), for the add form and each row. */
 export function StageNumbers({

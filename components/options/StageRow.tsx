@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Stage } from '../../lib/model';
 import { FIRST_STAGE_KEY } from '../../lib/pipeline/default-stages';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { stageLabel, t } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { stageLabel, t } from '../shared/i18n';
 import { useAction } from './useAccount';
 import { numberOrNull } from './form-values';
 import { StageNumbers } from './StageNumbers';

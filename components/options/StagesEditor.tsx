@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Stage } from '../../lib/model';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { t } from '../i18n';
-import { useStoreVersion } from '../useStoreVersion';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { t } from '../shared/i18n';
+import { useStoreVersion } from '../shared/useStoreVersion';
 import { AddStageForm } from './AddStageForm';
 import { StageRow } from './StageRow';
 import { useTeamSettings } from './useTeamSettings';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncIssueView } from '../../lib/messaging/types';
-import { ask, send } from '../api';
-import { t } from '../i18n';
-import { SyncStatus } from '../SyncStatus';
-import { useNoticeVersion } from '../useNotice';
+import { ask, send } from '../shared/api';
+import { t } from '../shared/i18n';
+import { SyncStatus } from '../shared/SyncStatus';
+import { useNoticeVersion } from '../shared/useNotice';
 
 /**
  * Sync state, and every change that could not go to the server with its reason: refused by the

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountView, TeamView } from '../../lib/messaging/types';
-import { send } from '../api';
-import { ErrorNote } from '../ErrorNote';
-import { Field } from '../Field';
-import { t, type MessageKey } from '../i18n';
+import { send } from '../shared/api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { t, type MessageKey } from '../shared/i18n';
 import { useAction } from './useAccount';
 
 /** Which team's pipeline to work in; create one, join one with an invite code, invite teammates. */

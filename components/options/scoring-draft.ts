@@ -1,7 +1,7 @@
 // The scoring form as text, and back. Every field is a path into TeamSettings, so adding a rule to
 // the form is one line here. Pure: unit-tested without a browser.
 import type { TeamSettings } from '../../lib/model/settings';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../shared/i18n';
 import { linesOf, numberOrNull } from './form-values';
 
 export interface ScoringField {

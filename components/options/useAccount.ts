@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountView } from '../../lib/messaging/types';
-import { send } from '../api';
-import { useNoticeVersion } from '../useNotice';
+import { send } from '../shared/api';
+import { useNoticeVersion } from '../shared/useNotice';
 
 /** The account view, re-read after sign-in changes and store changes (e.g. a team switch). */
 export function useAccount() {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamSettings } from '../../lib/model/settings';
-import { send } from '../api';
-import { useStoreVersion } from '../useStoreVersion';
+import { send } from '../shared/api';
+import { useStoreVersion } from '../shared/useStoreVersion';
 
 /**
  * The team's settings and whether this user may change the playbook, re-read on every store change

@@ -15,7 +15,7 @@ import { prng } from './rows';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 
-// Kept in step with components/board/Board.tsx (BOARD_READY_MARK, BOARD_COMPLETE_MARK); not imported, it pulls in the UI.
+// Kept in step with components/sidepanel/board/Board.tsx (BOARD_READY_MARK, BOARD_COMPLETE_MARK); not imported, it pulls in the UI.
 const READY_MARK = 'jalur:board-interactive';
 const COMPLETE_MARK = 'jalur:board-complete';
 const WARMUP = 2;

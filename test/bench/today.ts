@@ -14,7 +14,7 @@ import type { Row } from './table';
 import { todayFollowUps } from './today-rows';
 import type { TodaySeedGlobal, TodaySeedResult } from './today-seed';
 
-// Kept in step with components/today/Today.tsx (TODAY_READY_MARK, TODAY_COMPLETE_MARK); not imported, it pulls in the UI.
+// Kept in step with components/sidepanel/today/Today.tsx (TODAY_READY_MARK, TODAY_COMPLETE_MARK); not imported, it pulls in the UI.
 const READY_MARK = 'jalur:today-interactive';
 const COMPLETE_MARK = 'jalur:today-complete';
 const WARMUP = 2;

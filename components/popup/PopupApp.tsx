@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '../shared/api';
+import { trackedForm } from '../shared/draft-wire';
+import { DueNow } from './DueNow';
+import { t } from '../shared/i18n';
+import { PersonPicker } from '../sidepanel/person/PersonPicker';
+import { QualificationLine } from '../sidepanel/person/playbook/SqlGate';
+import { ProspectForm } from '../sidepanel/person/ProspectForm';
+import { ScoreBadge } from '../sidepanel/person/ScoreBadge';
+import { StageSelect } from '../sidepanel/person/StageSelect';
+import { SyncStatus } from '../shared/SyncStatus';
+import { TabPersonView } from '../sidepanel/person/TabPersonView';
+import { useTabPerson } from '../shared/useTabPerson';
+import { ErrorNote } from '../ui/ErrorNote';
+import { QuickActions } from '../chip/actions/QuickActions';
+import { LocalTime } from '../chip/actions/LocalTime';
+import { formatDue } from '../shared/format';
+
+export function PopupApp() {
+  const { tabId, person, reload, choose } = useTabPerson(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const openPanel = async () => {
+    try {
+      if (tabId !== null) await browser.sidePanel.open({ tabId });
+      window.close();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const tracked = person.kind === 'draft' && person.detail ? person.detail : null;
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1>Jalur</h1>
+        <button type="button" class="link" onClick={openPanel}>
+          {t('openSidePanel')}
+        </button>
+      </header>
+      <SyncStatus />
+      {tracked && person.kind === 'draft' ? (
+        <section aria-label={tracked.prospect.name}>
+          <PersonPicker people={person.people} current={person.draft} onChoose={choose} />
+          {/* What the rep needs first: stage, score, the next follow-up, then what to do about it. */}
+          <div class="status" data-stage={tracked.stage?.key}>
+            <StageSelect
+              prospectId={tracked.prospect.id}
+              stages={tracked.stages}
+              value={tracked.stage?.key ?? ''}
+              lostReasons={tracked.lostReasons ?? null}
+              onError={setError}
+            />
+            <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
+            {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
+          </div>
+          <NextFollowUp detail={tracked} />
+          <LocalTime place={tracked.place} />
+          <QualificationLine detail={tracked} />
+          <QuickActions detail={tracked} site="popup" />
+          {/* Editing the fields is secondary; the inputs stay in the page, folded away. */}
+          <details class="edit-details">
+            <summary>{t('popupEditDetails')}</summary>
+            <ProspectForm
+              key={tracked.prospect.id}
+              initial={trackedForm(person.draft, tracked.prospect)}
+              submitLabel="saveChanges"
+              onSubmit={async (v) => {
+                await send({ type: 'capture', input: v });
+                reload();
+              }}
+            />
+          </details>
+        </section>
+      ) : (
+        <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+      )}
+      <ErrorNote error={error} />
+      <DueNow />
+    </main>
+  );
+}
+
+/** The next open follow-up, or nothing for a won deal (nothing left to chase). */
+function NextFollowUp({ detail }: { detail: NonNullable<import('../../lib/messaging/types').ProspectDetail> }) {
+  const now = Date.now();
+  const next = detail.followUps
+    .filter((f) => f.doneAt === null)
+    .map((f) => ({ f, at: f.openDueAt ?? f.dueAt }))
+    .sort((a, b) => a.at - b.at)[0];
+  if (!next) return detail.stage?.kind === 'open' ? <p class="next-follow-up muted">{t('noFollowUps')}</p> : null;
+  return (
+    <p class={next.at <= now ? 'next-follow-up overdue' : 'next-follow-up'}>
+      <strong>{t('popupNextFollowUp')}:</strong> {next.f.title} · {next.at <= now ? t('overdueShort', formatDue(next.at)) : formatDue(next.at)}
+    </p>
+  );
+}

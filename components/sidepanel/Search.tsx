@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { stageLabel, t } from '../shared/i18n';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useSearch } from './useSearch';
+
+const LIMIT = 20;
+
+/**
+ * Find a prospect by name, company, headline or e-mail. Results show only while a query is typed, so
+ * an empty box takes one line and the panel leads with the person or the day's queue.
+ */
+export function Search({ onPick }: { onPick: (id: string) => void }) {
+  const [query, setQuery] = useState('');
+  const typed = query.trim() !== '';
+  const { items, error } = useSearch(query, LIMIT, { emptyQuery: false });
+
+  return (
+    <section class="search" aria-label={t('searchProspects')}>
+      <input
+        type="search"
+        aria-label={t('searchProspects')}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            setQuery('');
+          }
+        }}
+      />
+      <ErrorNote error={error} />
+      {typed && items.length === 0 && !error && <p class="muted">{t('noResults')}</p>}
+      {typed && items.length > 0 && (
+        <ul class="results">
+          {items.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                class="result"
+                onClick={() => {
+                  setQuery('');
+                  onPick(p.id);
+                }}
+              >
+                <span class="name">{p.name}</span>
+                <span class="sub">
+                  {[p.company, stageLabel(p.stageKey, p.stageName)].filter(Boolean).join(' · ')} · {t('scoreShort', String(p.score))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

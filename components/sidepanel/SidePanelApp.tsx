@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Board } from './board/Board';
+import { t, type MessageKey } from '../shared/i18n';
+import { Insights } from './insights/Insights';
+import { ProspectDetail } from './person/ProspectDetail';
+import { Search } from './Search';
+import { StalledList } from './gone-dark/StalledList';
+import { SyncStatus } from '../shared/SyncStatus';
+import { TabPersonView } from './person/TabPersonView';
+import { watchPanelRequests } from './today/open-person';
+import { Today } from './today/Today';
+import { useDetailById } from './useDetailById';
+import { useTabPerson } from '../shared/useTabPerson';
+
+type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
+
+/** The switcher's order is the Alt+1…5 order. */
+const VIEWS: ReadonlyArray<{ view: View; label: MessageKey }> = [
+  { view: 'person', label: 'viewPerson' },
+  { view: 'today', label: 'viewToday' },
+  { view: 'board', label: 'boardView' },
+  { view: 'goneDark', label: 'goneDark' },
+  { view: 'insights', label: 'insightsTab' },
+];
+
+const BACK: Record<View, MessageKey> = {
+  person: 'backToTab',
+  today: 'backToToday',
+  board: 'backToBoard',
+  goneDark: 'backToList',
+  insights: 'backToTab',
+};
+
+/** `?view=today|board|insights|gonedark|person` opens that view; `?person=<id>` opens a person's record. */
+function requested(search: string): { view: View | null; person: string | null } {
+  const q = new URLSearchParams(search);
+  const v = q.get('view')?.toLowerCase();
+  const view = v === 'today' || v === 'board' || v === 'insights' || v === 'person' ? v : v === 'gonedark' ? 'goneDark' : null;
+  const person = q.get('person');
+  return { view, person: person && person.length <= 100 ? person : null };
+}
+
+/**
+ * The side panel leads with the person in front of the rep: the tab's person when the tab shows one,
+ * else the Today queue — until the rep picks a view, which then stays. Views are one keystroke away
+ * (Alt+1…5) or one Tab stop (a toolbar moved through with the arrow keys).
+ */
+export function SidePanelApp() {
+  const { person, reload, choose } = useTabPerson(true);
+  const initial = useRef(requested(location.search)).current;
+  // null: follow the tab (person if it shows one, else Today).
+  const [chosen, setChosen] = useState<View | null>(initial.view);
+  const [picked, setPicked] = useState<string | null>(initial.person);
+  const [pickedFrom, setPickedFrom] = useState<View>('today');
+  const pickedDetail = useDetailById(picked);
+  const toolbar = useRef<HTMLDivElement>(null);
+
+  const tabShowsPerson = person.kind === 'draft';
+  const tabUndecided = person.kind === 'loading' || (person.kind === 'failed' && person.reason === 'not-rendered');
+  const view: View = chosen ?? (tabShowsPerson || tabUndecided ? 'person' : 'today');
+
+  const show = (v: View) => {
+    setPicked(null);
+    setChosen(v);
+  };
+  const pick = (from: View) => (id: string) => {
+    setPickedFrom(from);
+    setPicked(id);
+  };
+
+  useEffect(
+    () =>
+      watchPanelRequests((target) => {
+        if (target.view === 'today') show('today');
+        else {
+          setPickedFrom('today');
+          setPicked(target.prospectId);
+        }
+      }),
+    [],
+  );
+
+  // Alt+1…5: straight to a view from anywhere in the panel (the physical digit key, whatever the layout).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const n = /^Digit([1-5])$/.exec(e.code)?.[1];
+      if (!n) return;
+      e.preventDefault();
+      const v = VIEWS[Number(n) - 1]!.view;
+      show(v);
+      requestAnimationFrame(() => toolbar.current?.querySelector<HTMLElement>(`[data-view="${v}"]`)?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const current = picked ? null : view;
+  const onToolbarKey = (e: KeyboardEvent) => {
+    const buttons = [...(toolbar.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLElement);
+    const to =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? (i + 1) % buttons.length
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? (i - 1 + buttons.length) % buttons.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    buttons[to]?.focus();
+  };
+  // Roving tab stop: the toolbar is one Tab press; the current view's button holds it.
+  const stop = current ?? view;
+
+  return (
+    <main class="panel">
+      <header class="bar">
+        <h1>Jalur</h1>
+        <SyncStatus />
+      </header>
+      <div class="views" role="toolbar" aria-label={t('panelViews')} ref={toolbar} onKeyDown={onToolbarKey}>
+        {VIEWS.map(({ view: v, label }, i) => (
+          <button
+            key={v}
+            type="button"
+            data-view={v}
+            tabIndex={v === stop ? 0 : -1}
+            aria-pressed={current === v}
+            aria-keyshortcuts={`Alt+${i + 1}`}
+            title={`${t(label)} (Alt+${i + 1})`}
+            onClick={() => show(v)}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <Search onPick={pick(view)} />
+      {picked ? (
+        <section aria-label={t('selectedProspect')}>
+          {/* Back to wherever the prospect was picked from. */}
+          <button type="button" class="link" onClick={() => setPicked(null)}>
+            ← {t(BACK[pickedFrom])}
+          </button>
+          {pickedDetail === undefined ? (
+            <p class="muted">{t('loading')}</p>
+          ) : pickedDetail ? (
+            <ProspectDetail detail={pickedDetail} />
+          ) : (
+            <p class="muted">{t('notFound')}</p>
+          )}
+        </section>
+      ) : view === 'insights' ? (
+        <Insights />
+      ) : view === 'board' ? (
+        <Board onPick={pick('board')} />
+      ) : view === 'goneDark' ? (
+        <StalledList onPick={pick('goneDark')} />
+      ) : view === 'today' ? (
+        <Today onOpen={pick('today')} />
+      ) : (
+        <section aria-label={t('currentTab')}>
+          <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+        </section>
+      )}
+    </main>
+  );
+}

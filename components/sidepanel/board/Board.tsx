@@ -1,0 +1,195 @@
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  buildColumns,
+  filterCards,
+  matches,
+  mergeMoney,
+  moveCard,
+  type BoardCard,
+  type BoardColumn as Column,
+  type BoardStage,
+} from '../../../lib/pipeline/board';
+import { previewColumns } from '../../../lib/pipeline/board-preview';
+import { send } from '../../shared/api';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { stageLabel, t } from '../../shared/i18n';
+import { BoardColumn, type FocusRequest } from './BoardColumn';
+import type { CardActions, CardKey } from './BoardCard';
+import { BoardFilters } from './BoardFilters';
+import { useBoardFilter } from './filter-state';
+import { formatMoneys } from './format';
+import { MovePrompt, type Prompt } from './MovePrompt';
+import { useBoardData } from './useBoardData';
+import './board.css';
+
+/** Set once, when the board first shows cards and takes input: `npm run bench` times panel open → this mark. */
+export const BOARD_READY_MARK = 'jalur:board-interactive';
+/** Set once, when every card is in the panel (filters then run locally, every column scrolls to its end). */
+export const BOARD_COMPLETE_MARK = 'jalur:board-complete';
+
+/** The columns take the rest of the window: each scrolls on its own, the page does not. */
+function useFillHeight(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [height, setHeight] = useState<number>();
+  useLayoutEffect(() => {
+    const fit = () => {
+      const top = ref.current?.getBoundingClientRect().top ?? 0;
+      setHeight(Math.max(420, Math.floor(window.innerHeight - top - 12)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+  return height;
+}
+
+/** Where arrow keys go from a card: the neighbour in its column, or the nearest card in the next non-empty column. */
+function neighbour(columns: Column[], id: string, key: CardKey): BoardCard | undefined {
+  for (let ci = 0; ci < columns.length; ci++) {
+    const cards = columns[ci]!.cards;
+    const i = cards.findIndex((c) => c.id === id);
+    if (i < 0) continue;
+    if (key === 'ArrowDown') return cards[i + 1];
+    if (key === 'ArrowUp') return cards[i - 1];
+    if (key === 'Home') return cards[0];
+    if (key === 'End') return cards[cards.length - 1];
+    const step = key === 'ArrowRight' ? 1 : -1;
+    for (let cj = ci + step; cj >= 0 && cj < columns.length; cj += step) {
+      const other = columns[cj]!.cards;
+      if (other.length) return other[Math.min(i, other.length - 1)];
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The pipeline board: a column per stage with count and value, cards that move by drag and drop or
+ * by keyboard (Move…), filters and search. Every move goes through setStage like the Stage select.
+ */
+export function Board({ onPick }: { onPick: (prospectId: string) => void }) {
+  const [filter, setFilter] = useBoardFilter();
+  const { full, preview, error, setFull } = useBoardData(filter);
+  const view = full ?? preview;
+  const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [moveError, setMoveError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const dragging = useRef<BoardCard | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const height = useFillHeight(root);
+
+  const filtered = useMemo(() => (full ? filterCards(full.cards, filter) : null), [full?.cards, filter]);
+  const columns = useMemo(
+    () =>
+      full && filtered
+        ? buildColumns(full.stages, filtered, full.defaultCurrency)
+        : preview
+          ? previewColumns(preview.stages, preview.cards, preview.preview.columns, preview.defaultCurrency)
+          : [],
+    [full, filtered, preview],
+  );
+  const openValue = useMemo(() => mergeMoney(columns.filter((c) => c.stage.kind === 'open').map((c) => c.value)), [columns]);
+  const shown = filtered ? filtered.length : (preview?.preview.shown ?? 0);
+  const total = full ? full.cards.length : (preview?.preview.total ?? 0);
+
+  const marked = useRef({ ready: false, complete: false });
+  useEffect(() => {
+    if (view && !marked.current.ready) performance.mark(BOARD_READY_MARK);
+    if (full && !marked.current.complete) performance.mark(BOARD_COMPLETE_MARK);
+    marked.current = { ready: marked.current.ready || !!view, complete: marked.current.complete || !!full };
+  }, [view, full]);
+
+  // A card to focus that is not on the board (filtered out, or past a preview's first cards) is let go.
+  useEffect(() => {
+    if (focus && !columns.some((c) => c.cards.some((x) => x.id === focus.id))) setFocus(null);
+  }, [columns, focus]);
+
+  const label = (s: BoardStage) => stageLabel(s.key, s.name);
+  const stageOf = (card: BoardCard) => view?.stages.find((s) => s.id === card.stageId);
+
+  /** Focus returns to the moved card when the move was made from the prompt (the keyboard way). */
+  const move = async (card: BoardCard, stage: BoardStage, confirmed: boolean) => {
+    const fromPrompt = prompt !== null;
+    setMoveError(null);
+    if (card.stageId === stage.id) return setPrompt(null);
+    try {
+      const r = await send({ type: 'setStage', prospectId: card.id, stageKey: stage.key, confirmed });
+      if (r.needsConfirmation) return setPrompt({ kind: 'confirm', card, stage });
+      // Until every card is here the preview is re-read after the move instead (the store's change notice).
+      setFull((v) => ({ ...v, cards: moveCard(v.cards, card.id, stage.id) }));
+      setPrompt(null);
+      setSaid(t('boardMoved', [card.name, label(stage)]));
+      const moved = { ...card, stageId: stage.id, stalled: false };
+      if (fromPrompt && matches(moved, filter)) setFocus({ id: card.id, part: 'open' });
+    } catch (e) {
+      setMoveError((e as Error).message);
+    }
+  };
+
+  const cancel = () => {
+    if (!prompt) return;
+    const { card } = prompt;
+    const from = stageOf(card);
+    if (prompt.kind === 'confirm' && from) setSaid(t('boardNotMoved', [card.name, label(from)]));
+    setPrompt(null);
+    setFocus({ id: card.id, part: prompt.kind === 'pick' ? 'move' : 'open' });
+  };
+
+  const actions: CardActions = {
+    open: onPick,
+    pickMove: (card) => setPrompt({ kind: 'pick', card }),
+    navigate: (id, key) => {
+      const to = neighbour(columns, id, key);
+      if (to) setFocus({ id: to.id, part: 'open' });
+    },
+    dragStart: (card) => {
+      dragging.current = card;
+    },
+    dragEnd: () => {
+      dragging.current = null;
+    },
+  };
+
+  const drop = (stageId: string) => {
+    const card = dragging.current;
+    dragging.current = null;
+    const stage = view?.stages.find((s) => s.id === stageId);
+    if (card && stage) void move(card, stage, false);
+  };
+
+  const now = Date.now();
+  return (
+    <section class="board" aria-label={t('boardLabel')} ref={root} style={height ? { height: `${height}px` } : undefined}>
+      <BoardFilters filter={filter} owners={view?.owners ?? []} shown={shown} total={total} onChange={setFilter} />
+      <p class="muted board-help">
+        {openValue.length > 0 && <strong>{t('boardOpenValue', formatMoneys(openValue))} · </strong>}
+        {t('boardHelp')}
+      </p>
+      <ErrorNote error={moveError ?? error} />
+      {prompt && view && <MovePrompt prompt={prompt} stages={view.stages} onMove={(c, s, ok) => void move(c, s, ok)} onCancel={cancel} />}
+      {view === null ? (
+        !error && <p class="muted">{t('loading')}</p>
+      ) : (
+        <div class="board-cols">
+          {columns.map((c) => (
+            <BoardColumn
+              key={c.stage.id}
+              column={c}
+              now={now}
+              defaultCurrency={view.defaultCurrency}
+              actions={actions}
+              focus={focus}
+              onFocused={() => setFocus(null)}
+              isDragging={() => dragging.current !== null}
+              onDrop={drop}
+            />
+          ))}
+        </div>
+      )}
+      <p class="board-sr" aria-live="polite">
+        {said}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { BoardCard as Card } from '../../../lib/pipeline/board';
+import { t } from '../../shared/i18n';
+import { formatMoney, formatShortDate } from './format';
+
+export type CardKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+export const NAV_KEYS: readonly string[] = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+
+export interface CardActions {
+  open: (id: string) => void;
+  pickMove: (card: Card) => void;
+  navigate: (id: string, key: CardKey) => void;
+  dragStart: (card: Card) => void;
+  dragEnd: () => void;
+}
+
+export const DRAG_TYPE = 'application/x-jalur-card';
+
+/**
+ * One card, markup only: its column listens for clicks, keys and drags on behalf of all its cards
+ * (the cards come and go as the column scrolls). The name is a button that opens the prospect's
+ * record; "Move…" picks another stage, the keyboard way to do what dragging does. The name comes
+ * first, so Tab from it reaches the card's Move….
+ */
+export function BoardCard({
+  card,
+  index,
+  top,
+  size,
+  now,
+  defaultCurrency,
+  closed = false,
+}: {
+  card: Card;
+  index: number;
+  top: number;
+  size: number;
+  now: number;
+  defaultCurrency: string;
+  /** In a won or lost column: a deal that is over has no follow-up to miss. */
+  closed?: boolean;
+}) {
+  const overdue = card.nextDueAt !== null && card.nextDueAt <= now;
+  return (
+    <div
+      class={card.stalled ? 'card is-stalled' : 'card'}
+      role="listitem"
+      aria-posinset={index + 1}
+      aria-setsize={size}
+      data-card={card.id}
+      data-index={index}
+      style={{ top: `${top}px` }}
+      draggable
+    >
+      <div class="card-top">
+        <button type="button" class="card-open">
+          {card.name}
+        </button>
+        <button type="button" class="card-move link" aria-label={t('boardMoveLabel', card.name)}>
+          {t('boardMove')}
+        </button>
+      </div>
+      <div class="card-sub">
+        <span class="card-company">{card.company ?? ''}</span>
+        <span class="card-score" title={t('scoreTitle')}>
+          {t('scoreShort', String(card.score))}
+        </span>
+        {card.dealValue !== null && (
+          <span class="card-value">{formatMoney({ currency: card.currency ?? defaultCurrency, amount: card.dealValue })}</span>
+        )}
+      </div>
+      <div class="card-foot">
+        {card.nextDueAt === null ? (
+          !closed && <span class="card-next muted">{t('boardNoFollowUp')}</span>
+        ) : overdue ? (
+          <span class="card-next overdue" title={t('overdueShort', formatShortDate(card.nextDueAt, now))}>
+            {t('boardOverdue', formatShortDate(card.nextDueAt, now))}
+          </span>
+        ) : (
+          <span class="card-next">{t('nextShort', formatShortDate(card.nextDueAt, now))}</span>
+        )}
+        {card.stalled && (
+          <span class="stalled" data-stalled="true" title={t('stalledTitle', String(card.silenceDays))}>
+            {t('stalledShort', String(card.silenceDays))}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

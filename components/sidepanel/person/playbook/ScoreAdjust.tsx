@@ -1,0 +1,51 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Prospect } from '../../../../lib/model';
+import { send } from '../../../shared/api';
+import { ErrorNote } from '../../../ui/ErrorNote';
+import { Field } from '../../../ui/Field';
+import { t } from '../../../shared/i18n';
+
+/** The rep's own judgement as a score rule: signed points, shown in the breakdown as a manual adjustment. */
+export function ScoreAdjust({ prospect }: { prospect: Prospect }) {
+  const [value, setValue] = useState(String(prospect.scoreAdjustment));
+  const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
+  useEffect(() => setValue(String(prospect.scoreAdjustment)), [prospect.id, prospect.scoreAdjustment]);
+
+  return (
+    <form
+      class="form row score-adjust"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        const points = Number(value.trim());
+        if (value.trim() === '' || !Number.isInteger(points) || points < -100 || points > 100) return setError(t('errorAdjustment'));
+        try {
+          await send({ type: 'setScoreAdjustment', prospectId: prospect.id, points });
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <Field label={t('scoreAdjustment')}>
+        {(id) => (
+          <input
+            id={id}
+            type="number"
+            min={-100}
+            max={100}
+            step={1}
+            value={value}
+            aria-describedby={hintId}
+            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          />
+        )}
+      </Field>
+      <p id={hintId} class="muted hint">
+        {t('scoreAdjustmentHint')}
+      </p>
+      <button type="submit">{t('saveAdjustment')}</button>
+      <ErrorNote error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,344 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TodayItem, TodayQueue } from '../../../lib/store/today-queue';
+import { flatten, groupToday, windowEnd, type TodayGroupKey } from '../../../lib/pipeline/today';
+import { send } from '../../shared/api';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { stageLabel, t, type MessageKey } from '../../shared/i18n';
+import { ProspectDetail } from '../person/ProspectDetail';
+import { useDetailById } from '../useDetailById';
+import { useStoreVersion } from '../../shared/useStoreVersion';
+import { cadenceName, dueFull, dueLabel, localTimeZone } from './format';
+import { SnoozeMenu } from './SnoozeMenu';
+import './today.css';
+
+// Read by the bench (test/bench/today.ts): first rows on screen with data, and every row rendered.
+export const TODAY_READY_MARK = 'jalur:today-interactive';
+export const TODAY_COMPLETE_MARK = 'jalur:today-complete';
+/** Rows rendered in the first frame; the rest follow right after, so a long queue opens at once. */
+const FIRST_ROWS = 50;
+const WORK_THROUGH_KEY = 'jalur:work-through';
+
+const HEADING: Record<TodayGroupKey, MessageKey> = { overdue: 'todayOverdue', today: 'todayToday', upcoming: 'todayUpcoming' };
+const EMPTY: Record<TodayGroupKey, MessageKey> = { overdue: 'todayNoneOverdue', today: 'todayNoneToday', upcoming: 'todayNoneUpcoming' };
+
+type Row = TodayItem & { group: TodayGroupKey };
+
+/** A row's identity in this reading: a snoozed follow-up comes back later as a new row. */
+const rowKey = (r: { id: string; dueAt: number }) => `${r.id}@${r.dueAt}`;
+
+function isTyping(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/**
+ * The day's queue: Overdue (exactly the badge's items), Today, Upcoming (7 days). Worked from the
+ * keyboard: j/k or arrows move, d Done, s Snooze, x Skip, Enter opens the person, w work through.
+ * Focus moves to the next row after each action; in work-through mode the focused row's person
+ * shows below the queue.
+ */
+export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
+  const timeZone = useMemo(localTimeZone, []);
+  const version = useStoreVersion();
+  const [queue, setQueue] = useState<TodayQueue | null>(null);
+  const [tick, setTick] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const [workThrough, setWorkThrough] = useState(() => sessionStorage.getItem(WORK_THROUGH_KEY) === '1');
+  const listRef = useRef<HTMLDivElement>(null);
+  const focusNext = useRef<string | null>(null);
+
+  // The first read at once; re-reads after changes coalesce, so a burst of writes (an import, a
+  // sync round) costs one read, not one per write.
+  // A reply is shown unless a later-sent one already is: during a long burst the view still moves on.
+  const firstRead = useRef(true);
+  const sent = useRef(0);
+  const shownSeq = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+  useEffect(() => {
+    const read = () => {
+      const seq = ++sent.current;
+      send({ type: 'today', until: windowEnd(Date.now(), timeZone) })
+        .then((q) => {
+          if (!mounted.current || seq < shownSeq.current) return;
+          shownSeq.current = seq;
+          setQueue(q);
+          setError(null);
+        })
+        .catch((e: Error) => mounted.current && setError(e.message));
+    };
+    const timer = setTimeout(read, firstRead.current ? 0 : 80);
+    firstRead.current = false;
+    return () => clearTimeout(timer);
+  }, [version, tick, timeZone]);
+
+  // Time passing moves rows from Today to Overdue (as it moves the badge) with no change in the
+  // store: re-read when the next one falls due, and at least hourly (the day rolls over).
+  useEffect(() => {
+    if (!queue) return;
+    const next = queue.items.reduce((m, i) => (i.dueAt > queue.now && i.dueAt < m ? i.dueAt : m), Infinity);
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.min(next - queue.now + 500, 3_600_000));
+    return () => clearTimeout(timer);
+  }, [queue]);
+
+  useEffect(() => sessionStorage.setItem(WORK_THROUGH_KEY, workThrough ? '1' : '0'), [workThrough]);
+
+  const groups = useMemo(() => {
+    if (!queue) return null;
+    const visible = queue.items.filter((i) => !gone.has(rowKey(i)));
+    return groupToday(visible, queue.now, timeZone).map((g) => ({ ...g, items: g.items.map((i): Row => ({ ...i, group: g.key })) }));
+  }, [queue, gone, timeZone]);
+  const rows = useMemo(() => (groups ? flatten(groups) : []), [groups]);
+  const active = rows.find((r) => rowKey(r) === activeKey) ?? rows[0] ?? null;
+
+  // First rows at once, the rest in the next task: the view is usable before a long list is built.
+  useEffect(() => {
+    if (!queue) return;
+    requestAnimationFrame(() => {
+      performance.mark(TODAY_READY_MARK);
+      setTimeout(() => setLimit(Infinity), 0);
+    });
+  }, [queue !== null]);
+  useEffect(() => {
+    if (queue && limit === Infinity) requestAnimationFrame(() => performance.mark(TODAY_COMPLETE_MARK));
+  }, [queue !== null, limit]);
+
+  // After an action, focus lands on the row that followed the one just handled.
+  useLayoutEffect(() => {
+    const want = focusNext.current;
+    if (!want) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(want)}"] .today-open`);
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
+  });
+
+  const focusRow = (r: Row | undefined) => {
+    if (!r) return;
+    setActiveKey(rowKey(r));
+    focusNext.current = rowKey(r);
+    listRef.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(rowKey(r))}"] .today-open`)?.focus();
+  };
+
+  /** Hide the row now (the re-read confirms), move on to the next one, and say what happened. */
+  const act = async (r: Row, what: () => Promise<unknown>, message: string) => {
+    const i = rows.findIndex((x) => rowKey(x) === rowKey(r));
+    const next = rows[i + 1] ?? rows[i - 1];
+    setMenuFor(null);
+    setGone((g) => new Set(g).add(rowKey(r)));
+    if (next) {
+      setActiveKey(rowKey(next));
+      focusNext.current = rowKey(next);
+    }
+    try {
+      await what();
+      setSaid(message);
+    } catch (e) {
+      setGone((g) => {
+        const n = new Set(g);
+        n.delete(rowKey(r));
+        return n;
+      });
+      setError((e as Error).message);
+    }
+  };
+  const done = (r: Row) => act(r, () => send({ type: 'completeFollowUp', id: r.id }), t('todaySaidDone', r.name));
+  const skip = (r: Row) =>
+    r.cadence && act(r, () => send({ type: 'cadenceAction', prospectId: r.prospectId, action: 'skip' }), t('todaySaidSkipped', r.name));
+  const snooze = (r: Row, until: number) => act(r, () => send({ type: 'snoozeFollowUp', id: r.id, until }), t('todaySaidSnoozed', r.name));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || !active) return;
+    const i = rows.indexOf(active);
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        focusRow(rows[Math.min(rows.length - 1, i + 1)]);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        focusRow(rows[Math.max(0, i - 1)]);
+        break;
+      case 'Home':
+        focusRow(rows[0]);
+        break;
+      case 'End':
+        focusRow(rows.at(-1));
+        break;
+      case 'd':
+        void done(active);
+        break;
+      case 's':
+        setMenuFor(rowKey(active));
+        break;
+      case 'x':
+        if (!active.cadence) return;
+        void skip(active);
+        break;
+      case 'o':
+        onOpen(active.prospectId);
+        break;
+      case 'w':
+        setWorkThrough((v) => !v);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const detail = useDetailById(workThrough && active ? active.prospectId : null);
+  const overdueCount = groups?.[0]?.items.length ?? 0;
+  let shown = 0;
+
+  return (
+    <section class={`today${workThrough ? ' working' : ''}`} aria-label={t('todayView')}>
+      <div class="today-top">
+        <p class="today-summary">{groups ? t('todaySummary', [String(overdueCount), String(rows.length)]) : t('loading')}</p>
+        <label class="work-through">
+          <input type="checkbox" checked={workThrough} onChange={(e) => setWorkThrough((e.currentTarget as HTMLInputElement).checked)} />{' '}
+          {t('workThrough')}
+        </label>
+      </div>
+      <p class="keys" id="today-keys">
+        <kbd>j</kbd>/<kbd>k</kbd> {t('keysMove')} · <kbd>d</kbd> {t('done')} · <kbd>s</kbd> {t('snooze')} · <kbd>x</kbd> {t('skip')} ·{' '}
+        <kbd>Enter</kbd> {t('keysOpen')} · <kbd>w</kbd> {t('workThrough')}
+      </p>
+      <ErrorNote error={error} />
+      <p class="visually-hidden" aria-live="polite">
+        {said}
+      </p>
+      {groups && (
+        <div class="today-groups" ref={listRef} onKeyDown={onKeyDown}>
+          {groups.map((g) => (
+            <section key={g.key} class={`today-group ${g.key}`} aria-labelledby={`today-h-${g.key}`}>
+              <div class="group-head">
+                <h2 id={`today-h-${g.key}`}>{t(HEADING[g.key])}</h2>
+                <span class="count" data-count={g.items.length}>
+                  {g.items.length}
+                </span>
+              </div>
+              {g.items.length === 0 ? (
+                <p class="muted">{t(EMPTY[g.key])}</p>
+              ) : (
+                <ul aria-labelledby={`today-h-${g.key}`}>
+                  {g.items.map((r) => {
+                    if (shown++ >= limit) return null;
+                    const isActive = active !== null && rowKey(r) === rowKey(active);
+                    return (
+                      <TodayRow
+                        key={rowKey(r)}
+                        row={r}
+                        now={queue!.now}
+                        timeZone={timeZone}
+                        active={isActive}
+                        menuOpen={menuFor === rowKey(r)}
+                        onFocus={() => setActiveKey(rowKey(r))}
+                        onOpen={() => onOpen(r.prospectId)}
+                        onDone={() => void done(r)}
+                        onSkip={() => void skip(r)}
+                        onSnoozeMenu={() => setMenuFor(menuFor === rowKey(r) ? null : rowKey(r))}
+                        onSnooze={(until) => void snooze(r, until)}
+                        onMenuClose={() => {
+                          setMenuFor(null);
+                          listRef.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(rowKey(r))}"] .snooze-btn`)?.focus();
+                        }}
+                      />
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+      {workThrough && active && (
+        <section class="today-person" aria-label={t('todayPerson')}>
+          {detail === undefined ? (
+            <p class="muted">{t('loading')}</p>
+          ) : detail ? (
+            <ProspectDetail detail={detail} />
+          ) : (
+            <p class="muted">{t('notFound')}</p>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
+
+function TodayRow({
+  row: r,
+  now,
+  timeZone,
+  active,
+  menuOpen,
+  onFocus,
+  onOpen,
+  onDone,
+  onSkip,
+  onSnoozeMenu,
+  onSnooze,
+  onMenuClose,
+}: {
+  row: Row;
+  now: number;
+  timeZone: string;
+  active: boolean;
+  menuOpen: boolean;
+  onFocus: () => void;
+  onOpen: () => void;
+  onDone: () => void;
+  onSkip: () => void;
+  onSnoozeMenu: () => void;
+  onSnooze: (until: number) => void;
+  onMenuClose: () => void;
+}) {
+  // Roving focus: only the current row's controls are in the Tab order.
+  const tab = active ? 0 : -1;
+  const step = r.cadence ? t('todayStep', [cadenceName(r.cadence.name), String(r.cadence.step), String(r.cadence.steps)]) : null;
+  const meta = [r.channel ? t(`channel_${r.channel}` as MessageKey) : null, r.snoozed ? t('todaySnoozed') : null].filter(Boolean);
+  return (
+    <li class={`today-row${active ? ' active' : ''}${r.group === 'overdue' ? ' late' : ''}`} data-row={rowKey(r)} onFocusCapture={onFocus}>
+      <button type="button" class="today-open" tabIndex={tab} onClick={onOpen} aria-describedby="today-keys">
+        <span class="line1">
+          <span class="name">{r.name}</span>
+          <span class="when" title={dueFull(r.dueAt, timeZone)}>
+            {dueLabel(r.dueAt, now, r.group, timeZone)}
+          </span>
+        </span>
+        <span class="sub">{[r.company, stageLabel(r.stageKey, r.stageName)].filter(Boolean).join(' · ')}</span>
+        {step && <span class="step">{step}</span>}
+        <span class="what">{r.title}</span>
+        {meta.length > 0 && <span class="sub">{meta.join(' · ')}</span>}
+      </button>
+      <div class="today-actions">
+        <button type="button" tabIndex={tab} onClick={onDone} aria-keyshortcuts="d">
+          {t('done')}
+        </button>
+        <button
+          type="button"
+          class="snooze-btn"
+          tabIndex={tab}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          aria-keyshortcuts="s"
+          onClick={onSnoozeMenu}
+        >
+          {t('snooze')}
+        </button>
+        {r.cadence && (
+          <button type="button" tabIndex={tab} onClick={onSkip} aria-keyshortcuts="x">
+            {t('skip')}
+          </button>
+        )}
+      </div>
+      {menuOpen && <SnoozeMenu label={`${t('snooze')}: ${r.name}`} timeZone={timeZone} onPick={onSnooze} onClose={onMenuClose} />}
+    </li>
+  );
+}

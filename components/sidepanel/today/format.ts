@@ -1,0 +1,47 @@
+// How a Today row says when and what: relative for what is late, the time for today, the weekday
+// for the days ahead. A step due "by the end of its day" says so instead of showing 23:59.
+import { DEFAULT_CADENCE } from '../../../lib/model/cadence';
+import { endOfLocalDay } from '../../../lib/pipeline/cadence';
+import { DEFAULT_CADENCE_ID, defaultCadenceFor } from '../../../lib/pipeline/default-cadence';
+import type { TodayGroupKey } from '../../../lib/pipeline/today';
+import { t, uiLocale } from '../../shared/i18n';
+
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function relative(dueAt: number, now: number): string {
+  // Numbers, not "yesterday": 30 hours late may be two calendar days back.
+  const rtf = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' });
+  const late = now - dueAt;
+  if (late < HOUR) return rtf.format(-Math.max(1, Math.round(late / MINUTE)), 'minute');
+  if (late < 2 * DAY) return rtf.format(-Math.round(late / HOUR), 'hour');
+  return rtf.format(-Math.round(late / DAY), 'day');
+}
+
+export function dueLabel(dueAt: number, now: number, group: TodayGroupKey, timeZone: string): string {
+  if (group === 'overdue') return relative(dueAt, now);
+  const wholeDay = endOfLocalDay(dueAt, timeZone) === dueAt;
+  const time = new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short', timeZone }).format(dueAt);
+  if (group === 'today') return wholeDay ? t('todayAnyTime') : time;
+  const day = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(dueAt);
+  return wholeDay ? day : `${day} ${time}`;
+}
+
+/** The exact due time, for a tooltip and screen readers. */
+export function dueFull(dueAt: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(dueAt);
+}
+
+/**
+ * A team's untouched default cadence (the server seeds it in English) is named in the rep's
+ * language; any name a team chose is shown as written.
+ */
+export function cadenceName(name: string): string {
+  if (name !== DEFAULT_CADENCE.name && name !== DEFAULT_CADENCE_ID.name) return name;
+  return defaultCadenceFor(uiLocale()).name;
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ResponseMap } from '../../lib/messaging/types';
+import { send } from '../shared/api';
+import { useStoreVersion } from '../shared/useStoreVersion';
+
+export type SearchItem = ResponseMap['search']['items'][number];
+
+/** Prospects matching `query`, debounced while typing and re-read when the store changes. */
+export function useSearch(query: string, limit: number, { emptyQuery = true } = {}): { items: SearchItem[]; error: string | null } {
+  const [items, setItems] = useState<SearchItem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const version = useStoreVersion();
+  useEffect(() => {
+    if (!emptyQuery && !query.trim()) return setItems([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      send({ type: 'search', query, limit })
+        .then((r) => live && (setItems(r.items), setError(null)))
+        .catch((e: Error) => live && setError(e.message));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, limit, version]);
+  return { items, error };
+}
