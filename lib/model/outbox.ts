@@ -9,7 +9,8 @@ export const OutboxEntrySchema = z.object({
   seq: z.number().int().optional(),
   mutationId: Id,
   entity: OutboxEntity,
-  op: z.enum(['upsert', 'delete']),
+  /** restore lifts a prospect's tombstone (undo of a delete); erase removes a person for good (prospects only). */
+  op: z.enum(['upsert', 'delete', 'restore', 'erase']),
   entityId: Id,
   /** Only the fields this mutation changed, so the server can merge field by field. */
   fields: z.record(z.string(), z.unknown()),

@@ -1,4 +1,4 @@
-import type { OutboxEntity } from '../model';
+import type { OutboxEntity, OutboxEntry } from '../model';
 import { wellFormedDeep } from '../model/text';
 import { formatHlc, tickHlc, type HlcState } from '../sync/hlc';
 import type { StoreContext } from './context';
@@ -12,7 +12,7 @@ const HLC_KEY = 'hlc';
 export async function enqueue(
   ctx: StoreContext,
   entity: OutboxEntity,
-  op: 'upsert' | 'delete',
+  op: OutboxEntry['op'],
   entityId: string,
   fields: Record<string, unknown>,
 ): Promise<void> {

@@ -118,7 +118,8 @@ function renamed(table: Rename, fields: Record<string, unknown>): Record<string,
  */
 export function toWire(entry: OutboxEntry): WireMutation | null {
   const base = { mutation_id: entry.mutationId, entity: entry.entity, id: entry.entityId, hlc: entry.hlc };
-  if (entry.op === 'delete') return { ...base, op: 'delete' };
+  // delete, restore (undo of a delete) and erase carry the id alone.
+  if (entry.op !== 'upsert') return { ...base, op: entry.op };
   const f = entry.fields;
   const fields = renamed(TABLES[entry.entity], f);
   if (entry.entity === 'prospect') {

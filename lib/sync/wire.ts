@@ -56,7 +56,7 @@ export const InviteRowSchema = z.object({ code: z.string(), expires_at: z.string
 export interface WireMutation {
   mutation_id: string;
   entity: string;
-  op: 'upsert' | 'delete';
+  op: 'upsert' | 'delete' | 'restore' | 'erase';
   id: string;
   hlc: string;
   fields?: Record<string, unknown>;
