@@ -82,6 +82,8 @@ export const ProspectSchema = z.object({
   createdAt: Millis,
   updatedAt: Millis,
   deletedAt: Millis.nullable(),
+  /** Set on the tombstone of a person merged into another: the survivor's id (lib/store/merge.ts). */
+  mergedInto: Id.nullable().optional(),
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
 

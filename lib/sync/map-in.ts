@@ -76,6 +76,7 @@ export function prospectFromRow(r: Row): Prospect {
     createdAt: created,
     updatedAt: msOr(r.updated_at, created),
     deletedAt: ms(r.deleted_at),
+    mergedInto: str(r.merged_into),
   });
 }
 
