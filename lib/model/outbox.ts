@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Millis } from './common';
 
-export const OutboxEntity = z.enum(['prospect', 'touch', 'follow_up', 'stage_change', 'stage', 'cadence', 'team_settings']);
+export const OutboxEntity = z.enum(['prospect', 'touch', 'follow_up', 'stage_change', 'stage', 'cadence', 'team_settings', 'merge']);
 export type OutboxEntity = z.infer<typeof OutboxEntity>;
 
 /** One queued mutation. Written in the same transaction as the entity it describes. */

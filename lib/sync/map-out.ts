@@ -84,6 +84,11 @@ const CADENCE: Rename = {
   steps: ['steps', same],
 };
 
+// A merge (lib/store/merge.ts): the outbox entry's id is the person merged away, `into` the survivor.
+const MERGE: Rename = {
+  into: ['into', same],
+};
+
 const TEAM_SETTINGS: Rename = {
   scoringRules: ['scoring_rules', (v) => scoringRulesToServer(v as ScoreRules)],
   mqlThreshold: ['mql_threshold', same],
@@ -92,6 +97,7 @@ const TEAM_SETTINGS: Rename = {
 };
 
 const TABLES: Record<OutboxEntry['entity'], Rename> = {
+  merge: MERGE,
   cadence: CADENCE,
   team_settings: TEAM_SETTINGS,
   prospect: PROSPECT,
