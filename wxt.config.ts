@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { GECKO_ID } from './lib/browser/gecko';
 import { SITE_PATTERNS } from './lib/sites/hosts';
 import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
 // contextMenus for "clip this profile link", sidePanel for the workspace, notifications for the one summary
-// of follow-ups falling due; hosts are the sites Jalur works on.
+// of follow-ups falling due; hosts are the sites Jalur works on. Firefox gets the same extension with
+// its sidebar (sidebar_action, which WXT writes from the same sidepanel page) instead of Chrome's side
+// panel, a gecko id and its data-collection declaration (docs/store/ explains both stores' entries).
 // Chromium shows a native prompt for permissions.request() that automation cannot answer, and never
 // prompts for a host the manifest already grants. The sync end-to-end tests therefore load a build
 // (in its own directory) that grants the loopback host up front; the request code path still runs.
@@ -41,6 +45,24 @@ function ownContentScriptContext(): Plugin {
   };
 }
 
+/**
+ * The browsers `npm run dev` can open: Chrome when installed, else Debian's Chromium; CHROMIUM_PATH and
+ * FIREFOX_PATH name others. A key left out lets web-ext look for the browser itself.
+ */
+function devBrowsers(): Record<string, string> {
+  const first = (paths: (string | undefined)[]) => paths.find((p): p is string => !!p && existsSync(p));
+  const chrome = first([
+    process.env.CHROMIUM_PATH,
+    '/opt/google/chrome/chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ]);
+  const firefox = first([process.env.FIREFOX_PATH, '/usr/bin/firefox', '/usr/bin/firefox-esr']);
+  return { ...(chrome ? { chrome } : {}), ...(firefox ? { firefox } : {}) };
+}
+
 export default defineConfig({
   // JALUR_OUT_DIR lets parallel builds (e.g. two developers' test runs on one machine) not overwrite each other.
   outDir: process.env.JALUR_OUT_DIR ?? (e2eBackend ? '.output-e2e' : '.output'),
@@ -49,23 +71,43 @@ export default defineConfig({
     plugins: [preact(), ownContentScriptContext()],
     define: { 'import.meta.env.JALUR_OPEN_SHADOW': JSON.stringify(openShadow) },
   }),
-  // `npm run dev` opens Chrome with Jalur loaded; CHROMIUM_PATH points it at another Chromium build.
-  webExt: process.env.CHROMIUM_PATH ? { binaries: { chrome: process.env.CHROMIUM_PATH } } : {},
-  manifest: {
+  // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded.
+  webExt: { binaries: devBrowsers() },
+  // AMO asks for the sources of a bundled add-on: `npm run zip` writes them beside the Firefox zip.
+  zip: {
+    zipSources: true,
+    excludeSources: ['.output*/**', 'bench-results/**', 'test-results/**', 'playwright-report/**', 'store-shots/**'],
+  },
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus', 'sidePanel', 'notifications'],
+    // WXT adds sidePanel for Chrome by itself; Firefox has no such permission (its sidebar needs none).
+    permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel']), 'notifications'],
     host_permissions: e2eBackend ? [...SITE_PATTERNS, 'http://127.0.0.1/*'] : SITE_PATTERNS,
-    // The team's Supabase project: asked for at connect time, for that one host only.
+    // The team's Supabase project: asked for at connect time, for that one origin only; nothing here is
+    // granted at install.
     optional_host_permissions: OPTIONAL_BACKEND_ORIGINS,
     action: { default_title: '__MSG_extName__' },
-    side_panel: { default_path: 'sidepanel.html' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 142: the first Firefox that reads data_collection_permissions (web-ext lint asks for it).
+              strict_min_version: '142.0',
+              // Jalur sends nothing to its authors or anyone else; a team's own Supabase project is the
+              // team's server, chosen and connected by the team.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { side_panel: { default_path: 'sidepanel.html' } }),
     commands: {
       'clip-profile': {
         suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandClip__',
       },
     },
-  },
+  }),
 });

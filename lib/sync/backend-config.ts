@@ -36,14 +36,16 @@ export const BackendConfigSchema = z.object({
       }
       const local = u.protocol === 'http:' && LOOPBACK.has(u.hostname);
       if (u.protocol !== 'https:' && !local) {
-        c.addIssue({ code: 'custom', message: 'The project URL must start with https://' });
-        return z.NEVER;
-      }
-      if (u.protocol === 'https:' && !u.hostname.endsWith('.supabase.co')) {
         c.addIssue({
           code: 'custom',
-          message: 'Jalur connects to Supabase-hosted projects (https://<ref>.supabase.co) or a local stack on this computer',
+          message: 'The project URL must start with https:// (http:// only for a stack on this computer)',
         });
+        return z.NEVER;
+      }
+      // Any https origin: Supabase's own (<ref>.supabase.co), a custom domain or a self-hosted stack.
+      // Credentials in the URL would be stored and sent with every call; a path or query would be cut off.
+      if (u.username || u.password) {
+        c.addIssue({ code: 'custom', message: 'Leave the user name and password out of the project URL' });
         return z.NEVER;
       }
       return u.origin;
@@ -80,8 +82,12 @@ export const BackendConfigSchema = z.object({
 });
 export type BackendConfig = z.infer<typeof BackendConfigSchema>;
 
-/** Where a project may live; the manifest lists these as optional, none granted at install. */
-export const OPTIONAL_BACKEND_ORIGINS = ['https://*.supabase.co/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * Where a project may live: any https origin (Supabase's own, a custom domain, a self-hosted stack) or
+ * a stack on this computer. The manifest lists these as optional host permissions: none is granted at
+ * install, and connecting asks the browser for the one origin the rep typed (permissionOrigin).
+ */
+export const OPTIONAL_BACKEND_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 /** The one host the extension asks the browser for at connect time (match patterns carry no port). */
 export function permissionOrigin(url: string): string {
