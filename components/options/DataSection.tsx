@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { ExportPanel } from '../data/ExportPanel';
 import { ImportPanel } from '../data/ImportPanel';
 import { RestorePanel } from '../data/RestorePanel';
@@ -6,12 +7,16 @@ import '../data/data.css';
 
 /** Data in and out of this browser's pipeline: CSV export and import, JSON backup and restore. */
 export function DataSection() {
+  // The welcome page links here (options.html#import): bring the import into view once it is rendered.
+  useEffect(() => {
+    if (location.hash === '#import') document.getElementById('import')?.scrollIntoView();
+  }, []);
   return (
     <section aria-labelledby="data-h" class="data-section">
       <h2 id="data-h">{t('dataHeading')}</h2>
       <h3 id="export-h">{t('exportHeading')}</h3>
       <ExportPanel />
-      <h3 id="import-h">{t('importHeading')}</h3>
+      <h3 id="import">{t('importHeading')}</h3>
       <ImportPanel />
       <h3 id="restore-h">{t('restoreHeading')}</h3>
       <RestorePanel />

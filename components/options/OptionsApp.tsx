@@ -4,6 +4,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { BackendSection } from './BackendSection';
 import { CadencesEditor } from './CadencesEditor';
 import { DataSection } from './DataSection';
+import { LinkedInPref } from './LinkedInPref';
 import { NotificationsPref } from './NotificationsPref';
 import { ScoringEditor } from './ScoringEditor';
 import { SignInSection } from './SignInSection';
@@ -30,6 +31,10 @@ export function OptionsApp() {
       <StagesEditor />
       <ScoringEditor />
       <CadencesEditor />
+      <section aria-labelledby="linkedin-pref-h" class="playbook-editor">
+        <h2 id="linkedin-pref-h">{t('linkedinPrefHeading')}</h2>
+        <LinkedInPref />
+      </section>
       <NotificationsPref />
       <TargetsEditor />
       <DataSection />

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t } from '../../components/shared/i18n';
 import { isAccountRequest } from '../../lib/messaging/account';
 import { handleRequest, isRequest } from '../../lib/messaging/handle';
 import { onImportProgress } from '../../lib/messaging/handle-data';
@@ -12,6 +12,7 @@ import { handleAccountRequest } from './account';
 import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
 import { isOpenSidePanel, openSidePanelFor } from './side-panel';
+import { answerPageSettings, isPageSettingsRequest, openWelcome, watchPageSettings } from './page-settings';
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { restrictStorageToExtension } from './backend';
 import { storeContext } from './context';
@@ -62,6 +63,7 @@ export default defineBackground(() => {
     if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error });
     if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
     if (isOpenSidePanel(msg)) return openSidePanelFor(sender);
+    if (isPageSettingsRequest(msg)) return answerPageSettings(msg);
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
       if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL' });
       void pullForView(refreshViews);
@@ -78,7 +80,8 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    openWelcome(reason);
     browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: CLIP_LINK_MENU,
@@ -88,6 +91,8 @@ export default defineBackground(() => {
       }),
     );
   });
+
+  watchPageSettings();
 
   browser.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== CLIP_LINK_MENU || !info.linkUrl) return;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { ask } from '../../components/api';
-import { createInlineHost, type InlineHost } from '../../components/inline-host';
-import { t } from '../../components/i18n';
+import { ask } from '../../components/shared/api';
+import { createInlineHost, type InlineHost } from '../../components/chip/inline-host';
+import { t } from '../../components/shared/i18n';
 import { draftToCapture } from '../../lib/model/draft-capture';
 import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
@@ -18,6 +18,10 @@ export default defineContentScript({
     let observer: MutationObserver | null = null;
     let scheduled = false;
     let announced: string | null | undefined;
+    // "Show Jalur on LinkedIn pages", as the background answers it (content scripts cannot read extension
+    // storage). Nothing is added to the page until it has said yes; off, Jalur still reads the page for
+    // the popup and side panel but adds no element.
+    let shown = false;
 
     /** Tell open Jalur pages (side panel) that the person in view changed, once per change. */
     function announce(slug: string | null) {
@@ -73,6 +77,11 @@ export default defineContentScript({
         announce(null);
         return;
       }
+      if (!shown) {
+        unmount();
+        announce(urlSlug);
+        return;
+      }
       // The common case on a busy page: our chip is still there for this URL, nothing to do.
       if (chip && chip.urlSlug === urlSlug && chip.host.el.isConnected) return;
       const anchor = findNameAnchor(document, location.href);
@@ -108,6 +117,10 @@ export default defineContentScript({
       const m = msg as TabRequest | Notice | undefined;
       if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
       if (m?.type === 'changed') void refresh();
+      if (m?.type === 'pageSettings') {
+        shown = m.showOnLinkedIn;
+        schedule();
+      }
       return undefined;
     });
 
@@ -118,7 +131,12 @@ export default defineContentScript({
 
     // Start once the page has loaded: LinkedIn renders profiles by script after load anyway, and
     // work before it would delay the page's own load event.
-    const start = () => {
+    const start = async () => {
+      const reply = (await browser.runtime.sendMessage({ type: 'pageSettings' }).catch(() => null)) as {
+        ok: boolean;
+        data?: { showOnLinkedIn: boolean };
+      } | null;
+      shown = reply?.data?.showOnLinkedIn === true;
       watch();
       schedule();
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
 import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
+import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -139,6 +140,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stalled'), limit }),
   ...BOARD_REQUESTS,
   ...DATA_REQUESTS,
+  ...DELETE_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -170,12 +172,22 @@ export const RequestSchema = z.discriminatedUnion('type', [
     limit,
   }),
   // The Today queue: open follow-ups due up to `until` (the page sends the end of the rep's 7th local day).
-  z.object({ type: z.literal('today'), until: z.number().int().min(0).max(8.64e15) }),
+  // With `first`, only the queue's first rows and each group's count (`tomorrow`: the rep's next
+  // local midnight, where Today ends): the view shows them at once and reads the rest after.
+  z.object({
+    type: z.literal('today'),
+    until: z.number().int().min(0).max(8.64e15),
+    first: z.number().int().min(1).max(500).optional(),
+    tomorrow: z.number().int().min(0).max(8.64e15).optional(),
+  }),
 ]);
 export type ValidRequest = z.infer<typeof RequestSchema>;
 
 /** The notice a content script sends when its page moved to another person: the background pulls teammates' changes. */
 export const PageChangedSchema = z.strictObject({ type: z.literal('pageChanged'), url: z.string().max(4096) });
+
+/** A content script asking for the rep's page settings (lib/model/page-prefs.ts) before it adds anything to a page. */
+export const PageSettingsRequestSchema = z.strictObject({ type: z.literal('pageSettings') });
 
 /**
  * Requests that only read. Everything else changes data, after which the badge and every open view
@@ -205,6 +217,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   'joinTeam',
   ...BOARD_QUERIES,
   ...DATA_QUERIES,
+  ...DELETE_QUERIES,
 ]);
 
 export function isMutation(type: string): boolean {

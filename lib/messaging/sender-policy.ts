@@ -16,6 +16,8 @@ export const CONTENT_SCRIPT_REQUESTS = [
   'addFollowUp',
   'setStage',
   'openSidePanel',
+  // Whether the rep wants Jalur shown on the page at all ("Show Jalur on LinkedIn pages"): read-only.
+  'pageSettings',
 ] as const;
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 

@@ -6,6 +6,7 @@ import type { SqlItem } from '../pipeline/gates';
 import type { CrossingPreview } from '../pipeline/score-preview';
 import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
+import type { DeleteRequest, DeleteResponses } from './delete-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -43,6 +44,7 @@ export type Request =
   | { type: 'stalled'; limit: number }
   | BoardRequest
   | DataRequest
+  | DeleteRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -52,7 +54,7 @@ export type Request =
   | { type: 'stages' }
   | { type: 'overdue' }
   | { type: 'due'; withinMs: number; limit: number }
-  | { type: 'today'; until: number }
+  | { type: 'today'; until: number; first?: number; tomorrow?: number }
   /** From a chip's "Open in side panel": the background opens the panel on the sender's tab (or a tab of it). */
   | { type: 'openSidePanel'; prospectId?: string }
   | AccountRequest;
@@ -151,6 +153,8 @@ export interface ProspectDetail {
   mqlThreshold: number;
   /** Who accepted the SQL gate, as the team knows them (name or e-mail), when recorded. */
   sqlAcceptedBy: string | null;
+  /** The owner's name when a teammate, not the rep, owns the prospect (team mode). */
+  ownerName?: string | null;
   /** The prospect's time zone from their location, when the place is known. */
   place?: PlaceZone | null;
   /** The team's lost reasons, or null for the built-in list. */
@@ -166,7 +170,7 @@ export interface StalledView {
   silenceDays: number;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;
@@ -228,7 +232,9 @@ export type Notice =
   /** A content script saw its page change to another person (SPA navigation). */
   | { type: 'pageChanged'; url: string }
   /** Sync state moved (pushing, synced, offline, …): status lines re-read it. */
-  | { type: 'syncChanged' };
+  | { type: 'syncChanged' }
+  /** Background → LinkedIn tabs: the rep changed "Show Jalur on LinkedIn pages" (the answer to `pageSettings`). */
+  | { type: 'pageSettings'; showOnLinkedIn: boolean };
 
 /** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
 export type TabRequest = { type: 'extract' } | { type: 'people' };
