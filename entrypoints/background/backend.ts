@@ -2,6 +2,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
 import { authStorage } from '../../lib/sync/auth-storage';
 import { BackendConfigSchema, type BackendConfig } from '../../lib/sync/backend-config';
+import { idbArea, migratingArea } from '../../lib/sync/secret-store';
 
 const BACKEND_KEY = 'backend';
 
@@ -49,11 +50,17 @@ export async function writeBackend(config: BackendConfig | null): Promise<void> 
 let cached: { key: string; client: SupabaseClient } | null = null;
 
 /**
+ * Where the session is kept: the extension origin's IndexedDB, which no content script can open in
+ * Chrome or Firefox (Firefox cannot close storage.local to content scripts). A session that an earlier
+ * version kept in storage.local is moved there on first use.
+ */
+const sessionArea = migratingArea(idbArea(), browser.storage.local as never);
+
+/**
  * The extension's only supabase-js client, created on demand in the worker (never in a content
- * script). Its session lives in extension storage, restricted to trusted contexts (see
- * restrictStorageToExtension), so it survives worker and browser restarts without a page ever seeing
- * it; the library refreshes it before each call that needs it, since a worker's timers do not survive
- * it being stopped.
+ * script). Its session lives in the extension's own IndexedDB (lib/sync/secret-store.ts), so it
+ * survives worker and browser restarts without a page ever seeing it; the library refreshes it before
+ * each call that needs it, since a worker's timers do not survive it being stopped.
  */
 export async function supabase(): Promise<SupabaseClient | null> {
   const config = await readBackend();
@@ -62,7 +69,7 @@ export async function supabase(): Promise<SupabaseClient | null> {
   if (cached?.key === key) return cached.client;
   const client = createClient(config.url, config.anonKey, {
     auth: {
-      storage: authStorage(browser.storage.local as never),
+      storage: authStorage(sessionArea),
       storageKey: 'jalur-session',
       persistSession: true,
       autoRefreshToken: false,

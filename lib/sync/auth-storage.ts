@@ -1,9 +1,8 @@
-// supabase-js keeps its session through this adapter in the extension's own storage (not
-// localStorage, which a service worker does not have). Only the session lives here. Only the
-// background's client uses it: the area it is given is closed to content scripts at worker start
-// (entrypoints/background/backend.ts, restrictStorageToExtension), so LinkedIn's or a mailbox's page
-// can never read the tokens through a content script, and the session still survives worker and
-// browser restarts.
+// supabase-js keeps its session through this adapter (not localStorage, which a service worker does
+// not have). Only the session lives here, and only the background's client uses it. The area it is
+// given is the extension origin's IndexedDB (lib/sync/secret-store.ts), which no content script can
+// open, in Chrome or Firefox: LinkedIn's or a mailbox's page can never read the tokens through a
+// content script, and the session still survives worker and browser restarts.
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
