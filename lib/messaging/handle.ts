@@ -21,6 +21,8 @@ import { z } from 'zod';
 import { describeError } from '../model/settings';
 import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
+import { dispatchDelete } from './handle-delete';
+import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap, StageOption } from './types';
@@ -158,7 +160,8 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'snoozeFollowUp':
       return { followUp: await commands.snoozeFollowUp(ctx, req.id, req.until) };
     case 'deleteProspect':
-      await commands.deleteProspect(ctx, req.id);
+      // The team's rule applies here too (lib/store/delete.ts).
+      await deleteProspects(ctx, [req.id]);
       return { deleted: true };
     case 'openSidePanel':
       // Needs the sender's tab and a user gesture: the background answers it (entrypoints/background/side-panel.ts).
@@ -178,7 +181,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'today':
       return todayQueue(ctx, req.until);
     default: {
-      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req));
+      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }
