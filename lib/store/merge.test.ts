@@ -107,6 +107,18 @@ describe('mergeProspects', () => {
     expect(await ctx.db.outbox.count()).toBe(outbox);
   });
 
+  it('in a team, a rep cannot merge away a teammate\'s person (the delete rule), and nothing changes', async () => {
+    const { ctx, a, b } = await twoSitis();
+    await ctx.db.prospects.update(b.id, { ownerId: 'u-sara' });
+    const team = { ...ctx, teamId: 'team-1', userId: 'u-rep' };
+    await expect(mergeProspects(team, { survivorId: a.id, otherId: b.id })).rejects.toThrow(/owner or a team admin can merge them/);
+    expect((await ctx.db.prospects.get(b.id))?.deletedAt).toBeNull();
+    // The other way round is theirs to choose: keep the teammate's person and merge one's own into it.
+    await ctx.db.prospects.update(a.id, { ownerId: 'u-rep' });
+    await mergeProspects(team, { survivorId: b.id, otherId: a.id });
+    expect((await ctx.db.prospects.get(a.id))?.mergedInto).toBe(b.id);
+  });
+
   it('lists the fields in which two people differ', async () => {
     const { a, b } = await twoSitis();
     expect(differingFields(a, b)).toEqual(expect.arrayContaining(['name', 'title', 'company', 'source']));

@@ -11,6 +11,7 @@ import { settleStage } from '../sync/merge';
 import { recountTouches } from '../sync/pull';
 import { CommandError, stageChange, tables } from './commands';
 import type { StoreContext } from './context';
+import { deleteRights } from './delete';
 import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
 import { rescore, scoreFields } from './score';
@@ -77,6 +78,10 @@ export async function mergeProspects(ctx: StoreContext, input: MergeInput): Prom
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const survivor = await live(ctx, input.survivorId, 'kept');
     const other = await live(ctx, input.otherId, 'other');
+    // Merging someone away deletes them: the same rule as a delete (the server checks it again).
+    if (!(await deleteRights(ctx, other)).allowed) {
+      throw new CommandError('invalid', `Only ${other.name}'s owner or a team admin can merge them into someone else; keep ${other.name} instead.`);
+    }
     const now = ctx.now();
 
     // 1. Everything recorded about the other person moves to the survivor. Touches and stage changes
