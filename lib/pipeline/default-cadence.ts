@@ -5,7 +5,7 @@
 import { DEFAULT_CADENCE, type CadenceTemplate } from '../model/cadence';
 
 export const DEFAULT_CADENCE_ID: CadenceTemplate = {
-  name: 'Bawaan: 8 sentuhan dalam 21 hari',
+  name: 'Bawaan: 8 kontak dalam 21 hari',
   description: 'Terhubung, lalu bergantian LinkedIn, e-mail, dan telepon sampai terjadi percakapan dua arah.',
   steps: [
     { day: 0, channel: 'connection_request', note: 'Kirim permintaan koneksi dengan catatan pribadi tentang {{company}}.' },

@@ -46,9 +46,9 @@ async function ageAllProspects(sw: Worker, days: number): Promise<void> {
 
 async function setStaleDays(options: Page, stage: string, days: string): Promise<void> {
   const row = options.getByRole('group', { name: stage, exact: true });
-  await row.getByLabel('Stale after (days)').fill(days);
+  await row.getByLabel('Gone dark after (days)').fill(days);
   await row.getByRole('button', { name: `Save ${stage}` }).click();
-  await expect(row.getByLabel('Stale after (days)')).toHaveValue(days);
+  await expect(row.getByLabel('Gone dark after (days)')).toHaveValue(days);
   await expect(options.getByRole('status').filter({ hasText: `Saved ${stage}.` })).toBeVisible();
 }
 
@@ -65,14 +65,14 @@ test("a stage's stale limit decides when the chip flags a prospect as gone dark"
 
   await ageAllProspects(sw, 5);
   await page.reload();
-  await expect(chip.locator('[data-stalled="true"]')).toHaveText('Stalled 5 d');
+  await expect(chip.locator('[data-stalled="true"]')).toHaveText('Gone dark 5 d');
 
   // The chip follows the editor without a reload: 14 days clears the flag, 3 days brings it back.
   await setStaleDays(options, 'Prospecting', '14');
   await expect(chip.locator('[data-stage="prospecting"]')).toBeVisible();
   await expect(chip.locator('[data-stalled]')).toHaveCount(0);
   await setStaleDays(options, 'Prospecting', '3');
-  await expect(chip.locator('[data-stalled="true"]')).toHaveText('Stalled 5 d');
+  await expect(chip.locator('[data-stalled="true"]')).toHaveText('Gone dark 5 d');
 
   // Empty means never.
   await setStaleDays(options, 'Prospecting', '');
@@ -219,7 +219,7 @@ test('in Indonesian: the stage editor speaks Indonesian', async () => {
     const row = options.getByRole('group', { name: 'Prospek', exact: true });
     await expect(row.getByLabel('Nama untuk Prospek')).toHaveAttribute('placeholder', 'Prospek');
     await expect(row.getByLabel('Peluang menang (%)')).toHaveValue('10');
-    await expect(row.getByLabel('Basi setelah (hari)')).toHaveValue('14');
+    await expect(row.getByLabel('Menghilang setelah (hari)')).toHaveValue('14');
     await expect(options.getByRole('button', { name: 'Naikkan: Kualifikasi' })).toBeVisible();
     await expect(options.getByRole('button', { name: 'Simpan penilaian' })).toBeVisible();
   } finally {

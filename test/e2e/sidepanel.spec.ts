@@ -172,7 +172,7 @@ test('a prospect quiet for longer than its stage allows is flagged stalled on th
     await new Promise((r) => (store.transaction.oncomplete = r));
   });
   await page.reload();
-  await expect(page.locator('jalur-inline [data-stalled="true"]')).toContainText('Stalled 20 d');
+  await expect(page.locator('jalur-inline [data-stalled="true"]')).toContainText('Gone dark 20 d');
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
   await expect(panel.locator('article.detail [data-stalled="true"]')).toContainText('no touch for 20 days');
   // A touch ends the silence.
