@@ -22,6 +22,7 @@ import { describeError } from '../model/settings';
 import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
 import { dispatchDelete } from './handle-delete';
+import { dispatchMerge } from './handle-merge';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
@@ -181,7 +182,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'today':
       return todayQueue(ctx, req.until);
     default: {
-      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req));
+      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
 import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
+import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -141,6 +142,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...BOARD_REQUESTS,
   ...DATA_REQUESTS,
   ...DELETE_REQUESTS,
+  ...MERGE_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -218,6 +220,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...BOARD_QUERIES,
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
+  ...MERGE_QUERIES,
 ]);
 
 export function isMutation(type: string): boolean {

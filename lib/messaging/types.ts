@@ -7,6 +7,7 @@ import type { CrossingPreview } from '../pipeline/score-preview';
 import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
+import type { MergeRequest, MergeResponses } from './merge-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -45,6 +46,7 @@ export type Request =
   | BoardRequest
   | DataRequest
   | DeleteRequest
+  | MergeRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -170,7 +172,7 @@ export interface StalledView {
   silenceDays: number;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;
