@@ -59,6 +59,41 @@ export type Database = {
           },
         ]
       }
+      erasures: {
+        Row: {
+          change_seq: number
+          created_at: string
+          erased_at: string
+          id: string
+          team_id: string
+          updated_at: string
+        }
+        Insert: {
+          change_seq?: number
+          created_at?: string
+          erased_at?: string
+          id: string
+          team_id: string
+          updated_at?: string
+        }
+        Update: {
+          change_seq?: number
+          created_at?: string
+          erased_at?: string
+          id?: string
+          team_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "erasures_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       follow_ups: {
         Row: {
           assignee_id: string | null
@@ -698,6 +733,10 @@ export type Database = {
         }[]
       }
       create_team: { Args: { name: string }; Returns: string }
+      erase_prospect: {
+        Args: { prospect_id: string; team_id: string }
+        Returns: undefined
+      }
       join_team: { Args: { code: string }; Returns: string }
       leave_team: { Args: { team_id: string }; Returns: undefined }
       my_teams: {

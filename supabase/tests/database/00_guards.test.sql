@@ -70,7 +70,7 @@ select is(
   (select array_agg(p.proname::text order by p.proname)
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and has_function_privilege('authenticated', p.oid, 'execute')),
-  array['create_invite', 'create_team', 'join_team', 'leave_team', 'my_teams', 'remove_member',
+  array['create_invite', 'create_team', 'erase_prospect', 'join_team', 'leave_team', 'my_teams', 'remove_member',
         'restore_prospect', 'set_member_role', 'sync_pull', 'sync_push'],
   'the RPC surface for signed-in users is exactly the documented one');
 
