@@ -3,6 +3,7 @@
 import type { OutboxEntry, Prospect } from '../model';
 import type { StoreContext } from '../store/context';
 import { adjustOverdue } from '../store/overdue';
+import { eraseLocally } from '../store/delete';
 import { teamSettingsFromServer } from '../model/settings';
 import { SETTINGS_KEY } from '../store/settings';
 import { cadenceFromRow, followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
@@ -22,12 +23,20 @@ function overlayPending(p: Prospect, pending: OutboxEntry[]): Prospect {
   let next = p;
   for (const e of pending) {
     if (e.op === 'delete') next = { ...next, deletedAt: (e.fields.deletedAt as number | undefined) ?? next.deletedAt ?? e.createdAt };
+    // An undo of a delete not yet pushed: the person stays back.
+    else if (e.op === 'restore') next = { ...next, deletedAt: null };
     else {
       const { id: _i, teamId: _t, ...fields } = e.fields as Partial<Prospect>;
       next = { ...next, ...fields };
     }
   }
   return next;
+}
+
+/** The person was erased on this device and the erase is still queued (their rows must not come back). */
+async function erasedHere(ctx: StoreContext, prospectId: string): Promise<boolean> {
+  if (await ctx.db.prospects.get(prospectId)) return false;
+  return (await ctx.db.outbox.where('entityId').equals(prospectId).toArray()).some((e) => e.op === 'erase');
 }
 
 /** touchCount and lastTouchAt are derived on each device from the touches it has. */
@@ -81,14 +90,21 @@ export async function applyPage(ctx: StoreContext, page: PullPage): Promise<Appl
             break;
           case 'prospect': {
             const pending = (await ctx.db.outbox.where('entityId').equals(c.id).toArray()).filter((e) => e.entity === 'prospect');
+            // Erased here and not yet pushed: the team's copy must not bring the person back.
+            if (pending.some((e) => e.op === 'erase')) break;
             const before = await ctx.db.prospects.get(c.id);
             const row = overlayPending(prospectFromRow(c.data), pending);
             await ctx.db.prospects.put({ ...row, touchCount: before?.touchCount ?? 0, lastTouchAt: before?.lastTouchAt ?? null });
             touched.add(c.id);
             break;
           }
+          case 'erasure':
+            // A teammate erased this person: everything about them goes, locally too.
+            await eraseLocally(ctx, c.id);
+            break;
           case 'touch': {
             const t = touchFromRow(c.data);
+            if (await erasedHere(ctx, t.prospectId)) break;
             if (c.data.deleted_at) await ctx.db.touches.delete(c.id);
             else await ctx.db.touches.put(t);
             touched.add(t.prospectId);
@@ -97,13 +113,17 @@ export async function applyPage(ctx: StoreContext, page: PullPage): Promise<Appl
           case 'follow_up': {
             const before = await ctx.db.followUps.get(c.id);
             const after = followUpFromRow(c.data);
+            if (!before && (await erasedHere(ctx, after.prospectId))) break;
             await ctx.db.followUps.put(after);
             await adjustOverdue(ctx, before, after);
             break;
           }
-          case 'stage_change':
-            await ctx.db.stageChanges.put(stageChangeFromRow(c.data));
+          case 'stage_change': {
+            const change = stageChangeFromRow(c.data);
+            if (await erasedHere(ctx, change.prospectId)) break;
+            await ctx.db.stageChanges.put(change);
             break;
+          }
           case 'cadence':
             await ctx.db.cadences.put(cadenceFromRow(c.data));
             break;
