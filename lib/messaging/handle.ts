@@ -180,7 +180,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       return { items };
     }
     case 'today':
-      return todayQueue(ctx, req.until);
+      return todayQueue(ctx, req.until, req.first !== undefined && req.tomorrow !== undefined ? { first: req.first, tomorrow: req.tomorrow } : undefined);
     default: {
       const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);

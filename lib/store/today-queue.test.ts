@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { T0, testStore } from '../../test/unit/store-helpers';
-import { flatten, groupToday, windowEnd } from '../pipeline/today';
+import { flatten, groupToday, startOfLocalDay, windowEnd } from '../pipeline/today';
 import { DEFAULT_CADENCE } from '../model/cadence';
 import { DEFAULT_CADENCE_ID } from '../pipeline/default-cadence';
 import { addFollowUp, captureProspect, deleteProspect, snoozeFollowUp, type CaptureInput } from './commands';
@@ -91,6 +91,29 @@ describe('todayQueue', () => {
     expect(groups[0]!.items).toHaveLength(3);
     // The snoozed one waits in Today, marked snoozed.
     expect(groups[1]!.items.find((i) => i.id === plain[1]!.id)?.snoozed).toBe(true);
+  });
+
+  it('a first page is the queue’s head in its order (ties by name) with every group’s count', async () => {
+    const { ctx } = await testStore();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids[i] = (await captureProspect(ctx, person(i))).prospect.id;
+    for (let i = 0; i < 5; i++) await addFollowUp(ctx, { prospectId: ids[i]!, title: `Late ${i}`, dueAt: T0 - (i + 1) * HOUR });
+    // Four due at the same instant, added in reverse name order (ids run the other way): the page
+    // must break the tie by name, as the whole queue does, not by the index's id order.
+    for (let i = 8; i >= 5; i--) await addFollowUp(ctx, { prospectId: ids[i]!, title: `Tie ${i}`, dueAt: T0 + 2 * HOUR });
+    for (let i = 9; i < 12; i++) await addFollowUp(ctx, { prospectId: ids[i]!, title: `Later ${i}`, dueAt: T0 + (i - 7) * DAY });
+    const until = windowEnd(ctx.now(), JKT);
+    const whole = flatten(groupToday((await todayQueue(ctx, until)).items, T0, JKT));
+    const tomorrow = startOfLocalDay(T0, JKT, 1);
+
+    for (const first of [1, 5, 6, 7, 12, 50]) {
+      const page = await todayQueue(ctx, until, { first, tomorrow });
+      expect(page.items.map((i) => i.id)).toEqual(whole.slice(0, first).map((i) => i.id));
+      expect(page.counts).toEqual({ overdue: 5, today: 4, upcoming: 3 });
+    }
+    expect((await todayQueue(ctx, until, { first: 3, tomorrow })).counts!.overdue).toBe(await overdueCount(ctx));
+    // The whole queue carries no counts: its groups are its items.
+    expect((await todayQueue(ctx, until)).counts).toBeUndefined();
   });
 
   it('reads through the index: a follow-up of another rep is not in my queue', async () => {

@@ -1,8 +1,10 @@
+import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TodayItem, TodayQueue } from '../../../lib/store/today-queue';
-import { flatten, groupToday, windowEnd, type TodayGroupKey } from '../../../lib/pipeline/today';
+import { flatten, groupOf, groupToday, startOfLocalDay, windowEnd, type TodayGroupKey } from '../../../lib/pipeline/today';
 import { send } from '../../shared/api';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { EmptyState } from '../../ui/EmptyState';
 import { stageLabel, t, type MessageKey } from '../../shared/i18n';
 import { ProspectDetail } from '../person/ProspectDetail';
 import { useDetailById } from '../useDetailById';
@@ -14,8 +16,13 @@ import './today.css';
 // Read by the bench (test/bench/today.ts): first rows on screen with data, and every row rendered.
 export const TODAY_READY_MARK = 'jalur:today-interactive';
 export const TODAY_COMPLETE_MARK = 'jalur:today-complete';
-/** Rows rendered in the first frame; the rest follow right after, so a long queue opens at once. */
-const FIRST_ROWS = 50;
+/**
+ * Rows asked for and rendered first (more than a 900 px panel shows); the whole queue is read after
+ * they are on screen and rendered in slices of CHUNK rows a task, so a long queue opens at once and
+ * the page stays responsive while the rest arrives.
+ */
+const FIRST_ROWS = 60;
+const CHUNK = 250;
 const WORK_THROUGH_KEY = 'jalur:work-through';
 
 const HEADING: Record<TodayGroupKey, MessageKey> = { overdue: 'todayOverdue', today: 'todayToday', upcoming: 'todayUpcoming' };
@@ -60,18 +67,31 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
   useEffect(() => {
-    const read = () => {
+    // The first read asks for the first page only; once it is painted, the whole queue follows.
+    const read = (firstPage: boolean) => {
       const seq = ++sent.current;
-      send({ type: 'today', until: windowEnd(Date.now(), timeZone) })
+      const now = Date.now();
+      const until = windowEnd(now, timeZone);
+      send(
+        firstPage
+          ? { type: 'today', until, first: FIRST_ROWS, tomorrow: startOfLocalDay(now, timeZone, 1) }
+          : { type: 'today', until },
+      )
         .then((q) => {
           if (!mounted.current || seq < shownSeq.current) return;
           shownSeq.current = seq;
           setQueue(q);
           setError(null);
+          if (firstPage)
+            requestAnimationFrame(() => {
+              performance.mark(TODAY_READY_MARK);
+              setTimeout(() => mounted.current && read(false), 0);
+            });
         })
         .catch((e: Error) => mounted.current && setError(e.message));
     };
-    const timer = setTimeout(read, firstRead.current ? 0 : 80);
+    const first = firstRead.current;
+    const timer = setTimeout(() => read(first), first ? 0 : 80);
     firstRead.current = false;
     return () => clearTimeout(timer);
   }, [version, tick, timeZone]);
@@ -90,22 +110,34 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const groups = useMemo(() => {
     if (!queue) return null;
     const visible = queue.items.filter((i) => !gone.has(rowKey(i)));
-    return groupToday(visible, queue.now, timeZone).map((g) => ({ ...g, items: g.items.map((i): Row => ({ ...i, group: g.key })) }));
+    return groupToday(visible, queue.now, timeZone).map((g) => {
+      const items = g.items.map((i): Row => ({ ...i, group: g.key }));
+      // A first page holds only the head of the queue: its groups' sizes come from the index counts
+      // (Overdue's is the badge's), less the rows already handled here.
+      const total = queue.counts
+        ? queue.counts[g.key] - queue.items.filter((i) => gone.has(rowKey(i)) && groupOf(i.dueAt, queue.now, timeZone) === g.key).length
+        : items.length;
+      return { ...g, items, total: Math.max(total, items.length) };
+    });
   }, [queue, gone, timeZone]);
   const rows = useMemo(() => (groups ? flatten(groups) : []), [groups]);
   const active = rows.find((r) => rowKey(r) === activeKey) ?? rows[0] ?? null;
+  const complete = queue !== null && !queue.counts;
 
-  // First rows at once, the rest in the next task: the view is usable before a long list is built.
+  // The whole queue is in: render it a slice per task, then say so (the bench waits for the mark).
+  const completeMarked = useRef(false);
   useEffect(() => {
-    if (!queue) return;
-    requestAnimationFrame(() => {
-      performance.mark(TODAY_READY_MARK);
-      setTimeout(() => setLimit(Infinity), 0);
-    });
-  }, [queue !== null]);
-  useEffect(() => {
-    if (queue && limit === Infinity) requestAnimationFrame(() => performance.mark(TODAY_COMPLETE_MARK));
-  }, [queue !== null, limit]);
+    if (!complete) return;
+    if (limit < rows.length) {
+      const timer = setTimeout(() => setLimit((l) => l + CHUNK), 0);
+      return () => clearTimeout(timer);
+    }
+    if (!completeMarked.current) {
+      completeMarked.current = true;
+      requestAnimationFrame(() => performance.mark(TODAY_COMPLETE_MARK));
+    }
+    return undefined;
+  }, [complete, limit, rows.length]);
 
   // After an action, focus lands on the row that followed the one just handled.
   useLayoutEffect(() => {
@@ -192,14 +224,31 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
     e.preventDefault();
   };
 
+  // Rows call back through one ref, so a row re-renders only when what it shows changes (moving the
+  // focus through 2,000 rows re-renders two of them, not all).
+  const handlers = useRef<RowHandlers>(null!);
+  handlers.current = {
+    focus: (r) => setActiveKey(rowKey(r)),
+    open: (r) => onOpen(r.prospectId),
+    done: (r) => void done(r),
+    skip: (r) => void skip(r),
+    snoozeMenu: (r) => setMenuFor((m) => (m === rowKey(r) ? null : rowKey(r))),
+    snooze: (r, until) => void snooze(r, until),
+    menuClose: (r) => {
+      setMenuFor(null);
+      listRef.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(rowKey(r))}"] .snooze-btn`)?.focus();
+    },
+  };
+
   const detail = useDetailById(workThrough && active ? active.prospectId : null);
-  const overdueCount = groups?.[0]?.items.length ?? 0;
+  const overdueCount = groups?.[0]?.total ?? 0;
+  const totalCount = groups?.reduce((n, g) => n + g.total, 0) ?? 0;
   let shown = 0;
 
   return (
     <section class={`today${workThrough ? ' working' : ''}`} aria-label={t('todayView')}>
       <div class="today-top">
-        <p class="today-summary">{groups ? t('todaySummary', [String(overdueCount), String(rows.length)]) : t('loading')}</p>
+        <p class="today-summary">{groups ? t('todaySummary', [String(overdueCount), String(totalCount)]) : t('loading')}</p>
         <label class="work-through">
           <input type="checkbox" checked={workThrough} onChange={(e) => setWorkThrough((e.currentTarget as HTMLInputElement).checked)} />{' '}
           {t('workThrough')}
@@ -213,17 +262,18 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
       <p class="visually-hidden" aria-live="polite">
         {said}
       </p>
+      {groups && complete && totalCount === 0 && <EmptyState title={t('todayEmptyTitle')} text={t('todayEmptyText')} testId="today-empty" />}
       {groups && (
         <div class="today-groups" ref={listRef} onKeyDown={onKeyDown}>
           {groups.map((g) => (
             <section key={g.key} class={`today-group ${g.key}`} aria-labelledby={`today-h-${g.key}`}>
               <div class="group-head">
                 <h2 id={`today-h-${g.key}`}>{t(HEADING[g.key])}</h2>
-                <span class="count" data-count={g.items.length}>
-                  {g.items.length}
+                <span class="count" data-count={g.total}>
+                  {g.total}
                 </span>
               </div>
-              {g.items.length === 0 ? (
+              {g.total === 0 ? (
                 <p class="muted">{t(EMPTY[g.key])}</p>
               ) : (
                 <ul aria-labelledby={`today-h-${g.key}`}>
@@ -238,16 +288,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
                         timeZone={timeZone}
                         active={isActive}
                         menuOpen={menuFor === rowKey(r)}
-                        onFocus={() => setActiveKey(rowKey(r))}
-                        onOpen={() => onOpen(r.prospectId)}
-                        onDone={() => void done(r)}
-                        onSkip={() => void skip(r)}
-                        onSnoozeMenu={() => setMenuFor(menuFor === rowKey(r) ? null : rowKey(r))}
-                        onSnooze={(until) => void snooze(r, until)}
-                        onMenuClose={() => {
-                          setMenuFor(null);
-                          listRef.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(rowKey(r))}"] .snooze-btn`)?.focus();
-                        }}
+                        on={handlers}
                       />
                     );
                   })}
@@ -272,73 +313,104 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   );
 }
 
-function TodayRow({
-  row: r,
-  now,
-  timeZone,
-  active,
-  menuOpen,
-  onFocus,
-  onOpen,
-  onDone,
-  onSkip,
-  onSnoozeMenu,
-  onSnooze,
-  onMenuClose,
-}: {
+interface RowHandlers {
+  focus: (r: Row) => void;
+  open: (r: Row) => void;
+  done: (r: Row) => void;
+  skip: (r: Row) => void;
+  snoozeMenu: (r: Row) => void;
+  snooze: (r: Row, until: number) => void;
+  menuClose: (r: Row) => void;
+}
+
+interface RowProps {
   row: Row;
   now: number;
   timeZone: string;
   active: boolean;
   menuOpen: boolean;
-  onFocus: () => void;
-  onOpen: () => void;
-  onDone: () => void;
-  onSkip: () => void;
-  onSnoozeMenu: () => void;
-  onSnooze: (until: number) => void;
-  onMenuClose: () => void;
-}) {
-  // Roving focus: only the current row's controls are in the Tab order.
-  const tab = active ? 0 : -1;
-  const step = r.cadence ? t('todayStep', [cadenceName(r.cadence.name), String(r.cadence.step), String(r.cadence.steps)]) : null;
-  const meta = [r.channel ? t(`channel_${r.channel}` as MessageKey) : null, r.snoozed ? t('todaySnoozed') : null].filter(Boolean);
+  on: { current: RowHandlers };
+}
+
+function sameRow(a: Row, b: Row): boolean {
   return (
-    <li class={`today-row${active ? ' active' : ''}${r.group === 'overdue' ? ' late' : ''}`} data-row={rowKey(r)} onFocusCapture={onFocus}>
-      <button type="button" class="today-open" tabIndex={tab} onClick={onOpen} aria-describedby="today-keys">
-        <span class="line1">
-          <span class="name">{r.name}</span>
-          <span class="when" title={dueFull(r.dueAt, timeZone)}>
-            {dueLabel(r.dueAt, now, r.group, timeZone)}
-          </span>
-        </span>
-        <span class="sub">{[r.company, stageLabel(r.stageKey, r.stageName)].filter(Boolean).join(' · ')}</span>
-        {step && <span class="step">{step}</span>}
-        <span class="what">{r.title}</span>
-        {meta.length > 0 && <span class="sub">{meta.join(' · ')}</span>}
-      </button>
-      <div class="today-actions">
-        <button type="button" tabIndex={tab} onClick={onDone} aria-keyshortcuts="d">
-          {t('done')}
-        </button>
-        <button
-          type="button"
-          class="snooze-btn"
-          tabIndex={tab}
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          aria-keyshortcuts="s"
-          onClick={onSnoozeMenu}
-        >
-          {t('snooze')}
-        </button>
-        {r.cadence && (
-          <button type="button" tabIndex={tab} onClick={onSkip} aria-keyshortcuts="x">
-            {t('skip')}
-          </button>
-        )}
-      </div>
-      {menuOpen && <SnoozeMenu label={`${t('snooze')}: ${r.name}`} timeZone={timeZone} onPick={onSnooze} onClose={onMenuClose} />}
-    </li>
+    a === b ||
+    (a.id === b.id &&
+      a.dueAt === b.dueAt &&
+      a.group === b.group &&
+      a.name === b.name &&
+      a.company === b.company &&
+      a.stageKey === b.stageKey &&
+      a.stageName === b.stageName &&
+      a.title === b.title &&
+      a.channel === b.channel &&
+      a.snoozed === b.snoozed &&
+      a.cadence?.name === b.cadence?.name &&
+      a.cadence?.step === b.cadence?.step &&
+      a.cadence?.steps === b.cadence?.steps)
   );
+}
+
+// A class for shouldComponentUpdate: preact/compat's memo would bring compat's global option hooks.
+class TodayRow extends Component<RowProps> {
+  override shouldComponentUpdate(b: RowProps): boolean {
+    const a = this.props;
+    return !(sameRow(a.row, b.row) && a.now === b.now && a.timeZone === b.timeZone && a.active === b.active && a.menuOpen === b.menuOpen && a.on === b.on);
+  }
+
+  override render({ row: r, now, timeZone, active, menuOpen, on }: RowProps) {
+    // Roving focus: only the current row's controls are in the Tab order.
+    const tab = active ? 0 : -1;
+    const step = r.cadence ? t('todayStep', [cadenceName(r.cadence.name), String(r.cadence.step), String(r.cadence.steps)]) : null;
+    const meta = [r.channel ? t(`channel_${r.channel}` as MessageKey) : null, r.snoozed ? t('todaySnoozed') : null].filter(Boolean);
+    return (
+      <li
+        class={`today-row${active ? ' active' : ''}${r.group === 'overdue' ? ' late' : ''}`}
+        data-row={rowKey(r)}
+        onFocusCapture={() => on.current.focus(r)}
+      >
+        <button type="button" class="today-open" tabIndex={tab} onClick={() => on.current.open(r)} aria-describedby="today-keys">
+          <span class="line1">
+            <span class="name">{r.name}</span>
+            <span class="when" title={dueFull(r.dueAt, timeZone)}>
+              {dueLabel(r.dueAt, now, r.group, timeZone)}
+            </span>
+          </span>
+          <span class="sub">{[r.company, stageLabel(r.stageKey, r.stageName)].filter(Boolean).join(' · ')}</span>
+          {step && <span class="step">{step}</span>}
+          <span class="what">{r.title}</span>
+          {meta.length > 0 && <span class="sub">{meta.join(' · ')}</span>}
+        </button>
+        <div class="today-actions">
+          <button type="button" tabIndex={tab} onClick={() => on.current.done(r)} aria-keyshortcuts="d">
+            {t('done')}
+          </button>
+          <button
+            type="button"
+            class="snooze-btn"
+            tabIndex={tab}
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            aria-keyshortcuts="s"
+            onClick={() => on.current.snoozeMenu(r)}
+          >
+            {t('snooze')}
+          </button>
+          {r.cadence && (
+            <button type="button" tabIndex={tab} onClick={() => on.current.skip(r)} aria-keyshortcuts="x">
+              {t('skip')}
+            </button>
+          )}
+        </div>
+        {menuOpen && (
+          <SnoozeMenu
+            label={`${t('snooze')}: ${r.name}`}
+            timeZone={timeZone}
+            onPick={(until) => on.current.snooze(r, until)}
+            onClose={() => on.current.menuClose(r)}
+          />
+        )}
+      </li>
+    );
+  }
 }
