@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, type TeamSettings } from '../../lib/model/settings';
 import { linesOf, numberOrNull } from './form-values';
-import { SCORING_GROUPS, THRESHOLD_FIELD, draftFrom, sameDraft, settingsFrom } from './scoring-draft';
+import { FIELD_ORDER, SCORING_GROUPS, THRESHOLD_FIELD, draftFrom, fieldProblems, sameDraft, settingsFrom } from './scoring-draft';
 
 const { notifications: _n, ...BASE } = DEFAULT_SETTINGS;
 const base: TeamSettings = { ...BASE, targets: { '2026-Q4': { value: 50_000, currency: 'IDR' } }, defaultCurrency: 'IDR' };
@@ -52,5 +52,37 @@ describe('scoring form values', () => {
       numberOrNull('x'),
     ]).toEqual([null, null, 7, -2.5, 1000, null]);
     expect(linesOf('a\r\n b \n\nB\nc')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('scoring field problems', () => {
+  it('has none for the defaults', () => {
+    expect(fieldProblems(draftFrom(base))).toEqual({});
+  });
+
+  it('puts each problem on its own field, with the range to enter', () => {
+    const draft = draftFrom(base);
+    draft['scoringRules.perTouch'] = '-1';
+    draft['mqlThreshold'] = '101';
+    draft['scoringRules.recentTwoWayDays'] = '';
+    draft['scoringRules.manual.min'] = '2.5';
+    draft['scoringRules.seniority.words'] = 'x'.repeat(121);
+    expect(fieldProblems(draft)).toEqual({
+      'scoringRules.perTouch': { key: 'fieldErrorWholeNumber', subs: ['0', '100'] },
+      mqlThreshold: { key: 'fieldErrorWholeNumber', subs: ['0', '100'] },
+      'scoringRules.recentTwoWayDays': { key: 'fieldErrorWholeNumber', subs: ['1', '365'] },
+      'scoringRules.manual.min': { key: 'fieldErrorWholeNumber', subs: ['-100', '0'] },
+      'scoringRules.seniority.words': { key: 'fieldErrorLineTooLong', subs: ['120'] },
+    });
+  });
+
+  it('accepts exactly what the settings schema accepts at the edges', () => {
+    const draft = draftFrom(base);
+    for (const f of FIELD_ORDER) if (!f.lines) draft[f.path] = String(f.max);
+    expect(fieldProblems(draft)).toEqual({});
+    expect(parseSettings(settingsFrom(draft, base)).ok).toBe(true);
+    for (const f of FIELD_ORDER) if (!f.lines) draft[f.path] = String(f.min);
+    expect(fieldProblems(draft)).toEqual({});
+    expect(parseSettings(settingsFrom(draft, base)).ok).toBe(true);
   });
 });

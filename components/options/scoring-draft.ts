@@ -9,6 +9,7 @@ export interface ScoringField {
   label: MessageKey;
   /** A list edited one value per line. */
   lines?: true;
+  /** Numbers: the allowed range (whole numbers). Lists: `max` is the most lines kept. The same limits as lib/model/settings.ts. */
   min?: number;
   max?: number;
 }
@@ -20,7 +21,7 @@ export interface ScoringGroup {
 }
 
 const points = (path: string, label: MessageKey): ScoringField => ({ path: `scoringRules.${path}`, label, min: 0, max: 100 });
-const list = (path: string, label: MessageKey): ScoringField => ({ path: `scoringRules.${path}`, label, lines: true });
+const list = (path: string, label: MessageKey, maxLines: number): ScoringField => ({ path: `scoringRules.${path}`, label, lines: true, max: maxLines });
 
 export const THRESHOLD_FIELD: ScoringField = { path: 'mqlThreshold', label: 'scoringThreshold', min: 0, max: 100 };
 
@@ -28,13 +29,13 @@ export const SCORING_GROUPS: ScoringGroup[] = [
   {
     legend: 'scoringFit',
     fields: [
-      list('seniority.words', 'scoringSeniorityWords'),
+      list('seniority.words', 'scoringSeniorityWords', 200),
       points('seniority.points', 'scoringSeniorityPoints'),
-      list('icp.companies.values', 'scoringIcpCompanies'),
+      list('icp.companies.values', 'scoringIcpCompanies', 1000),
       points('icp.companies.points', 'scoringIcpCompaniesPoints'),
-      list('icp.industries.values', 'scoringIcpIndustries'),
+      list('icp.industries.values', 'scoringIcpIndustries', 200),
       points('icp.industries.points', 'scoringIcpIndustriesPoints'),
-      list('icp.locations.values', 'scoringIcpLocations'),
+      list('icp.locations.values', 'scoringIcpLocations', 200),
       points('icp.locations.points', 'scoringIcpLocationsPoints'),
     ],
   },
@@ -122,4 +123,39 @@ export function settingsFrom(draft: ScoringDraft, base: TeamSettings): TeamSetti
 
 export function sameDraft(a: ScoringDraft, b: ScoringDraft): boolean {
   return ALL_FIELDS.every((f) => (a[f.path] ?? '') === (b[f.path] ?? ''));
+}
+
+/** Longest rule word or name the settings accept (lib/model/settings.ts, Phrase). */
+const MAX_PHRASE = 120;
+
+/** What is wrong with one field, as a message key and its values, in words that say what to do. */
+export interface FieldProblem {
+  key: MessageKey;
+  subs: string[];
+}
+
+/** The form's fields in the order they are shown: the first invalid one takes focus. */
+export const FIELD_ORDER: readonly ScoringField[] = ALL_FIELDS;
+
+/**
+ * Each field's problem, checked here against the same limits the background enforces, so every
+ * message sits on its own field in the UI language instead of one English sentence naming paths.
+ */
+export function fieldProblems(draft: ScoringDraft): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  for (const f of ALL_FIELDS) {
+    const text = draft[f.path] ?? '';
+    if (f.lines) {
+      const lines = linesOf(text);
+      if (f.max !== undefined && lines.length > f.max) out[f.path] = { key: 'fieldErrorTooManyLines', subs: [String(f.max)] };
+      else if (lines.some((l) => l.length > MAX_PHRASE)) out[f.path] = { key: 'fieldErrorLineTooLong', subs: [String(MAX_PHRASE)] };
+      continue;
+    }
+    const n = numberOrNull(text);
+    const range = [String(f.min ?? 0), String(f.max ?? 100)];
+    if (n === null || !Number.isInteger(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
+      out[f.path] = { key: 'fieldErrorWholeNumber', subs: range };
+    }
+  }
+  return out;
 }
