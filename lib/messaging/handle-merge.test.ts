@@ -32,6 +32,8 @@ describe('merge and bulk requests', () => {
     const r = await handleRequest(ctx, { type: 'mergeProspects', survivorId: a.id, otherId: b.id, pick: { name: 'survivor' } });
     expect(r).toMatchObject({ ok: true, data: { mergedName: 'Ayu L.', moved: { touches: 1 }, survivor: { id: a.id, touchCount: 1 } } });
     expect(await handleRequest(ctx, { type: 'duplicates', id: a.id })).toEqual({ ok: true, data: { items: [] } });
+    // A view still open on the person merged away shows the survivor.
+    expect(await handleRequest(ctx, { type: 'detail', id: b.id })).toMatchObject({ ok: true, data: { prospect: { id: a.id } } });
   });
 
   it('a merge with oneself or with a bad pick is refused with a sentence, and nothing changes', async () => {

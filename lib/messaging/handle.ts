@@ -131,6 +131,8 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       let p: Prospect | undefined;
       if (req.id) p = await ctx.db.prospects.get(req.id);
       else p = await findByIdentity(ctx, req.slug ? canonicalSlug(`/in/${req.slug}/`) : null, req.email?.trim().toLowerCase() ?? null);
+      // A person merged into another opens as the one they were merged into.
+      if (p?.mergedInto && p.deletedAt !== null) p = (await ctx.db.prospects.get(p.mergedInto)) ?? p;
       return p && p.deletedAt === null ? detail(ctx, p) : null;
     }
     case 'search': {

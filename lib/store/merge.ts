@@ -6,6 +6,7 @@
 // 20261205152000_merge.sql), so a replayed batch changes nothing there either.
 import type { Prospect } from '../model';
 import { intakeProspect } from '../model/prospect-intake';
+import { mergeFieldValue, type MergeField, type MergePick } from '../pipeline/merge-fields';
 import { duplicateSuggestions, words, type DuplicateSuggestion } from '../pipeline/duplicates';
 import { settleStage } from '../sync/merge';
 import { recountTouches } from '../sync/pull';
@@ -16,10 +17,7 @@ import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
 import { rescore, scoreFields } from './score';
 
-/** The fields a rep chooses between, one by one; everything else is combined (below). */
-export const MERGE_FIELDS = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl', 'source', 'stage', 'deal', 'owner'] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
-export type MergePick = Partial<Record<MergeField, 'survivor' | 'other'>>;
+export { MERGE_FIELDS, differingFields, mergeFieldValue, type MergeField, type MergePick } from '../pipeline/merge-fields';
 
 export interface MergeInput {
   survivorId: string;
@@ -35,24 +33,6 @@ export interface MergeOutcome {
 }
 
 const SIMPLE = ['name', 'headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl', 'source'] as const;
-
-/** Whether two people differ in a field the rep picks (the dialog shows only these). */
-export function mergeFieldValue(p: Prospect, field: MergeField): unknown {
-  switch (field) {
-    case 'stage':
-      return p.stageId;
-    case 'deal':
-      return p.dealValue === null ? null : `${p.dealValue} ${p.currency ?? ''}`;
-    case 'owner':
-      return p.ownerId;
-    default:
-      return p[field];
-  }
-}
-
-export function differingFields(a: Prospect, b: Prospect): MergeField[] {
-  return MERGE_FIELDS.filter((f) => mergeFieldValue(a, f) !== mergeFieldValue(b, f));
-}
 
 function chosen(pick: MergePick, field: MergeField, survivor: Prospect, other: Prospect): Prospect {
   const side = pick[field];
