@@ -577,10 +577,12 @@ export type Database = {
       }
       team_settings: {
         Row: {
+          cadence_due_rule: string
           change_seq: number
           created_at: string
           default_currency: string
           field_hlc: NonNullable<Json>
+          lost_reasons: Json | null
           mql_threshold: number
           scoring_rules: NonNullable<Json>
           targets: NonNullable<Json>
@@ -588,10 +590,12 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          cadence_due_rule?: string
           change_seq?: number
           created_at?: string
           default_currency?: string
           field_hlc?: NonNullable<Json>
+          lost_reasons?: Json | null
           mql_threshold?: number
           scoring_rules?: NonNullable<Json>
           targets?: NonNullable<Json>
@@ -599,10 +603,12 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          cadence_due_rule?: string
           change_seq?: number
           created_at?: string
           default_currency?: string
           field_hlc?: NonNullable<Json>
+          lost_reasons?: Json | null
           mql_threshold?: number
           scoring_rules?: NonNullable<Json>
           targets?: NonNullable<Json>

@@ -141,9 +141,30 @@ describe('team settings rows', () => {
       mql_threshold: 62.5,
       targets: { '2026': { value: 9, currency: 'IDR' } },
       default_currency: 'IDR',
+      lost_reasons: null,
+      cadence_due_rule: 'endOfDay',
     });
     const { notifications: _n, ...team } = s;
-    expect(ok(teamSettingsFromServer(row))).toEqual(team);
+    expect(ok(teamSettingsFromServer(row))).toEqual({ ...team, dueRule: 'endOfDay' });
+  });
+  it('carries the team’s lost reasons and cadence due rule; an empty list is the built-in one (null)', () => {
+    const s = ok(parseSettings({ lostReasons: ['  Budget   frozen ', 'Chose a competitor'], dueRule: 'exactTime' }));
+    expect(s).toMatchObject({ lostReasons: ['Budget frozen', 'Chose a competitor'], dueRule: 'exactTime' });
+    const row = teamSettingsToServer(s);
+    expect(row).toMatchObject({ lost_reasons: ['Budget frozen', 'Chose a competitor'], cadence_due_rule: 'exactTime' });
+    expect(ok(teamSettingsFromServer(JSON.parse(JSON.stringify(row))))).toMatchObject({
+      lostReasons: ['Budget frozen', 'Chose a competitor'],
+      dueRule: 'exactTime',
+    });
+    expect(teamSettingsToServer(ok(parseSettings({ lostReasons: [] }))).lost_reasons).toBeNull();
+    expect(ok(teamSettingsFromServer({ lost_reasons: null })).lostReasons).toBeUndefined();
+  });
+  it('refuses a bad lost-reason list or due rule, from a person or the server, naming the field', () => {
+    expect(parseSettings({ dueRule: 'whenever' }).ok).toBe(false);
+    expect(parseSettings({ lostReasons: ['x'.repeat(121)] })).toMatchObject({ ok: false, error: expect.stringContaining('lostReasons[0]') });
+    expect(parseSettings({ lostReasons: Array.from({ length: 51 }, (_, i) => `R${i}`) }).ok).toBe(false);
+    expect(teamSettingsFromServer({ cadence_due_rule: 'soon' })).toMatchObject({ ok: false, error: expect.stringContaining('cadence_due_rule') });
+    expect(teamSettingsFromServer({ lost_reasons: 'Price' })).toMatchObject({ ok: false, error: expect.stringContaining('lost_reasons') });
   });
   it('reads a fresh row and a numeric sent as text', () => {
     expect(
@@ -154,6 +175,7 @@ describe('team settings rows', () => {
       mqlThreshold: 50,
       targets: {},
       defaultCurrency: 'USD',
+      dueRule: 'endOfDay',
     });
   });
   it('rejects a bad row with the column named', () => {

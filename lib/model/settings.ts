@@ -2,6 +2,7 @@
 // preference. Settings arrive from the options page, imported files and the server; every one of
 // them is validated whole here — a bad value rejects the lot with a message naming the field.
 import { z } from 'zod';
+import type { DueRule } from '../pipeline/cadence';
 import { DEFAULT_SCORE_RULES, type ScoreRules } from '../pipeline/score';
 import { cleanLine } from './text';
 
@@ -65,6 +66,14 @@ export type NotificationPrefs = z.infer<typeof NotificationPrefsSchema>;
  */
 export const LostReasons = z.array(Phrase).max(50);
 
+/**
+ * When a cadence step counts as late: by the end of its local day (absent: the default, so enrolling
+ * never makes step 1 overdue on the spot) or at its exact time. One rule for the whole team.
+ */
+export const DueRuleSchema = z.enum(['endOfDay', 'exactTime']);
+const dueRuleMatch: Same<z.infer<typeof DueRuleSchema>, DueRule> = true;
+void dueRuleMatch;
+
 export const SettingsSchema = z.strictObject({
   scoringRules: ScoreRulesSchema,
   mqlThreshold: MqlThreshold,
@@ -72,6 +81,7 @@ export const SettingsSchema = z.strictObject({
   defaultCurrency: CurrencyCode,
   notifications: NotificationPrefsSchema,
   lostReasons: LostReasons.optional(),
+  dueRule: DueRuleSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type TeamSettings = Omit<Settings, 'notifications'>;
@@ -200,6 +210,8 @@ export interface TeamSettingsRow {
   mql_threshold?: unknown;
   targets?: unknown;
   default_currency?: unknown;
+  lost_reasons?: unknown;
+  cadence_due_rule?: unknown;
 }
 
 // PostgREST may hand numeric columns over as strings to keep their precision.
@@ -217,6 +229,9 @@ const TeamSettingsRowSchema = z.object({
   mql_threshold: NumericFromServer.default(DEFAULT_SETTINGS.mqlThreshold),
   targets: Targets.default({}),
   default_currency: CurrencyCode.default(DEFAULT_SETTINGS.defaultCurrency),
+  // null: the team keeps the built-in reasons.
+  lost_reasons: LostReasons.nullable().default(null),
+  cadence_due_rule: DueRuleSchema.default('endOfDay'),
 });
 
 /** A `team_settings` row (as pulled) to validated team settings; missing columns take their defaults. */
@@ -232,6 +247,8 @@ export function teamSettingsFromServer(row: TeamSettingsRow): SettingsResult<Tea
       mqlThreshold: r.data.mql_threshold,
       targets: r.data.targets,
       defaultCurrency: r.data.default_currency,
+      ...(r.data.lost_reasons?.length ? { lostReasons: r.data.lost_reasons } : {}),
+      dueRule: r.data.cadence_due_rule,
     },
   };
 }
@@ -243,5 +260,12 @@ export function teamSettingsToServer(s: TeamSettings): Required<TeamSettingsRow>
     mql_threshold: s.mqlThreshold,
     targets: s.targets,
     default_currency: s.defaultCurrency,
+    lost_reasons: lostReasonsToServer(s.lostReasons),
+    cadence_due_rule: s.dueRule ?? 'endOfDay',
   };
+}
+
+/** An empty or absent list is stored as null: the built-in reasons. */
+export function lostReasonsToServer(reasons: readonly string[] | undefined): string[] | null {
+  return reasons?.length ? [...reasons] : null;
 }

@@ -11,7 +11,7 @@ import type { StoreContext } from './context';
 import { enqueue } from './outbox';
 import { listStages } from './queries';
 import { rescore, sameScore, scoreFields } from './score';
-import { SETTINGS_KEY } from './settings';
+import { SETTINGS_KEY, teamSettings } from './settings';
 
 async function saveProspect(ctx: StoreContext, before: Prospect, patch: Partial<Prospect>): Promise<Prospect> {
   const next: Prospect = { ...before, ...patch, updatedAt: ctx.now() };
@@ -121,6 +121,11 @@ async function apply(ctx: StoreContext, p: Prospect, outcome: CadenceOutcome): P
   return next;
 }
 
+/** When the team counts a step late: by the end of its day, or at its exact time (a team setting). */
+async function dueRuleOf(ctx: StoreContext) {
+  return (await teamSettings(ctx)).dueRule;
+}
+
 /** Enrol in a cadence (ending any current enrolment): step 1 becomes a follow-up due at its time. */
 export async function enrolProspect(ctx: StoreContext, prospectId: string, cadenceId: string, timeZone: string): Promise<Prospect> {
   return ctx.db.transaction('rw', tables(ctx), async () => {
@@ -128,7 +133,7 @@ export async function enrolProspect(ctx: StoreContext, prospectId: string, caden
     const cadence = await mustGetCadence(ctx, cadenceId);
     if (p.enrolment && (p.enrolment.status === 'active' || p.enrolment.status === 'paused'))
       p = await cadenceAction(ctx, prospectId, 'stop');
-    return apply(ctx, p, enrol(cadence, ctx.now(), timeZone, { fields: templateFields(p) }));
+    return apply(ctx, p, enrol(cadence, ctx.now(), timeZone, { fields: templateFields(p), dueRule: await dueRuleOf(ctx) }));
   });
 }
 
@@ -142,12 +147,17 @@ export async function cadenceAction(ctx: StoreContext, prospectId: string, actio
     if (!e) throw new CommandError('invalid', `${p.name} is not in a cadence`);
     const now = ctx.now();
     const open = await openStepFollowUp(ctx, p);
-    if (action === 'resume') return apply(ctx, p, resume(e, await mustGetCadence(ctx, e.cadenceId), now, { fields: templateFields(p) }));
+    if (action === 'resume')
+      return apply(ctx, p, resume(e, await mustGetCadence(ctx, e.cadenceId), now, { fields: templateFields(p), dueRule: await dueRuleOf(ctx) }));
     if (open) await patchFollowUp(ctx, open.id, { deletedAt: now });
     if (action === 'pause') return apply(ctx, p, pause(e, now));
     if (action === 'stop') return apply(ctx, p, stop(e, now));
     const cadence = await mustGetCadence(ctx, e.cadenceId);
-    return apply(ctx, p, skipStep(e, cadence, now, { fields: templateFields(p), step: open?.cadenceStep ?? undefined }));
+    return apply(
+      ctx,
+      p,
+      skipStep(e, cadence, now, { fields: templateFields(p), step: open?.cadenceStep ?? undefined, dueRule: await dueRuleOf(ctx) }),
+    );
   });
 }
 
@@ -170,7 +180,11 @@ export async function completeCadenceFollowUp(ctx: StoreContext, f: FollowUp): P
   if (!p || p.deletedAt !== null || p.enrolment?.cadenceId !== f.cadenceId) return;
   const cadence = await ctx.db.cadences.get(f.cadenceId);
   if (!cadence) return;
-  const outcome = completeStep(p.enrolment, cadence, ctx.now(), { fields: templateFields(p), step: f.cadenceStep ?? undefined });
+  const outcome = completeStep(p.enrolment, cadence, ctx.now(), {
+    fields: templateFields(p),
+    step: f.cadenceStep ?? undefined,
+    dueRule: await dueRuleOf(ctx),
+  });
   if (outcome.enrolment === p.enrolment) return;
   await apply(ctx, p, outcome);
 }

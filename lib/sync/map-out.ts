@@ -1,7 +1,7 @@
 // Outbox entries hold local field names and epoch millis; the server takes snake_case columns and
 // ISO timestamps, and only the fields it lets clients write (supabase/README.md "sync_push").
 import type { OutboxEntry } from '../model';
-import { scoringRulesToServer } from '../model/settings';
+import { lostReasonsToServer, scoringRulesToServer } from '../model/settings';
 import type { ScoreRules } from '../pipeline/score';
 import type { WireMutation } from './wire';
 
@@ -94,6 +94,8 @@ const TEAM_SETTINGS: Rename = {
   mqlThreshold: ['mql_threshold', same],
   targets: ['targets', same],
   defaultCurrency: ['default_currency', same],
+  lostReasons: ['lost_reasons', (v) => lostReasonsToServer(v as string[] | undefined)],
+  dueRule: ['cadence_due_rule', same],
 };
 
 const TABLES: Record<OutboxEntry['entity'], Rename> = {
