@@ -1,6 +1,7 @@
 import type { ImportPreview } from '../../lib/messaging/data-types';
 import { t, type MessageKey } from '../shared/i18n';
 import { fileIssueText, issueText, issueWhere, readErrorText } from './wording';
+import { ImportRows } from './ImportRows';
 
 const COUNTS: Array<[keyof ImportPreview & string, MessageKey]> = [
   ['creates', 'importCountNew'],
@@ -55,6 +56,7 @@ export function ImportSummary({ preview }: { preview: ImportPreview }) {
           )}
         </>
       )}
+      <ImportRows preview={preview} />
       {preview.warningCount > 0 && (
         <details class="import-warnings">
           <summary>{t('importWarnings', String(preview.warningCount))}</summary>

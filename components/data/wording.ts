@@ -1,6 +1,6 @@
 // Import and restore problems in the rep's language: the background reports codes, the page words them.
 import type { BackupError, BackupTable } from '../../lib/io/export';
-import type { FileIssueCode, ImportField, IssueCode } from '../../lib/io/import-plan';
+import type { FieldChange, FileIssueCode, ImportField, IssueCode } from '../../lib/io/import-plan';
 import type { ImportIssueView } from '../../lib/messaging/data-types';
 import { t, type MessageKey } from '../shared/i18n';
 
@@ -17,6 +17,23 @@ export const FIELD_NAMES: Record<ImportField, MessageKey> = {
   source: 'fieldSource',
   stage: 'fieldStage',
   dealValue: 'importFieldDealValue',
+  stageDate: 'importFieldStageDate',
+  connectedOn: 'importFieldConnectedOn',
+};
+
+/** The dry run's field names: the import fields plus the addresses added. */
+export const CHANGE_NAMES: Record<FieldChange['field'], MessageKey> = {
+  name: 'importFieldName',
+  headline: 'fieldHeadline',
+  title: 'fieldTitle',
+  company: 'fieldCompany',
+  location: 'fieldLocation',
+  linkedinUrl: 'fieldLinkedinUrl',
+  emails: 'fieldEmail',
+  source: 'fieldSource',
+  stage: 'fieldStage',
+  dealValue: 'importFieldDealValue',
+  connectedOn: 'importFieldConnectedOn',
 };
 
 const ISSUES: Record<IssueCode, MessageKey> = {
@@ -33,6 +50,11 @@ const ISSUES: Record<IssueCode, MessageKey> = {
   'invalid-number': 'importIssueInvalidNumber',
   'negative-value': 'importIssueNegativeValue',
   'identity-conflict': 'importIssueIdentityConflict',
+  'matches-several': 'importIssueMatchesSeveral',
+  'invalid-date': 'importIssueInvalidDate',
+  'ambiguous-date': 'importIssueAmbiguousDate',
+  'future-date': 'importIssueFutureDate',
+  'stage-date-clamped': 'importIssueStageDateClamped',
   invalid: 'importIssueInvalid',
 };
 

@@ -169,6 +169,8 @@ describe('prospects CSV', () => {
         source: p.source,
         stageKey: stages.find((s) => s.id === p.stageId)!.key,
         dealValue: p.dealValue ?? null,
+        stageAt: null,
+        connectedAt: null,
       })),
     );
 

@@ -53,7 +53,8 @@ describe('reading the file and guessing the mapping', () => {
     expect(f.kind).toBe('linkedin-connections');
     expect(f.headerLine).toBe(4);
     expect(f.records).toHaveLength(3);
-    expect(f.mapping).toEqual(['firstName', 'lastName', 'linkedinUrl', 'email', 'company', 'title', null]);
+    // "Connected On" becomes a dated connection touch.
+    expect(f.mapping).toEqual(['firstName', 'lastName', 'linkedinUrl', 'email', 'company', 'title', 'connectedOn']);
   });
 
   it('plans LinkedIn connections as warm social-engagement prospects keyed by canonical slug', () => {
@@ -74,6 +75,8 @@ describe('reading the file and guessing the mapping', () => {
         source: 'social_engagement',
         stageKey: null,
         dealValue: null,
+        stageAt: null,
+        connectedAt: Date.UTC(2024, 2, 1, 12),
       },
       expect.objectContaining({
         name: 'Bima Pratama',
@@ -514,7 +517,7 @@ describe('against existing prospects', () => {
     expect(p.skipped.map((s) => s.reason)).toEqual(['unchanged']);
   });
 
-  it('slug of one person and e-mail of another is a conflict', () => {
+  it('slug of one person and e-mail of another: the row matches two people, an error naming both', () => {
     const p = plan(
       csv([
         ['Name', 'Email', 'LinkedIn URL'],
@@ -522,7 +525,7 @@ describe('against existing prospects', () => {
       ]),
       { existing },
     );
-    expect(p.errors.map((e) => e.code)).toEqual(['identity-conflict']);
+    expect(p.errors.map((e) => e.code)).toEqual(['matches-several']);
   });
 
   it('an e-mail match whose prospect has another slug is a conflict', () => {

@@ -12,8 +12,14 @@
 //   lose a person). Markup is never interpreted: `<b>Ayu</b>` is a name with angle brackets in it.
 // - A person needs a LinkedIn profile URL or an e-mail address: those are the identity keys (DESIGN.md
 //   §3), and a row with neither could never be matched again, so re-importing the file would duplicate it.
-// - No name: the e-mail address stands in (as for mail captures), with a warning; no name and no
-//   e-mail is an error.
+// - No name: a row that matches someone already in the pipeline (by LinkedIn URL or e-mail) needs
+//   none — a file of LinkedIn URL + Stage updates people. For a new person the e-mail address stands
+//   in (as for mail captures), with a warning; no name and no e-mail is an error for a new person.
+// - A row matching two people already in the pipeline (its URL one, its address another, or two
+//   addresses two) is an error naming both: nothing is changed for it, and the rep decides.
+// - Dates ("Stage date", LinkedIn's "Connected On") are read by parseImportDate; a date in the future
+//   is an error. A Stage column moves the person, recorded in the stage history at the row's date if
+//   given; "Connected On" becomes a dated connection touch, once per day however often it is imported.
 // - Several e-mail columns, or several addresses in one cell (`;`, `,` or space separated), all count.
 //   Several location columns (city, province, country) are joined with ", ". For any other field
 //   mapped twice, the first non-empty cell wins.
@@ -49,6 +55,8 @@ export const IMPORT_FIELDS = [
   'source',
   'stage',
   'dealValue',
+  'stageDate',
+  'connectedOn',
 ] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
@@ -78,14 +86,15 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'contact',
     'personname',
     'prospectname',
+    'fullnameperson',
     'leadname',
     'nama',
     'namalengkap',
     'namakontak',
     'kontak',
   ],
-  firstName: ['firstname', 'givenname', 'first', 'fname', 'namadepan', 'namapertama'],
-  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'namabelakang', 'namaakhir', 'namakeluarga'],
+  firstName: ['firstname', 'givenname', 'first', 'fname', 'namadepan', 'namapertama', 'personfirstname'],
+  lastName: ['lastname', 'surname', 'familyname', 'last', 'lname', 'namabelakang', 'namaakhir', 'namakeluarga', 'personlastname'],
   email: [
     'email',
     'emails',
@@ -101,6 +110,11 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'emailpribadi',
     'surel',
     'alamatsurel',
+    // Pipedrive: "Person - Email", "Person - Email - Work", "Person - Email - Home", "Person - Email - Other".
+    'personemail',
+    'personemailwork',
+    'personemailhome',
+    'personemailother',
   ],
   linkedinUrl: [
     'linkedin',
@@ -113,8 +127,24 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'profillinkedin',
     'tautanlinkedin',
     'linkedinprofil',
+    'linkedinbio',
+    'personlinkedin',
+    'personlinkedinprofile',
   ],
-  title: ['title', 'jobtitle', 'position', 'role', 'jobrole', 'jobposition', 'occupation', 'jabatan', 'posisi', 'peran', 'pekerjaan'],
+  title: [
+    'title',
+    'jobtitle',
+    'position',
+    'role',
+    'jobrole',
+    'jobposition',
+    'occupation',
+    'jabatan',
+    'posisi',
+    'peran',
+    'pekerjaan',
+    'personjobtitle',
+  ],
   headline: ['headline', 'tagline', 'linkedinheadline', 'judulprofil'],
   company: [
     'company',
@@ -132,6 +162,8 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'instansi',
     'kantor',
     'tempatkerja',
+    // Pipedrive: "Person - Organization", "Organization - Name".
+    'personorganization',
   ],
   location: [
     'location',
@@ -150,9 +182,14 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'provinsi',
     'negara',
     'domisili',
+    // HubSpot: "City", "State/Region", "Country/Region"; Pipedrive: "Person - Postal address".
+    'stateregion',
+    'countryregion',
+    'personpostaladdress',
   ],
   source: ['source', 'leadsource', 'prospectsource', 'sumber', 'sumberprospek', 'sumberlead', 'asalprospek'],
-  stage: ['stage', 'dealstage', 'pipelinestage', 'tahap', 'tahapan', 'tahappipeline'],
+  // HubSpot's contacts export says "Lifecycle Stage"; Pipedrive's deals export "Deal - Stage".
+  stage: ['stage', 'dealstage', 'pipelinestage', 'lifecyclestage', 'tahap', 'tahapan', 'tahappipeline'],
   dealValue: [
     'dealvalue',
     'value',
@@ -166,6 +203,24 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'nilaitransaksi',
     'nominal',
   ],
+  stageDate: [
+    'stagedate',
+    'stagechangedat',
+    'stagechanged',
+    'stagechangedate',
+    'dateenteredstage',
+    'enteredstage',
+    'enteredstageat',
+    'stageenteredat',
+    'movedon',
+    'tanggaltahap',
+    'tanggalpindahtahap',
+    'masuktahap',
+    // Pipedrive deals: when the deal entered its current stage.
+    'laststagechange',
+    'deallaststagechange',
+  ],
+  connectedOn: ['connectedon', 'connecteddate', 'connectionsince', 'terhubungpada', 'tanggalterhubung'],
 };
 
 /** Headers too generic to trust by name ("URL" may be a company website): mapped only when the cells are LinkedIn profiles. */
@@ -368,6 +423,103 @@ export function parseDealValue(input: string): { ok: true; value: number } | { o
   return { ok: true, value: Math.round(value * 100) / 100 };
 }
 
+const DAY_MS = 86_400_000;
+const MONTHS: Record<string, number> = {};
+// English and Indonesian month names and their usual abbreviations (LinkedIn writes "05 Mar 2024").
+(
+  [
+    ['january', 'jan', 'januari'],
+    ['february', 'feb', 'februari', 'peb', 'pebruari'],
+    ['march', 'mar', 'maret'],
+    ['april', 'apr'],
+    ['may', 'mei'],
+    ['june', 'jun', 'juni'],
+    ['july', 'jul', 'juli'],
+    ['august', 'aug', 'agustus', 'agu', 'agt', 'ags'],
+    ['september', 'sep', 'sept'],
+    ['october', 'oct', 'oktober', 'okt'],
+    ['november', 'nov', 'nop', 'nopember'],
+    ['december', 'dec', 'desember', 'des'],
+  ] as const
+).forEach((names, m) => names.forEach((n) => (MONTHS[n] = m)));
+
+function utc(y: number, m: number, d: number, h = 12, min = 0, sec = 0): number | null {
+  if (y < 1900 || y > 2999 || m < 0 || m > 11 || d < 1 || d > 31 || h > 23 || min > 59 || sec > 59) return null;
+  const at = Date.UTC(y, m, d, h, min, sec);
+  // 31 Feb rolls over into March: not a date.
+  return new Date(at).getUTCDate() === d ? at : null;
+}
+
+/**
+ * A date as CRMs and LinkedIn write it: ISO (`2024-03-05`, `2024-03-05 10:11`, `2024-03-05T10:11:12Z`),
+ * `05 Mar 2024` / `5 Mei 2024`, `Mar 5, 2024`, or day/month/year with slashes, dots or dashes when
+ * it cannot be read the other way round (`25/03/2024`); `03/04/2024` is refused as ambiguous rather
+ * than guessed. A date without a time is taken at 12:00 UTC, which is that same day in every time
+ * zone from UTC−11 to UTC+11; a time without a zone is read as UTC.
+ */
+export function parseImportDate(input: string): { ok: true; at: number } | { ok: false; code: 'invalid-date' | 'ambiguous-date' } {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) {
+    if (m[4] === undefined) {
+      const at = utc(+m[1]!, +m[2]! - 1, +m[3]!);
+      return at === null ? { ok: false, code: 'invalid-date' } : { ok: true, at };
+    }
+    const at = utc(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+    if (at === null) return { ok: false, code: 'invalid-date' };
+    const zone = m[7];
+    if (!zone || zone === 'z') return { ok: true, at };
+    const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    const offset = (z[1] === '-' ? -1 : 1) * (+z[2]! * 60 + +z[3]!) * 60_000;
+    return { ok: true, at: at - offset };
+  }
+  m = /^(\d{1,2})[ -]([a-z]+)\.?,?[ -](\d{4})$/.exec(s);
+  if (m && MONTHS[m[2]!] !== undefined) {
+    const at = utc(+m[3]!, MONTHS[m[2]!]!, +m[1]!);
+    return at === null ? { ok: false, code: 'invalid-date' } : { ok: true, at };
+  }
+  m = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(s);
+  if (m && MONTHS[m[1]!] !== undefined) {
+    const at = utc(+m[3]!, MONTHS[m[1]!]!, +m[2]!);
+    return at === null ? { ok: false, code: 'invalid-date' } : { ok: true, at };
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    if (a <= 12 && b <= 12 && a !== b) return { ok: false, code: 'ambiguous-date' };
+    const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b];
+    const at = utc(+m[3]!, month - 1, day);
+    return at === null ? { ok: false, code: 'invalid-date' } : { ok: true, at };
+  }
+  return { ok: false, code: 'invalid-date' };
+}
+
+// What other CRMs call the default stages (HubSpot lifecycle stages, Pipedrive's default pipeline),
+// by the default stage key they mean. Used only when the team has a stage with that key, and never
+// over a stage the team itself named so.
+const CRM_STAGE_WORDS: Record<string, string> = {
+  subscriber: 'prospecting',
+  lead: 'prospecting',
+  newlead: 'prospecting',
+  leadin: 'prospecting',
+  marketingqualifiedlead: 'qualification',
+  mql: 'qualification',
+  salesqualifiedlead: 'qualification',
+  sql: 'qualification',
+  qualified: 'qualification',
+  contactmade: 'qualification',
+  opportunity: 'consideration',
+  needsdefined: 'consideration',
+  demoscheduled: 'consideration',
+  proposalmade: 'consideration',
+  negotiationsstarted: 'decision',
+  customer: 'delivery',
+  won: 'delivery',
+  closedwon: 'delivery',
+  closedlost: 'lost',
+};
+
 function splitEmails(cell: string): string[] {
   return cell
     .split(/[;,\s]+/)
@@ -380,7 +532,8 @@ function splitEmails(cell: string): string[] {
 
 /** The capture-like record a good row becomes. Validated by this schema before it enters a plan. */
 export const ImportedProspect = z.object({
-  name: z.string().min(1).max(FIELD_LIMITS.name),
+  /** Null: the row has no name and no address; fine for a row that updates someone, an error for a new person. */
+  name: z.string().min(1).max(FIELD_LIMITS.name).nullable(),
   headline: z.string().min(1).max(FIELD_LIMITS.headline).nullable(),
   title: z.string().min(1).max(FIELD_LIMITS.title).nullable(),
   company: z.string().min(1).max(FIELD_LIMITS.company).nullable(),
@@ -394,6 +547,10 @@ export const ImportedProspect = z.object({
   /** Null: the file does not say, the prospect starts in the first stage. */
   stageKey: z.string().min(1).nullable(),
   dealValue: z.number().nonnegative().max(MAX_DEAL_VALUE).nullable(),
+  /** When the person entered the file's stage (the row's date), if the file says. */
+  stageAt: z.number().int().nullable(),
+  /** LinkedIn's "Connected On": becomes a dated connection touch. */
+  connectedAt: z.number().int().nullable(),
 });
 export type ImportedProspect = z.infer<typeof ImportedProspect>;
 
@@ -411,6 +568,11 @@ export type IssueCode =
   | 'invalid-number'
   | 'negative-value'
   | 'identity-conflict'
+  | 'matches-several'
+  | 'invalid-date'
+  | 'ambiguous-date'
+  | 'future-date'
+  | 'stage-date-clamped'
   | 'invalid';
 
 export interface RowIssue {
@@ -435,6 +597,8 @@ export interface FileIssue {
 
 /** What is known about an existing prospect, to report only real changes. */
 export interface ExistingProspect {
+  /** To name, in a "matches two people" error, whom the row matches. */
+  id?: string;
   slug: string | null;
   emails: readonly string[];
   name: string;
@@ -446,6 +610,10 @@ export interface ExistingProspect {
   source?: Source;
   stageKey?: string | null;
   dealValue?: number | null;
+  /** When the person entered their current stage: a file's older stage date cannot go before it. */
+  stageEnteredAt?: number;
+  /** Days (occurredAt) of the connection touches already recorded, so re-importing adds none twice. */
+  connectedAt?: readonly number[];
 }
 
 export interface ExistingLookup {
@@ -453,6 +621,8 @@ export interface ExistingLookup {
   idByEmail(email: string): string | undefined;
   /** Without it, every value the row gives counts as a change and the store sorts out the rest. */
   get?(id: string): ExistingProspect | undefined;
+  /** Other people sharing one of the row's addresses (a person may have several): all of them, to tell "matches two people". */
+  idsByEmail?(email: string): readonly string[];
 }
 
 export interface StageRef {
@@ -470,28 +640,47 @@ export interface PlanOptions {
   /** Source for rows that do not give one. Default: social_engagement for LinkedIn connections, else social_selling. */
   defaultSource?: Source;
   skipBadRows?: boolean;
+  /** Now, to refuse dates in the future. Default: Date.now(). */
+  now?: number;
 }
 
 export type ProspectChanges = Partial<
-  Pick<
-    ImportedProspect,
-    'name' | 'headline' | 'title' | 'company' | 'location' | 'slug' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue'
-  >
+  Pick<ImportedProspect, 'headline' | 'title' | 'company' | 'location' | 'slug' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue'>
 > & {
+  name?: string;
   /** Addresses to add; existing ones are never removed. */
   addEmails?: string[];
+  /** When the stage change happened (the row's date, never before the current stage's entry). */
+  stageAt?: number;
+  /** A connection touch to record at this time. */
+  connectedAt?: number;
 };
+
+/** One line of the dry run: a field, what it holds now and what the file would make it. */
+export interface FieldChange {
+  field: 'name' | 'headline' | 'title' | 'company' | 'location' | 'linkedinUrl' | 'emails' | 'source' | 'stage' | 'dealValue' | 'connectedOn';
+  /** Current value (stage: its key; emails: the addresses now; connectedOn: null). */
+  from: string | number | null;
+  /** New value (stage: its key; emails: the addresses added; connectedOn: the touch's time). */
+  to: string | number | null;
+  /** For a stage move: the time it is recorded at. */
+  at?: number;
+}
 
 export interface PlannedCreate {
   row: number;
   line: number;
-  record: ImportedProspect;
+  record: ImportedProspect & { name: string };
 }
 export interface PlannedUpdate {
   row: number;
   line: number;
   id: string;
   changes: ProspectChanges;
+  /** The same changes as the dry run words them, with what each field holds now. */
+  diff: FieldChange[];
+  /** The person's name now, to say whom the row updates. */
+  currentName: string | null;
   record: ImportedProspect;
 }
 export type SkippedRow =
@@ -510,6 +699,8 @@ export interface ImportPlan {
   warnings: RowIssue[];
   warningCount: number;
   fileErrors: FileIssue[];
+  /** Whom each unchanged row matched (by row), for the dry run to name them. */
+  matchedNames: Map<number, string>;
   /** Rows with at least one error. */
   badRows: number;
   /** Safe to apply: no file error, and no bad row unless the caller chose to skip bad rows. */
@@ -538,10 +729,13 @@ interface Group {
 function merge(into: RowRead, from: RowRead): void {
   const a = into.record;
   const b = from.record;
-  for (const f of ['headline', 'title', 'company', 'location', 'stageKey', 'dealValue'] as const) {
+  for (const f of ['headline', 'title', 'company', 'location', 'stageKey', 'dealValue', 'stageAt', 'connectedAt'] as const) {
     if (a[f] === null && b[f] !== null) (a as Record<typeof f, unknown>)[f] = b[f];
   }
-  if (into.nameFromEmail && !from.nameFromEmail) {
+  if (a.name === null && b.name !== null) {
+    a.name = b.name;
+    into.nameFromEmail = from.nameFromEmail;
+  } else if (into.nameFromEmail && !from.nameFromEmail && b.name !== null) {
     a.name = b.name;
     into.nameFromEmail = false;
   }
@@ -578,6 +772,11 @@ const MESSAGES: Record<IssueCode, string> = {
   'invalid-number': 'Not a number.',
   'negative-value': 'A deal value cannot be negative.',
   'identity-conflict': 'The LinkedIn URL and the e-mail address belong to different people.',
+  'matches-several': 'The row matches two people already in the pipeline; nothing is changed for it. Merge them first, or fix the row.',
+  'invalid-date': 'Not a date.',
+  'ambiguous-date': 'The date can be read as day/month or month/day; write it as 2024-03-05 or 5 Mar 2024.',
+  'future-date': 'The date is in the future.',
+  'stage-date-clamped': 'The date is before the person entered their current stage; the move is recorded now instead.',
   invalid: 'Invalid value.',
 };
 
@@ -590,13 +789,21 @@ function stageResolver(stages: readonly StageRef[]): (text: string) => string | 
   // Keys first, so a stage renamed to another stage's key cannot take over that key.
   for (const s of stages) byName.set(normalizeStageName(s.key), s.key);
   for (const s of stages) for (const n of s.names ?? []) if (!byName.has(normalizeStageName(n))) byName.set(normalizeStageName(n), s.key);
-  return (text) => byName.get(normalizeStageName(text));
+  const keys = new Set(stages.map((s) => s.key));
+  return (text) => {
+    const own = byName.get(normalizeStageName(text));
+    if (own) return own;
+    const crm = CRM_STAGE_WORDS[normalizeHeader(text)];
+    return crm && keys.has(crm) ? crm : undefined;
+  };
 }
 
 function checkMapping(mapping: ColumnMapping): FileIssue[] {
   const issues: FileIssue[] = [];
   const has = (f: ImportField) => mapping.includes(f);
-  if (!has('name') && !has('firstName') && !has('lastName') && !has('email'))
+  // A file of LinkedIn URLs alone may update people already in the pipeline (a new person without a
+  // name is then refused row by row), so only a file with no way to name anyone is refused whole.
+  if (!has('name') && !has('firstName') && !has('lastName') && !has('email') && !has('linkedinUrl'))
     issues.push({ code: 'no-name-column', message: 'No column is mapped to a name (or first/last name, or e-mail).' });
   if (!has('linkedinUrl') && !has('email'))
     issues.push({ code: 'no-identity-column', message: 'No column is mapped to a LinkedIn profile URL or an e-mail address.' });
@@ -690,6 +897,8 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
 
   const errors = new IssueList();
   const warnings = new IssueList();
+  const now = options.now ?? Date.now();
+  const nameColumn = (columnsOf.get('name') ?? columnsOf.get('firstName') ?? columnsOf.get('lastName'))?.[0] ?? null;
   const plan: ImportPlan = {
     creates: [],
     updates: [],
@@ -699,6 +908,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     warnings: [],
     warningCount: 0,
     fileErrors,
+    matchedNames: new Map(),
     badRows: 0,
     importable: false,
     mapping,
@@ -800,14 +1010,25 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       name = parts.length ? clean(parts.join(' '), FIELD_LIMITS.name).value : null;
     }
     if (!name && emails[0]) {
+      // Warned about only if the row makes a new person (placeGroup): for a match it changes nothing.
       name = emails[0].slice(0, FIELD_LIMITS.name);
       nameFromEmail = true;
-      issue(st, 'warnings', 'name-from-email', null);
     }
-    const nameColumn = (columnsOf.get('name') ?? columnsOf.get('firstName') ?? columnsOf.get('lastName'))?.[0] ?? null;
-    if (!name) issue(st, 'errors', 'name-missing', nameColumn);
+    // A nameless row with a LinkedIn URL may still update someone; placeGroup refuses it if not.
+    if (!name && !url) issue(st, 'errors', 'name-missing', nameColumn);
     if (!slug && emails.length === 0 && !url && !st.errors.some((e) => e.code === 'invalid-email'))
       issue(st, 'errors', 'no-identity', null);
+
+    const dateOf = (f: 'stageDate' | 'connectedOn'): number | null => {
+      const cell = first(f, 100);
+      if (!cell) return null;
+      const d = parseImportDate(cell.value);
+      if (!d.ok) return issue(st, 'errors', d.code, cell.column, cell.value), null;
+      if (d.at > now) return issue(st, 'errors', 'future-date', cell.column, cell.value), null;
+      return d.at;
+    };
+    const stageAt = dateOf('stageDate');
+    const connectedAt = dateOf('connectedOn');
 
     let source = defaultSource;
     const src = first('source', 100);
@@ -832,7 +1053,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       else issue(st, 'errors', v.code, deal.column, deal.value);
     }
 
-    if (st.errors.length || !name) return null;
+    if (st.errors.length) return null;
     const locations = cellsOf('location', FIELD_LIMITS.location).map((c) => c.value);
     const candidate = {
       name,
@@ -847,6 +1068,8 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       source,
       stageKey,
       dealValue,
+      stageAt,
+      connectedAt,
     };
     // The boundary check: whatever the cleaning above missed, nothing off-schema enters a plan.
     const checked = ImportedProspect.safeParse(candidate);
@@ -892,31 +1115,51 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     const { record } = g.read;
     const { existing } = options;
     const st: RowState = { row: g.row, line: g.line, errors: [], warnings: [] };
-    const slugId = record.slug ? existing.idBySlug(record.slug) : undefined;
-    const emailIds = new Set(record.emails.map((e) => existing.idByEmail(e)).filter((id): id is string => !!id));
-    const id = slugId ?? [...emailIds][0];
-    const current = id ? existing.get?.(id) : undefined;
-    if (
-      emailIds.size > 1 ||
-      (slugId && emailIds.size === 1 && !emailIds.has(slugId)) ||
-      (current?.slug && record.slug && current.slug !== record.slug)
-    ) {
-      issue(st, 'errors', 'identity-conflict', null);
+    const refuse = (code: IssueCode, column: number | null, value?: string) => {
+      issue(st, 'errors', code, column, value);
       errors.add(st.errors);
       plan.badRows++;
-      return;
+    };
+    const slugId = record.slug ? existing.idBySlug(record.slug) : undefined;
+    const emailIds = new Set(
+      record.emails.flatMap((e) => (existing.idsByEmail ? [...existing.idsByEmail(e)] : [existing.idByEmail(e)].filter((id): id is string => !!id))),
+    );
+    const matched = new Set([...(slugId ? [slugId] : []), ...emailIds]);
+    if (matched.size > 1) {
+      // Two people already in the pipeline: which one the row means is for the rep to say (merge them,
+      // or fix the row); guessing would change the wrong person.
+      const names = [...matched].map((id) => existing.get?.(id)?.name ?? id);
+      return refuse('matches-several', null, names.join(' / '));
     }
+    const id = slugId ?? [...emailIds][0];
+    const current = id ? existing.get?.(id) : undefined;
+    if (current?.slug && record.slug && current.slug !== record.slug) return refuse('identity-conflict', null);
     if (!id) {
-      plan.creates.push({ row: g.row, line: g.line, record });
+      if (record.name === null) return refuse('name-missing', nameColumn);
+      if (g.read.nameFromEmail) {
+        issue(st, 'warnings', 'name-from-email', null);
+        warnings.add(st.warnings);
+      }
+      plan.creates.push({ row: g.row, line: g.line, record: { ...record, name: record.name } });
       return;
     }
-    const changes = diff(g.read, current);
-    if (Object.keys(changes).length === 0) plan.skipped.push({ row: g.row, line: g.line, reason: 'unchanged', existingId: id });
-    else plan.updates.push({ row: g.row, line: g.line, id, changes, record });
+    const { changes, fields } = diff(g.read, current, st);
+    warnings.add(st.warnings);
+    if (Object.keys(changes).length === 0)
+    {
+      plan.skipped.push({ row: g.row, line: g.line, reason: 'unchanged', existingId: id });
+      if (current) plan.matchedNames.set(g.row, current.name);
+    }
+    else plan.updates.push({ row: g.row, line: g.line, id, changes, diff: fields, currentName: current?.name ?? null, record });
   }
 
-  function diff({ record, sourceFromFile, nameFromEmail }: RowRead, current: ExistingProspect | undefined): ProspectChanges {
+  function diff(
+    { record, sourceFromFile, nameFromEmail }: RowRead,
+    current: ExistingProspect | undefined,
+    st: RowState,
+  ): { changes: ProspectChanges; fields: FieldChange[] } {
     const changes: ProspectChanges = {};
+    const fields: FieldChange[] = [];
     for (const f of ['name', 'headline', 'title', 'company', 'location', 'linkedinUrl'] as const) {
       const v = record[f];
       if (v !== null && v !== current?.[f]) changes[f] = v;
@@ -925,11 +1168,41 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     if (current && nameFromEmail) delete changes.name;
     if (record.slug && !current?.slug) changes.slug = record.slug;
     if (current?.slug && changes.linkedinUrl !== undefined) delete changes.linkedinUrl;
+    for (const f of ['name', 'headline', 'title', 'company', 'location', 'linkedinUrl'] as const) {
+      if (changes[f] !== undefined) fields.push({ field: f, from: current?.[f] ?? null, to: changes[f] });
+    }
     const addEmails = record.emails.filter((e) => !current?.emails.includes(e));
-    if (addEmails.length) changes.addEmails = addEmails;
-    if (sourceFromFile && record.source !== current?.source) changes.source = record.source;
-    if (record.stageKey !== null && record.stageKey !== current?.stageKey) changes.stageKey = record.stageKey;
-    if (record.dealValue !== null && record.dealValue !== current?.dealValue) changes.dealValue = record.dealValue;
-    return changes;
+    if (addEmails.length) {
+      changes.addEmails = addEmails;
+      fields.push({ field: 'emails', from: current?.emails.join(', ') || null, to: addEmails.join(', ') });
+    }
+    if (sourceFromFile && record.source !== current?.source) {
+      changes.source = record.source;
+      fields.push({ field: 'source', from: current?.source ?? null, to: record.source });
+    }
+    if (record.stageKey !== null && record.stageKey !== current?.stageKey) {
+      changes.stageKey = record.stageKey;
+      let at = record.stageAt ?? undefined;
+      if (at !== undefined && current?.stageEnteredAt !== undefined && at < current.stageEnteredAt) {
+        // History is append-only and the latest change is the current stage: a move dated before the
+        // current stage began would read as older than it. Recorded now instead, and said so.
+        issue(st, 'warnings', 'stage-date-clamped', (columnsOf.get('stageDate') ?? [])[0] ?? null);
+        at = undefined;
+      }
+      if (at !== undefined) changes.stageAt = at;
+      fields.push({ field: 'stage', from: current?.stageKey ?? null, to: record.stageKey, ...(at !== undefined ? { at } : {}) });
+    }
+    if (record.dealValue !== null && record.dealValue !== current?.dealValue) {
+      changes.dealValue = record.dealValue;
+      fields.push({ field: 'dealValue', from: current?.dealValue ?? null, to: record.dealValue });
+    }
+    if (record.connectedAt !== null) {
+      const day = Math.floor(record.connectedAt / DAY_MS);
+      if (!current?.connectedAt?.some((t) => Math.floor(t / DAY_MS) === day)) {
+        changes.connectedAt = record.connectedAt;
+        fields.push({ field: 'connectedOn', from: null, to: record.connectedAt });
+      }
+    }
+    return { changes, fields };
   }
 }

@@ -1,8 +1,7 @@
 // Plain message types of the data feature (content scripts may import types; no zod here).
 import type { BackupError, BackupTable } from '../io/export';
-import type { FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
+import type { FieldChange, FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
 import type { Source } from '../model/enums';
-import type { Target } from '../model/settings';
 import type { Insights, StageInsight } from '../pipeline/analytics';
 import { MAX_FILE_BYTES } from '../io/file-limits';
 
@@ -37,11 +36,8 @@ export interface InsightsView extends Omit<Insights, 'stages'> {
   /** Stages in pipeline order, with the team's own name (null: the localised default). */
   stages: Array<StageInsight & { name: string | null }>;
   targetPeriod: string | null;
-  target: Target | null;
-  /** Currency the values are shown in: the target's, else the team's default. */
-  currency: string;
-  /** Open deals valued in another currency, summed as if they were in `currency`. */
-  otherCurrencyDeals: number;
+  /** Values are per currency (never converted); a deal without a currency counted in this one. */
+  defaultCurrency: string;
 }
 
 /** One row problem as the preview shows it; the UI words it from `code`. */
@@ -51,6 +47,20 @@ export interface ImportIssueView {
   column: string | null;
   code: IssueCode;
   value?: string;
+}
+
+/** One row of the dry run: what importing would do with it. */
+export interface ImportRowView {
+  row: number;
+  line: number;
+  outcome: 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'empty';
+  /** The person's name: from the file for a new one, as it is now for a match. */
+  name: string | null;
+  /** For an update: each field, what it holds now and what it would hold. */
+  changes?: FieldChange[];
+  duplicateOfRow?: number;
+  /** For a row with errors: its problems (the first of the file's, as in `errors`). */
+  issues?: ImportIssueView[];
 }
 
 export interface ImportPreview {
@@ -77,6 +87,10 @@ export interface ImportPreview {
   warningCount: number;
   fileErrors: FileIssueCode[];
   importable: boolean;
+  /** The dry run row by row, for the first rows of the file (`rows` says how many there are). */
+  rowViews: ImportRowView[];
+  /** The team's own stage names by key (null: the localised default), to word stage moves. */
+  stageNames: Record<string, string | null>;
 }
 
 /**

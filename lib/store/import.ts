@@ -9,9 +9,20 @@
 // left to the clip; importing the file again merges it). An interrupted import is safe to run again.
 //
 // Writes follow captureProspect's rules (a match updates, blanks never erase, a slug is never
-// replaced, addresses are only added) plus what a file may also say: source, stage and deal value.
-// Every new or changed prospect and every stage change is queued in the outbox like any capture.
-import { PROSPECT_PLAYBOOK_DEFAULTS, ProspectSchema, type OutboxEntity, type OutboxEntry, type Prospect, type StageChange } from '../model';
+// replaced, addresses are only added) plus what a file may also say: source, stage (recorded in the
+// stage history at the row's date when it gives one) and deal value, and LinkedIn's "Connected On" as
+// a dated connection touch. Every new or changed prospect, stage change and touch is queued in the
+// outbox like any capture.
+import {
+  PROSPECT_PLAYBOOK_DEFAULTS,
+  ProspectSchema,
+  TouchSchema,
+  type OutboxEntity,
+  type OutboxEntry,
+  type Prospect,
+  type StageChange,
+  type Touch,
+} from '../model';
 import type { TeamSettings } from '../model/settings';
 import type { Source } from '../model/enums';
 import { planImport, planImportInChunks, type ColumnMapping, type ExistingProspect, type ImportFile, type ImportPlan, type PlanOptions, type StageRef } from '../io/import-plan';
@@ -67,6 +78,9 @@ export interface ImportRun {
 const WRITE_CHUNK = 1000;
 
 interface Snapshot {
+  now: number;
+  /** Connection touches' times by prospect, read only when the file has a "Connected On" column. */
+  connectedAt: Map<string, number[]>;
   byId: Map<string, Prospect>;
   bySlug: Map<string, string>;
   byEmail: Map<string, string>;
@@ -75,8 +89,14 @@ interface Snapshot {
 }
 
 /** Live prospects only: deleted ones do not hold their keys (as in findByIdentity). */
-async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames']): Promise<Snapshot> {
+async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames'], withConnections: boolean): Promise<Snapshot> {
   const stages = await listStages(ctx);
+  const connectedAt = new Map<string, number[]>();
+  if (withConnections) {
+    await ctx.db.touches.each((t) => {
+      if (t.channel === 'connection_request') connectedAt.set(t.prospectId, [...(connectedAt.get(t.prospectId) ?? []), t.occurredAt]);
+    });
+  }
   const live = await ctx.db.prospects.filter((p) => p.deletedAt === null).toArray();
   const byId = new Map(live.map((p) => [p.id, p]));
   const bySlug = new Map<string, string>();
@@ -86,6 +106,8 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
     for (const e of p.emails) byEmail.set(e, p.id);
   }
   return {
+    now: ctx.now(),
+    connectedAt,
     byId,
     bySlug,
     byEmail,
@@ -100,12 +122,13 @@ function planOptions(snap: Snapshot, options: ImportOptions): PlanOptions {
     mapping: options.mapping,
     skipBadRows: options.skipBadRows,
     defaultSource: options.defaultSource,
+    now: snap.now,
     existing: {
       idBySlug: (slug) => snap.bySlug.get(slug),
       idByEmail: (email) => snap.byEmail.get(email),
       get: (id): ExistingProspect | undefined => {
         const p = snap.byId.get(id);
-        return p && { ...p, stageKey: snap.stageKeyOf.get(p.stageId) ?? null };
+        return p && { ...p, stageKey: snap.stageKeyOf.get(p.stageId) ?? null, connectedAt: snap.connectedAt.get(id) ?? [] };
       },
     },
   };
@@ -122,7 +145,26 @@ async function plan(file: ImportFile, snap: Snapshot, options: ImportOptions, ru
 
 /** What importing would do, against the store as it is now; writes nothing. */
 export async function previewImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportPlan> {
-  return plan(file, await snapshot(ctx, options.stageNames), options, run);
+  return plan(file, await snapshot(ctx, options.stageNames, mapsConnections(file, options)), options, run);
+}
+
+function mapsConnections(file: ImportFile, options: ImportOptions): boolean {
+  return (options.mapping ?? file.mapping).includes('connectedOn');
+}
+
+/** LinkedIn's "Connected On" as a touch: a connection, by the rep, on that day. */
+function connectionTouch(ctx: StoreContext, prospectId: string, at: number, now: number): Touch {
+  return TouchSchema.parse({
+    id: ctx.newId(),
+    teamId: ctx.teamId,
+    prospectId,
+    channel: 'connection_request',
+    direction: 'out',
+    note: null,
+    occurredAt: at,
+    createdAt: now,
+    byId: ctx.userId,
+  });
 }
 
 /** The outbox entries of one import, with one clock read and one clock write instead of one per row. */
@@ -164,7 +206,7 @@ function scored(p: Prospect, settings: TeamSettings, touches: Parameters<typeof 
  * a bad row without "skip bad rows", or a file-level problem. Written in slices (see the top).
  */
 export async function applyImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run: ImportRun = {}): Promise<ImportOutcome> {
-  const snap = await snapshot(ctx, options.stageNames);
+  const snap = await snapshot(ctx, options.stageNames, mapsConnections(file, options));
   const p = await plan(file, snap, options, run);
   if (!p.importable) throw new ImportError(p);
   const settings = await teamSettings(ctx);
@@ -184,8 +226,12 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     return slice.map((c) => {
       const r = c.record;
       const stage = (r.stageKey && stageByKey.get(r.stageKey)) || first;
+      const id = ctx.newId();
+      const touch = r.connectedAt !== null ? connectionTouch(ctx, id, r.connectedAt, now) : null;
+      // The row's stage date, when it gives one for the stage it names.
+      const enteredAt = r.stageKey && r.stageAt !== null ? r.stageAt : now;
       const draft: Prospect = {
-        id: ctx.newId(),
+        id,
         teamId: ctx.teamId,
         slug: r.slug,
         emails: r.emails,
@@ -200,24 +246,30 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         temperature: temperatureFor(r.source),
         temperatureSet: false,
         stageId: stage.id,
-        stageEnteredAt: now,
+        stageEnteredAt: enteredAt,
         score: 0,
         scoreBreakdown: [],
         ownerId: ctx.userId,
         ...PROSPECT_PLAYBOOK_DEFAULTS,
         dealValue: r.dealValue,
-        lastTouchAt: null,
-        touchCount: 0,
+        lastTouchAt: touch?.occurredAt ?? null,
+        touchCount: touch ? 1 : 0,
         createdAt: now,
         updatedAt: now,
         deletedAt: null,
       };
-      const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, [], now) });
-      return { prospect, change: stageChange(ctx, prospect.id, null, stage.id, now) };
+      const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, touch ? [touch] : [], now) });
+      return { prospect, touch, change: stageChange(ctx, prospect.id, null, stage.id, enteredAt) };
     });
   };
 
-  const writeCreates = async (built: ReturnType<typeof buildCreates>, queue: Queue, changes: StageChange[], out: Prospect[]) => {
+  const writeCreates = async (
+    built: ReturnType<typeof buildCreates>,
+    queue: Queue,
+    changes: StageChange[],
+    touches: Touch[],
+    out: Prospect[],
+  ) => {
     // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
     const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
     const emails = built.flatMap((b) => b.prospect.emails);
@@ -229,7 +281,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     ]);
     for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
     for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
-    for (const { prospect, change } of built) {
+    for (const { prospect, change, touch } of built) {
       if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
         raced++;
         continue;
@@ -239,10 +291,14 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       const { id: _id, ...fields } = prospect;
       queue.add('prospect', prospect.id, fields);
       queue.add('stage_change', change.id, { ...change });
+      if (touch) {
+        touches.push(touch);
+        queue.add('touch', touch.id, { ...touch });
+      }
     }
   };
 
-  const writeUpdates = async (slice: typeof p.updates, queue: Queue, changes: StageChange[], out: Prospect[]) => {
+  const writeUpdates = async (slice: typeof p.updates, queue: Queue, changes: StageChange[], newTouches: Touch[], out: Prospect[]) => {
     // The prospect as it is now, not as planned: a change made meanwhile is kept under the file's.
     const current = await ctx.db.prospects.bulkGet(slice.map((u) => u.id));
     const now = ctx.now();
@@ -250,7 +306,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       const u = slice[k]!;
       const before = current[k];
       if (!before || before.deletedAt !== null) continue;
-      const { addEmails, stageKey, ...fieldChanges } = u.changes;
+      const { addEmails, stageKey, stageAt, connectedAt, ...fieldChanges } = u.changes;
       const patch: Partial<Prospect> = { ...fieldChanges };
       const newEmails = (addEmails ?? []).filter((e) => !before.emails.includes(e));
       if (newEmails.length) patch.emails = [...before.emails, ...newEmails];
@@ -258,12 +314,23 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       const stage = stageKey ? stageByKey.get(stageKey) : undefined;
       let change = null;
       if (stage && stage.id !== before.stageId) {
+        // The row's date, unless the person moved since the plan was made (then the move is now).
+        const at = stageAt !== undefined && stageAt >= before.stageEnteredAt ? stageAt : now;
         patch.stageId = stage.id;
-        patch.stageEnteredAt = now;
-        change = stageChange(ctx, before.id, before.stageId, stage.id, now);
+        patch.stageEnteredAt = at;
+        change = stageChange(ctx, before.id, before.stageId, stage.id, at);
       }
-      const merged = ProspectSchema.parse({ ...before, ...patch, updatedAt: now });
       const touches = await ctx.db.touches.where('prospectId').equals(before.id).toArray();
+      let touch: Touch | null = null;
+      const day = (t: number) => Math.floor(t / 86_400_000);
+      if (connectedAt !== undefined && !touches.some((t) => t.channel === 'connection_request' && day(t.occurredAt) === day(connectedAt))) {
+        touch = connectionTouch(ctx, before.id, connectedAt, now);
+        touches.push(touch);
+        patch.lastTouchAt = Math.max(before.lastTouchAt ?? 0, connectedAt);
+        patch.touchCount = before.touchCount + 1;
+      }
+      if (Object.keys(patch).length === 0) continue;
+      const merged = ProspectSchema.parse({ ...before, ...patch, updatedAt: now });
       const score = scored(merged, settings, touches, now);
       const next: Prospect = { ...merged, ...score };
       out.push(next);
@@ -271,6 +338,10 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       if (change) {
         changes.push(change);
         queue.add('stage_change', change.id, { ...change });
+      }
+      if (touch) {
+        newTouches.push(touch);
+        queue.add('touch', touch.id, { ...touch });
       }
     }
   };
@@ -283,13 +354,15 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       const hlc = ((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
       const queue = new Queue(ctx, hlc);
       const changes: StageChange[] = [];
+      const touches: Touch[] = [];
       const newOnes: Prospect[] = [];
       const changed: Prospect[] = [];
-      if (creates.length) await writeCreates(creates, queue, changes, newOnes);
-      if (updates.length) await writeUpdates(updates, queue, changes, changed);
+      if (creates.length) await writeCreates(creates, queue, changes, touches, newOnes);
+      if (updates.length) await writeUpdates(updates, queue, changes, touches, changed);
       await ctx.db.prospects.bulkAdd(newOnes);
       await ctx.db.prospects.bulkPut(changed);
       await ctx.db.stageChanges.bulkAdd(changes);
+      await ctx.db.touches.bulkAdd(touches);
       await ctx.db.outbox.bulkAdd(queue.entries);
       if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
       // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts).
