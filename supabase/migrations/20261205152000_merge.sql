@@ -39,6 +39,10 @@ begin
     return new;
   end if;
   if old.merged_into is not null then
+    -- Erasing a person (erase_prospect, definer) unlinks the merged rows just before removing them.
+    if new.merged_into is null and current_user not in ('authenticated', 'anon') then
+      return new;
+    end if;
     raise exception using errcode = 'P0001', message = 'this person was already merged into another prospect';
   end if;
   if new.merged_into is null then
@@ -183,7 +187,7 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------------------------
--- sync_push: entity 'merge'. As in the previous definition, plus the merge branch.
+-- sync_push: entity 'merge'. As in 20261205151000_delete_erase.sql (restore and erase), plus the merge branch.
 create or replace function private.push_item(team uuid, my_role public.team_role, item jsonb, is_dup boolean) returns jsonb
 language plpgsql set search_path = '' as $$
 declare
@@ -200,8 +204,19 @@ begin
     return private.result(mid, 'duplicate');
   elsif entity not in ('prospect', 'touch', 'follow_up', 'stage_change', 'cadence', 'stage', 'team_settings', 'merge') then
     return private.result(mid, 'rejected', 'unknown_entity', format('unknown entity %s', entity));
+  elsif op in ('restore', 'erase') then
+    -- Undo of a delete, and erasing a person: prospects only, by the functions the API also offers
+    -- (their errors become this item's rejection: forbidden, conflict, invalid).
+    if entity <> 'prospect' then
+      return private.result(mid, 'rejected', 'invalid', format('only a prospect can be %s', case op when 'restore' then 'restored' else 'erased' end));
+    elsif op = 'restore' then
+      perform public.restore_prospect(team, rid);
+    else
+      perform public.erase_prospect(team, rid);
+    end if;
+    return private.result(mid, 'applied');
   elsif op not in ('upsert', 'delete') then
-    return private.result(mid, 'rejected', 'invalid', 'op must be upsert or delete');
+    return private.result(mid, 'rejected', 'invalid', 'op must be upsert, delete, restore or erase');
   elsif private.hlc_time(hlc) > now() + interval '1 hour' then
     return private.result(mid, 'rejected', 'invalid', 'hlc is more than an hour ahead of the server clock');
   elsif entity in ('cadence', 'stage', 'team_settings') and my_role = 'rep' then

@@ -2,7 +2,7 @@
 -- and that replaying a merge changes nothing.
 begin;
 \ir _helpers.psql
-select plan(29);
+select plan(32);
 
 select tests.make_teams();
 
@@ -146,6 +146,17 @@ select is(tests.codes(tests.push('admin', jsonb_build_array(
           '{-,-}', 'an admin merges the owner''s prospect into a new one');
 select is((select emails from public.prospects where id = 'b0000000-0000-4000-8000-000000000003'),
           '{budi@example.com}'::text[], 'with its address');
+
+-- ---- undo and erase meet a merge -------------------------------------------------------------
+select is(tests.statuses(tests.push('rep2', jsonb_build_array(
+            tests.mut('prospect', 'restore', 'a0000000-0000-4000-8000-000000000002', tests.hlc(1))))),
+          '{rejected}', 'undoing a delete cannot bring back a person merged into another');
+select is(tests.codes(tests.push('rep', jsonb_build_array(
+            tests.mut('prospect', 'erase', 'a0000000-0000-4000-8000-000000000001', tests.hlc(1))))),
+          '{-}', 'the survivor''s owner erases the person');
+select is((select count(*)::int from public.prospects
+            where id in ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002')),
+          0, 'erasing the survivor erases the record merged into it too: it was the same person');
 
 select * from finish();
 rollback;
