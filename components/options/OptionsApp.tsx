@@ -3,6 +3,7 @@ import { TargetsEditor } from '../sidepanel/insights/TargetsEditor';
 import { ErrorNote } from '../ui/ErrorNote';
 import { BackendSection } from './BackendSection';
 import { CadencesEditor } from './CadencesEditor';
+import { CurrencySetting } from './CurrencySetting';
 import { DataSection } from './DataSection';
 import { LinkedInPref } from './LinkedInPref';
 import { NotificationsPref } from './NotificationsPref';
@@ -36,6 +37,7 @@ export function OptionsApp() {
         <LinkedInPref />
       </section>
       <NotificationsPref />
+      <CurrencySetting />
       <TargetsEditor />
       <DataSection />
     </main>

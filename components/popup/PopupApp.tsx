@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../shared/api';
 import { trackedForm } from '../shared/draft-wire';
+import { BoardLink } from './BoardLink';
 import { DueNow } from './DueNow';
 import { t } from '../shared/i18n';
 import { PersonPicker } from '../sidepanel/person/PersonPicker';
@@ -38,6 +39,7 @@ export function PopupApp() {
         <button type="button" class="link" onClick={openPanel}>
           {t('openSidePanel')}
         </button>
+        <BoardLink />
       </header>
       <SyncStatus />
       {tracked && person.kind === 'draft' ? (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { stageLabel, t } from '../shared/i18n';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useSearch } from './useSearch';
@@ -9,8 +9,10 @@ const LIMIT = 20;
  * Find a prospect by name, company, headline or e-mail. Results show only while a query is typed, so
  * an empty box takes one line and the panel leads with the person or the day's queue.
  */
-export function Search({ onPick }: { onPick: (id: string) => void }) {
+export function Search({ onPick, onQuery }: { onPick: (id: string) => void; onQuery?: (query: string) => void }) {
   const [query, setQuery] = useState('');
+  // The board filters its cards by the same box (one search for the whole panel).
+  useEffect(() => onQuery?.(query), [query]);
   const typed = query.trim() !== '';
   const { items, error } = useSearch(query, LIMIT, { emptyQuery: false });
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Board } from './board/Board';
 import { t, type MessageKey } from '../shared/i18n';
+import { Insights } from './insights/Insights';
 import { ProspectDetail } from './person/ProspectDetail';
 import { Search } from './Search';
 import { StalledList } from './gone-dark/StalledList';
@@ -9,11 +11,6 @@ import { watchPanelRequests } from './today/open-person';
 import { Today } from './today/Today';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
-import { lazyView } from './lazy-view';
-
-// Loaded when shown (or once the panel has painted): opening on Today or a person does not parse them.
-const Board = lazyView(() => import('./board/Board').then((m) => m.Board));
-const Insights = lazyView(() => import('./insights/Insights').then((m) => m.Insights));
 
 type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
 
@@ -55,6 +52,7 @@ export function SidePanelApp() {
   const [chosen, setChosen] = useState<View | null>(initial.view);
   const [picked, setPicked] = useState<string | null>(initial.person);
   const [pickedFrom, setPickedFrom] = useState<View>('today');
+  const [query, setQuery] = useState('');
   const pickedDetail = useDetailById(picked);
   const toolbar = useRef<HTMLDivElement>(null);
 
@@ -82,11 +80,6 @@ export function SidePanelApp() {
       }),
     [],
   );
-
-  useEffect(() => {
-    const later = setTimeout(() => (Board.preload(), Insights.preload()), 1500);
-    return () => clearTimeout(later);
-  }, []);
 
   // Alt+1…5: straight to a view from anywhere in the panel (the physical digit key, whatever the layout).
   useEffect(() => {
@@ -146,7 +139,7 @@ export function SidePanelApp() {
           </button>
         ))}
       </div>
-      <Search onPick={pick(view)} />
+      <Search onPick={pick(view)} onQuery={setQuery} />
       {picked ? (
         <section aria-label={t('selectedProspect')}>
           {/* Back to wherever the prospect was picked from. */}
@@ -164,7 +157,7 @@ export function SidePanelApp() {
       ) : view === 'insights' ? (
         <Insights />
       ) : view === 'board' ? (
-        <Board onPick={pick('board')} />
+        <Board onPick={pick('board')} query={query} />
       ) : view === 'goneDark' ? (
         <StalledList onPick={pick('goneDark')} />
       ) : view === 'today' ? (

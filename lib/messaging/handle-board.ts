@@ -56,7 +56,7 @@ export async function boardReply(ctx: StoreContext, preview?: BoardRequest['prev
   const b = await cardsNow(ctx, stages, now);
   const { names, defaultCurrency } = await boardTeam(ctx, [...b.ownerIds, ctx.userId]);
   const owners = ownersOf(b.cards, names, ctx.userId);
-  const boardStages = stages.map((s) => ({ id: s.id, key: s.key, name: s.name, kind: s.kind }));
+  const boardStages = stages.map((s) => ({ id: s.id, key: s.key, name: s.name, kind: s.kind, probability: s.probability }));
   const head = { asOf: now, stages: boardStages, owners, defaultCurrency };
   if (!preview) return { ...head, cards: packedText(b, boardStages, owners) };
   const { first, ...totals } = previewBoard(boardStages, b.cards, preview.filter, preview.perColumn, defaultCurrency);

@@ -31,7 +31,7 @@ const person = (slug: string, name: string): CaptureInput => ({
 const Q4 = { from: Date.UTC(2026, 9, 1), to: Date.UTC(2027, 0, 1) };
 
 describe('data requests', () => {
-  it('insights for a period: funnel per stage, forecast against the period’s target, in the target’s currency', async () => {
+  it('insights for a period: funnel per stage, values per currency, forecast against the period’s target in the target’s own currency', async () => {
     const { ctx, advance } = await testStore();
     const a = await captureProspect(ctx, person('ayu-lestari-0c9d8e', 'Ayu'));
     await captureProspect(ctx, person('rizky-pratama-5e6f7a', 'Rizky'));
@@ -44,13 +44,18 @@ describe('data requests', () => {
     const r = await call(ctx, { type: 'insights', ...Q4, targetPeriod: '2026-Q4' });
     const row = (key: string) => r.stages.find((s) => s.key === key)!;
     expect(row('prospecting')).toMatchObject({ entered: 2, movedOn: 1, conversion: 0.5, medianDays: 2, name: null });
-    expect(row('qualification')).toMatchObject({ entered: 1, current: 1, value: 1000, weightedValue: 200 });
-    expect(r.forecast).toMatchObject({ forecast: 200, target: 5000, gap: 4800 });
-    expect(r).toMatchObject({ targetPeriod: '2026-Q4', target: { value: 5000, currency: 'IDR' }, currency: 'IDR' });
+    // A value without a currency is in the team's default (USD): never relabelled as the target's rupiah.
+    expect(row('qualification')).toMatchObject({
+      entered: 1,
+      current: 1,
+      value: [{ currency: 'USD', amount: 1000 }],
+      weightedValue: [{ currency: 'USD', amount: 200 }],
+    });
+    expect(r.forecast).toMatchObject({ forecast: [{ currency: 'USD', amount: 200 }], target: { currency: 'IDR', amount: 5000 }, gap: 5000 });
+    expect(r).toMatchObject({ targetPeriod: '2026-Q4', defaultCurrency: 'USD' });
 
     const none = await call(ctx, { type: 'insights', from: T0 - 90 * 86_400_000, to: T0 + 1, targetPeriod: null });
-    expect(none.target).toBeNull();
-    expect(none.currency).toBe('USD');
+    expect(none.forecast.target).toBeNull();
     expect(await handleRequest(ctx, { type: 'insights', from: 10, to: 5, targetPeriod: null })).toMatchObject({ ok: false });
   });
 

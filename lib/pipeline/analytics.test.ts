@@ -28,7 +28,11 @@ const STAGES: AnalyticsStage[] = DEFAULT_STAGES.map((t, i) => ({
 }));
 const WON = 4;
 const LOST = 5;
-const TARGET = 1_000_000_000;
+const CUR = 'IDR';
+const TARGET = { currency: CUR, amount: 1_000_000_000 };
+/** A per-currency list's amount in one currency (0 when absent). */
+const amountIn = (list: readonly { currency: string; amount: number }[], currency = CUR) =>
+  list.find((m) => m.currency === currency)?.amount ?? 0;
 const REASONS = ['price', 'timing', 'competitor', null] as const;
 
 function rng(seed: number) {
@@ -188,7 +192,7 @@ function expected(plans: Plan[]) {
   return { stages, wonInPeriod, sql, reasons };
 }
 
-function run(plans: Plan[], changes: AnalyticsStageChange[], touches: AnalyticsTouch[], target: number | null = TARGET) {
+function run(plans: Plan[], changes: AnalyticsStageChange[], touches: AnalyticsTouch[], target: InsightsInput['target'] = TARGET) {
   return computeInsights({
     stages: STAGES,
     prospects: plans.map((p) => p.prospect),
@@ -198,6 +202,7 @@ function run(plans: Plan[], changes: AnalyticsStageChange[], touches: AnalyticsT
     to: TO,
     now: NOW,
     target,
+    defaultCurrency: CUR,
   });
 }
 
@@ -258,13 +263,15 @@ describe('insights on a generated history with known answers', () => {
   it('pipeline now: count, stalled, value and weighted value per stage', () => {
     got.stages.forEach((s, i) => {
       const e = want.stages[i]!;
-      expect({ current: s.current, stalled: s.stalled, value: s.value, unvalued: s.unvalued }).toEqual({
+      expect({ current: s.current, stalled: s.stalled, value: amountIn(s.value), unvalued: s.unvalued }).toEqual({
         current: e.current,
         stalled: e.stalled,
         value: e.value,
         unvalued: e.unvalued,
       });
-      expect(s.weightedValue).toBeCloseTo((e.value * STAGES[i]!.probability) / 100, 6);
+      // Every generated deal is in the default currency: one total per stage, or none.
+      expect(s.value.length).toBe(e.value > 0 ? 1 : 0);
+      expect(amountIn(s.weightedValue)).toBeCloseTo((e.value * STAGES[i]!.probability) / 100, 6);
     });
   });
 
@@ -272,14 +279,14 @@ describe('insights on a generated history with known answers', () => {
     const open = [0, 1, 2, 3];
     const weightedOpen = open.reduce((sum, i) => sum + (want.stages[i]!.value * STAGES[i]!.probability) / 100, 0);
     const openValue = open.reduce((sum, i) => sum + want.stages[i]!.value, 0);
-    expect(got.forecast.openValue).toBe(openValue);
-    expect(got.forecast.weightedOpen).toBeCloseTo(weightedOpen, 6);
-    expect(got.forecast.wonInPeriod).toBe(want.wonInPeriod);
+    expect(amountIn(got.forecast.openValue)).toBe(openValue);
+    expect(amountIn(got.forecast.weightedOpen)).toBeCloseTo(weightedOpen, 2);
+    expect(amountIn(got.forecast.wonInPeriod)).toBe(want.wonInPeriod);
     expect(want.wonInPeriod).toBeGreaterThan(0);
-    expect(got.forecast.forecast).toBeCloseTo(want.wonInPeriod + weightedOpen, 6);
-    expect(got.forecast.target).toBe(TARGET);
-    expect(got.forecast.gap).toBeCloseTo(TARGET - (want.wonInPeriod + weightedOpen), 6);
-    expect(got.forecast.attainment).toBeCloseTo((want.wonInPeriod + weightedOpen) / TARGET, 9);
+    expect(amountIn(got.forecast.forecast)).toBeCloseTo(want.wonInPeriod + weightedOpen, 2);
+    expect(got.forecast.target).toEqual(TARGET);
+    expect(got.forecast.gap).toBeCloseTo(TARGET.amount - (want.wonInPeriod + weightedOpen), 2);
+    expect(got.forecast.attainment).toBeCloseTo((want.wonInPeriod + weightedOpen) / TARGET.amount, 9);
   });
 
   it('touches before SQL: median and distribution', () => {
@@ -345,6 +352,7 @@ function insights(over: Partial<InsightsInput>) {
     to: TO,
     now: NOW,
     target: null,
+    defaultCurrency: CUR,
     ...over,
   });
 }
@@ -354,7 +362,7 @@ describe('insights: edges', () => {
   it('empty data gives zeros and nulls, not NaN', () => {
     const r = insights({});
     expect(r.stages.every((s) => s.entered === 0 && s.conversion === null && s.medianDays === null)).toBe(true);
-    expect(r.forecast).toEqual({ openValue: 0, weightedOpen: 0, wonInPeriod: 0, forecast: 0, target: null, gap: null, attainment: null });
+    expect(r.forecast).toEqual({ openValue: [], weightedOpen: [], wonInPeriod: [], forecast: [], target: null, gap: null, attainment: null });
     expect(r.touchesBeforeSql).toEqual({ prospects: 0, median: null, distribution: [] });
     expect(r.lostReasons).toEqual([]);
   });
@@ -375,7 +383,13 @@ describe('insights: edges', () => {
     const r = insights({
       prospects: [prospect('a', { stageId: 's2', stageEnteredAt: FROM + DAY, lastTouchAt: NOW - DAY, dealValue: 1000 })],
     });
-    expect(stage(r, 2)).toMatchObject({ entered: 1, stillIn: 1, current: 1, value: 1000, weightedValue: 400 });
+    expect(stage(r, 2)).toMatchObject({
+      entered: 1,
+      stillIn: 1,
+      current: 1,
+      value: [{ currency: CUR, amount: 1000 }],
+      weightedValue: [{ currency: CUR, amount: 400 }],
+    });
   });
 
   it('history that starts from a stage means the prospect sat there since it was created', () => {
@@ -453,11 +467,73 @@ describe('insights: edges', () => {
 
   it('target: gap may be negative when ahead; no attainment without a positive target', () => {
     const won = prospect('a', { stageId: 's4', dealValue: 300 });
-    const r = insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM + DAY)], target: 200 });
-    expect(r.forecast).toMatchObject({ wonInPeriod: 300, forecast: 300, gap: -100, attainment: 1.5 });
-    expect(insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM + DAY)], target: 0 }).forecast.attainment).toBeNull();
+    const r = insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM + DAY)], target: { currency: CUR, amount: 200 } });
+    expect(r.forecast).toMatchObject({ wonInPeriod: [{ currency: CUR, amount: 300 }], forecast: [{ currency: CUR, amount: 300 }], gap: -100, attainment: 1.5 });
+    const zero = { currency: CUR, amount: 0 };
+    expect(insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM + DAY)], target: zero }).forecast.attainment).toBeNull();
     // Won before the period: not this period's win.
-    expect(insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM - DAY)] }).forecast.wonInPeriod).toBe(0);
+    expect(insights({ prospects: [won], stageChanges: [change('a', null, 4, FROM - DAY)] }).forecast.wonInPeriod).toEqual([]);
+  });
+
+  it('money stays per currency: rupiah and dollars are never added, and the target compares in its own currency', () => {
+    const r = insights({
+      prospects: [
+        prospect('a', { stageId: 's2', dealValue: 3_000_000_000, currency: 'IDR', lastTouchAt: NOW - DAY }),
+        prospect('b', { stageId: 's2', dealValue: 1000, currency: 'USD', lastTouchAt: NOW - DAY }),
+        // No currency: the team's default (IDR here).
+        prospect('c', { stageId: 's2', dealValue: 1_000_000_000, currency: null, lastTouchAt: NOW - DAY }),
+        prospect('d', { stageId: 's4', dealValue: 500, currency: 'USD' }),
+      ],
+      stageChanges: [change('d', null, 4, FROM + DAY)],
+      target: { currency: 'USD', amount: 2000 },
+    });
+    expect(stage(r, 2).value).toEqual([
+      { currency: 'IDR', amount: 4_000_000_000 },
+      { currency: 'USD', amount: 1000 },
+    ]);
+    expect(stage(r, 2).weightedValue).toEqual([
+      { currency: 'IDR', amount: 1_600_000_000 },
+      { currency: 'USD', amount: 400 },
+    ]);
+    expect(r.forecast.wonInPeriod).toEqual([{ currency: 'USD', amount: 500 }]);
+    expect(r.forecast.forecast).toEqual([
+      { currency: 'IDR', amount: 1_600_000_000 },
+      { currency: 'USD', amount: 900 },
+    ]);
+    // Against the dollar target only dollars count: 900 of 2,000.
+    expect(r.forecast.gap).toBe(1100);
+    expect(r.forecast.attainment).toBeCloseTo(0.45, 9);
+  });
+
+  it('a stage that deals jump over is skipped, not a stage with 0 % conversion', () => {
+    const r = insights({
+      prospects: [
+        prospect('a', { stageId: 's3', lastTouchAt: NOW - DAY }),
+        prospect('b', { stageId: 's1', lastTouchAt: NOW - DAY }),
+        // Lost straight from prospecting skips nothing.
+        prospect('c', { stageId: 's5' }),
+      ],
+      stageChanges: [
+        change('a', null, 0, FROM),
+        change('a', 0, 3, FROM + DAY), // over qualification and consideration
+        change('b', null, 0, FROM),
+        change('b', 0, 1, FROM + DAY),
+        change('c', null, 0, FROM),
+        change('c', 0, 5, FROM + DAY),
+      ],
+    });
+    expect(stage(r, 0)).toMatchObject({ entered: 3, movedOn: 2, skipped: 0 });
+    expect(stage(r, 1)).toMatchObject({ entered: 1, skipped: 1 });
+    expect(stage(r, 2)).toMatchObject({ entered: 0, skipped: 1, conversion: null });
+    expect(stage(r, 3)).toMatchObject({ entered: 1, skipped: 0 });
+    expect(stage(r, 4).skipped).toBe(0);
+    expect(stage(r, 5).skipped).toBe(0);
+    // A jump before the period is not this period's skip.
+    const before = insights({
+      prospects: [prospect('a', { stageId: 's3', lastTouchAt: NOW - DAY })],
+      stageChanges: [change('a', null, 0, FROM - 2 * DAY), change('a', 0, 3, FROM - DAY)],
+    });
+    expect(stage(before, 2).skipped).toBe(0);
   });
 
   it('lost reasons are trimmed, blanks are "no reason", ties sorted by name with no reason last', () => {

@@ -16,12 +16,20 @@
 //     movedBack — otherwise: now in an earlier stage, or lost from an earlier one after going back.
 //   So entered = movedOn + lost + goneDark + stillIn + movedBack. Conversion = movedOn / entered, null
 //   when nobody entered and for won and lost stages, from which there is nowhere further to go.
+//   "Moved on" counts a move to any later stage, a jump that skips stages included: a deal that goes
+//   from prospecting straight to decision converted out of prospecting.
+// - Skipped: distinct prospects who, in the period, jumped from an earlier stage straight to a later
+//   one (not lost) without a visit to this stage. A stage that deals skip has few or no entries; it is
+//   shown as skipped, not as a stage where everyone stalled (0 % conversion).
 // - Median days in stage: over the visits above that have ended (by now); visits still running are
 //   left out (counted in `openVisits`) because their length is not known yet, and counting them up to
 //   now would make a stage look faster the more people are stuck in it.
 // - Now (pipeline): prospects by current stage, their deal value (null values count as unvalued, not
 //   as zero), value × stage probability, and how many are stalled. Open pipeline and weighted forecast
 //   sum the open stages.
+// - Money is per currency (lib/model/money.ts): every value, weighted value and forecast is a list of
+//   per-currency totals, never converted; a value without a currency is in the team's default one.
+//   The target has a currency: gap and attainment compare it with the forecast in that currency only.
 // - Forecast for the period: deals won in the period (entered a won stage in [from, to) and still won)
 //   plus the weighted open pipeline — open deals carry no close date, so all of it counts toward this
 //   period. Gap = target − forecast (negative when ahead).
@@ -32,6 +40,7 @@
 // - Deleted prospects are left out everywhere; history naming an unknown stage is passed over.
 
 import type { StageKind } from '../model/enums';
+import { MoneySums, type Money } from '../model/money';
 import { DAY_MS, isStalled } from './staleness';
 
 export interface AnalyticsStage {
@@ -48,6 +57,8 @@ export interface AnalyticsProspect {
   id: string;
   stageId: string;
   dealValue: number | null;
+  /** The deal's currency; null: the team's default currency. */
+  currency?: string | null;
   createdAt: number;
   lastTouchAt: number | null;
   stageEnteredAt: number;
@@ -79,8 +90,10 @@ export interface InsightsInput {
   /** Period end, exclusive. */
   to: number;
   now: number;
-  /** The team's value target for the period; null when none is set. */
-  target: number | null;
+  /** The team's value target for the period, in its own currency; null when none is set. */
+  target: Money | null;
+  /** The currency of deal values that carry none. */
+  defaultCurrency: string;
 }
 
 export interface StageInsight {
@@ -96,25 +109,31 @@ export interface StageInsight {
   goneDark: number;
   stillIn: number;
   movedBack: number;
+  /** Went past this stage without entering it (a jump from an earlier stage to a later one) in the period. */
+  skipped: number;
   medianDays: number | null;
   /** Visits of the period not over yet, left out of the median. */
   openVisits: number;
   // Pipeline, now.
   current: number;
   stalled: number;
-  value: number;
+  /** Deal values of the prospects in the stage now, per currency. */
+  value: Money[];
   unvalued: number;
-  weightedValue: number;
+  /** value × the stage's win probability, per currency. */
+  weightedValue: Money[];
 }
 
 export interface Forecast {
-  openValue: number;
-  weightedOpen: number;
-  wonInPeriod: number;
-  forecast: number;
-  target: number | null;
+  openValue: Money[];
+  weightedOpen: Money[];
+  wonInPeriod: Money[];
+  /** wonInPeriod + weightedOpen, per currency. */
+  forecast: Money[];
+  target: Money | null;
+  /** target − forecast in the target's currency (negative when ahead); null without a target. */
   gap: number | null;
-  /** forecast / target; null without a positive target. */
+  /** forecast / target in the target's currency; null without a positive target. */
   attainment: number | null;
 }
 
@@ -209,23 +228,26 @@ export function computeInsights(input: InsightsInput): Insights {
         goneDark: 0,
         stillIn: 0,
         movedBack: 0,
+        skipped: 0,
         medianDays: null,
         openVisits: 0,
         current: 0,
         stalled: 0,
-        value: 0,
+        value: [],
         unvalued: 0,
-        weightedValue: 0,
+        weightedValue: [],
       },
     ]),
   );
+  const cur = input.defaultCurrency;
+  const sums = new Map(stages.map((s) => [s.id, { value: new MoneySums(cur), weighted: new MoneySums(cur) }]));
   const durations = new Map<string, number[]>(stages.map((s) => [s.id, []]));
 
   const prospects = input.prospects.filter((p) => p.deletedAt === null);
   const changesOf = groupBy(input.stageChanges, (c) => c.prospectId);
   const touchesOf = groupBy(input.touches, (t) => t.prospectId);
 
-  let wonInPeriod = 0;
+  const wonInPeriod = new MoneySums(cur);
   const sqlTouchCounts: number[] = [];
   const lostReasons = new Map<string | null, number>();
 
@@ -272,6 +294,17 @@ export function computeInsights(input: InsightsInput): Insights {
       else durations.get(stage.id)!.push((v.end - v.start) / DAY_MS);
     });
 
+    // Skipped: a jump in the period over stages this prospect never entered then.
+    const skippedHere = new Set<string>();
+    for (let k = 1; k < visits.length; k++) {
+      const a = stageById.get(visits[k - 1]!.stageId);
+      const b = stageById.get(visits[k]!.stageId);
+      const at = visits[k]!.start;
+      if (!a || !b || b.kind === 'lost' || b.order <= a.order || at < from || at >= to) continue;
+      for (const s of stages) if (s.order > a.order && s.order < b.order && s.kind !== 'lost') skippedHere.add(s.id);
+    }
+    for (const id of skippedHere) if (!counted.has(id)) rows.get(id)!.skipped++;
+
     // Pipeline now.
     if (currentStage) {
       const row = rows.get(currentStage.id)!;
@@ -279,11 +312,12 @@ export function computeInsights(input: InsightsInput): Insights {
       if (stalledNow) row.stalled++;
       if (p.dealValue === null) row.unvalued++;
       else {
-        row.value += p.dealValue;
-        row.weightedValue += (p.dealValue * currentStage.probability) / 100;
+        const s = sums.get(currentStage.id)!;
+        s.value.add(p.dealValue, p.currency ?? null);
+        s.weighted.add((p.dealValue * currentStage.probability) / 100, p.currency ?? null);
       }
       const enteredInPeriod = currentVisit.start >= from && currentVisit.start < to;
-      if (currentStage.kind === 'won' && enteredInPeriod) wonInPeriod += p.dealValue ?? 0;
+      if (currentStage.kind === 'won' && enteredInPeriod) wonInPeriod.add(p.dealValue, p.currency ?? null);
       if (currentStage.kind === 'lost' && enteredInPeriod) {
         const reason = p.lostReason?.trim() || null;
         lostReasons.set(reason, (lostReasons.get(reason) ?? 0) + 1);
@@ -300,13 +334,23 @@ export function computeInsights(input: InsightsInput): Insights {
     const terminal = row.kind !== 'open';
     row.conversion = row.entered === 0 || terminal ? null : row.movedOn / row.entered;
     row.medianDays = median(durations.get(row.stageId)!);
+    const s = sums.get(row.stageId)!;
+    row.value = s.value.list();
+    row.weightedValue = s.weighted.list();
   }
 
   const open = [...rows.values()].filter((r) => r.kind === 'open');
-  const openValue = open.reduce((sum, r) => sum + r.value, 0);
-  const weightedOpen = open.reduce((sum, r) => sum + r.weightedValue, 0);
-  const forecast = wonInPeriod + weightedOpen;
+  const openValue = new MoneySums(cur);
+  const weightedOpen = new MoneySums(cur);
+  const forecast = new MoneySums(cur);
+  for (const r of open) {
+    openValue.addAll(r.value);
+    weightedOpen.addAll(r.weightedValue);
+    forecast.addAll(r.weightedValue);
+  }
+  forecast.addAll(wonInPeriod.list());
   const target = input.target;
+  const inTarget = target === null ? 0 : forecast.get(target.currency);
 
   const maxTouches = sqlTouchCounts.reduce((m, n) => Math.max(m, n), -1);
   const distribution = Array.from({ length: maxTouches + 1 }, (_, touches) => ({ touches, prospects: 0 }));
@@ -318,13 +362,13 @@ export function computeInsights(input: InsightsInput): Insights {
     now,
     stages: [...rows.values()],
     forecast: {
-      openValue,
-      weightedOpen,
-      wonInPeriod,
-      forecast,
+      openValue: openValue.list(),
+      weightedOpen: weightedOpen.list(),
+      wonInPeriod: wonInPeriod.list(),
+      forecast: forecast.list(),
       target,
-      gap: target === null ? null : target - forecast,
-      attainment: target !== null && target > 0 ? forecast / target : null,
+      gap: target === null ? null : Math.round((target.amount - inTarget) * 100) / 100,
+      attainment: target !== null && target.amount > 0 ? inTarget / target.amount : null,
     },
     touchesBeforeSql: { prospects: sqlTouchCounts.length, median: median(sqlTouchCounts), distribution },
     lostReasons: [...lostReasons.entries()]

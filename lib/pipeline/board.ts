@@ -39,6 +39,8 @@ export interface BoardStage {
   /** The team's own name, or null for the localised default. */
   name: string | null;
   kind: StageKind;
+  /** Win probability in percent (the team's pipeline settings): a column's weighted value. */
+  probability?: number;
 }
 
 export interface BoardOwner {

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import {
   buildColumns,
   filterCards,
@@ -18,7 +19,8 @@ import { BoardColumn, type FocusRequest } from './BoardColumn';
 import type { CardActions, CardKey } from './BoardCard';
 import { BoardFilters } from './BoardFilters';
 import { useBoardFilter } from './filter-state';
-import { formatMoneys } from './format';
+import { formatMoneys, weighted } from './format';
+import { MoneySums } from '../../../lib/model/money';
 import { MovePrompt, type Prompt } from './MovePrompt';
 import { useBoardData } from './useBoardData';
 import './board.css';
@@ -41,6 +43,26 @@ function useFillHeight(ref: RefObject<HTMLElement | null>): number | undefined {
     return () => window.removeEventListener('resize', fit);
   }, []);
   return height;
+}
+
+/** Wide enough for the filters in a row and the columns side by side (the board in a tab). */
+const WIDE_PX = 720;
+
+function useWide(ref: RefObject<HTMLElement | null>): boolean {
+  const [wide, setWide] = useState(() => window.innerWidth >= WIDE_PX);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWide(el.clientWidth >= WIDE_PX));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return wide;
+}
+
+/** The board page in a normal tab, at full width (`sidepanel.html?view=board`). */
+function openInTab(): Promise<unknown> {
+  return browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?view=board') });
 }
 
 /** Where arrow keys go from a card: the neighbour in its column, or the nearest card in the next non-empty column. */
@@ -67,8 +89,10 @@ function neighbour(columns: Column[], id: string, key: CardKey): BoardCard | und
  * The pipeline board: a column per stage with count and value, cards that move by drag and drop or
  * by keyboard (Move…), filters and search. Every move goes through setStage like the Stage select.
  */
-export function Board({ onPick }: { onPick: (prospectId: string) => void }) {
-  const [filter, setFilter] = useBoardFilter();
+export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => void; query?: string }) {
+  const [kept, setFilter] = useBoardFilter();
+  // The text comes from the panel's search box ("Search prospects"): one box for the whole panel.
+  const filter = useMemo(() => ({ ...kept, query }), [kept, query]);
   const { full, preview, error, setFull } = useBoardData(filter);
   const view = full ?? preview;
   const [prompt, setPrompt] = useState<Prompt | null>(null);
@@ -78,6 +102,8 @@ export function Board({ onPick }: { onPick: (prospectId: string) => void }) {
   const dragging = useRef<BoardCard | null>(null);
   const root = useRef<HTMLElement>(null);
   const height = useFillHeight(root);
+  const wide = useWide(root);
+  const [tabError, setTabError] = useState<string | null>(null);
 
   const filtered = useMemo(() => (full ? filterCards(full.cards, filter) : null), [full?.cards, filter]);
   const columns = useMemo(
@@ -89,7 +115,15 @@ export function Board({ onPick }: { onPick: (prospectId: string) => void }) {
           : [],
     [full, filtered, preview],
   );
-  const openValue = useMemo(() => mergeMoney(columns.filter((c) => c.stage.kind === 'open').map((c) => c.value)), [columns]);
+  const openCols = columns.filter((c) => c.stage.kind === 'open');
+  const openValue = useMemo(() => mergeMoney(openCols.map((c) => c.value)), [columns]);
+  const openWeighted = useMemo(() => {
+    if (openCols.some((c) => c.stage.probability === undefined)) return null;
+    const sums = new MoneySums(view?.defaultCurrency ?? 'USD');
+    for (const c of openCols) sums.addAll(weighted(c.value, c.stage.probability) ?? []);
+    return sums.list();
+  }, [columns]);
+  const def = view?.defaultCurrency ?? 'USD';
   const shown = filtered ? filtered.length : (preview?.preview.shown ?? 0);
   const total = full ? full.cards.length : (preview?.preview.total ?? 0);
 
@@ -160,13 +194,30 @@ export function Board({ onPick }: { onPick: (prospectId: string) => void }) {
 
   const now = Date.now();
   return (
-    <section class="board" aria-label={t('boardLabel')} ref={root} style={height ? { height: `${height}px` } : undefined}>
-      <BoardFilters filter={filter} owners={view?.owners ?? []} shown={shown} total={total} onChange={setFilter} />
+    <section
+      class={wide ? 'board is-wide' : 'board'}
+      aria-label={t('boardLabel')}
+      ref={root}
+      style={height ? { height: `${height}px` } : undefined}
+    >
+      <div class="board-top">
+        <p class="board-total" data-open-value={openValue.map((m) => `${m.currency} ${m.amount}`).join('; ')}>
+          {openValue.length > 0 && (
+            <>
+              <strong>{t('boardOpenValue', formatMoneys(openValue, def))}</strong>
+              {openWeighted && openWeighted.length > 0 && <span class="muted"> · {t('boardWeighted', formatMoneys(openWeighted, def))}</span>}
+            </>
+          )}
+        </p>
+        <button type="button" class="board-tab" onClick={() => void openInTab().catch((e: Error) => setTabError(e.message))}>
+          {t('boardOpenInTab')}
+        </button>
+      </div>
+      <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} />
       <p class="muted board-help">
-        {openValue.length > 0 && <strong>{t('boardOpenValue', formatMoneys(openValue))} · </strong>}
-        {t('boardHelp')}
+        {t('boardHelp')} {t('boardSearchHint')}
       </p>
-      <ErrorNote error={moveError ?? error} />
+      <ErrorNote error={moveError ?? error ?? tabError} />
       {prompt && view && <MovePrompt prompt={prompt} stages={view.stages} onMove={(c, s, ok) => void move(c, s, ok)} onCancel={cancel} />}
       {view === null ? (
         !error && <p class="muted">{t('loading')}</p>

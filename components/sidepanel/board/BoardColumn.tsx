@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import type { BoardColumn as Column } from '../../../lib/pipeline/board';
 import { stageLabel, t } from '../../shared/i18n';
 import { BoardCard, DRAG_TYPE, NAV_KEYS, type CardActions, type CardKey } from './BoardCard';
-import { formatMoneys } from './format';
+import { formatMoneys, weighted } from './format';
 
 /** Every card is this tall (gap included): the visible slice is plain arithmetic on the scroll offset. */
 export const CARD_HEIGHT = 80;
@@ -46,6 +46,8 @@ export function BoardColumn({
   const [height, setHeight] = useState(FIRST_GUESS);
   const [over, setOver] = useState(false);
   const { stage, cards, count } = column;
+  // Weighted value only where a deal is still open: won counts in full and lost at nothing anyway.
+  const weightedValue = stage.kind === 'open' ? weighted(column.value, stage.probability) : null;
 
   useEffect(() => {
     const el = list.current;
@@ -139,9 +141,18 @@ export function BoardColumn({
         <span class="count" data-count={count} title={t('boardCountTitle')}>
           {count}
         </span>
-        <span class="col-value" title={t('boardValueTitle')}>
-          {column.value.length ? formatMoneys(column.value) : t('boardNoValue')}
+        <span class="col-value" title={t('boardValueTitle')} data-value={column.value.map((m) => `${m.currency} ${m.amount}`).join('; ')}>
+          {column.value.length ? formatMoneys(column.value, defaultCurrency) : t('boardNoValue')}
         </span>
+        {weightedValue && weightedValue.length > 0 && (
+          <span
+            class="col-weighted"
+            title={t('boardWeightedTitle', String(stage.probability))}
+            data-weighted={weightedValue.map((m) => `${m.currency} ${m.amount}`).join('; ')}
+          >
+            {t('boardWeighted', formatMoneys(weightedValue, defaultCurrency))}
+          </span>
+        )}
         {column.stalled > 0 && <span class="stalled">{t('boardStalledCount', String(column.stalled))}</span>}
       </header>
       <div class="col-cards" ref={list} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>

@@ -29,7 +29,13 @@ export function parseFilter(raw: string | null): BoardFilter {
  * remounts the board) or reloading the panel keeps them.
  */
 export function storedFilter(): BoardFilter {
-  return parseFilter(sessionStorage.getItem(KEY));
+  // The text comes from the panel's one search box, which starts empty; only the filters are kept.
+  return { ...parseFilter(sessionStorage.getItem(KEY)), query: '' };
+}
+
+/** How many filters narrow the board (the text search aside): the count on the folded Filters button. */
+export function activeFilters(f: BoardFilter): number {
+  return [f.ownerId !== null, f.source !== null, f.temperature !== null, f.stalledOnly, f.gate !== 'all'].filter(Boolean).length;
 }
 
 export function useBoardFilter(): [BoardFilter, (f: BoardFilter) => void] {

@@ -1,27 +1,23 @@
-import type { Money } from '../../../lib/pipeline/board';
+import type { Money } from '../../../lib/model/money';
+import { weightMoney } from '../../../lib/model/money';
 import { uiLocale } from '../../shared/i18n';
+import { showMoney, showMoneys } from '../../shared/money';
 
-// Intl formatters are costly to build and a scrolling column formats dozens of cards per frame.
-const money = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
-/** Compact ("US$12K", "Rp 5,2 jt"): a column header and a card have room for little else. */
+/** Compact ("$12K", "Rp 5,2 jt"): a column header and a card have room for little else. */
 export function formatMoney(m: Money): string {
-  let f = money.get(m.currency);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: m.currency, notation: 'compact', maximumFractionDigits: 1 });
-    } catch {
-      // A code Intl does not know still shows its amount.
-      return `${m.currency} ${m.amount}`;
-    }
-    money.set(m.currency, f);
-  }
-  return f.format(m.amount);
+  return showMoney(m, true);
 }
 
-export function formatMoneys(ms: readonly Money[]): string {
-  return ms.map(formatMoney).join(' + ');
+/** Per-currency totals, the team's default currency first, each in its own currency. */
+export function formatMoneys(ms: readonly Money[], defaultCurrency: string): string {
+  return showMoneys(ms, defaultCurrency, { compact: true });
+}
+
+/** A column's value × its stage's win probability, per currency; null when the stage has no probability. */
+export function weighted(ms: readonly Money[], probability: number | undefined): Money[] | null {
+  return probability === undefined ? null : weightMoney(ms, probability);
 }
 
 /** Day and month, with the year only when it is not this year's. */

@@ -16,55 +16,41 @@ export interface BarRow {
   text: string;
 }
 
-// Drawn in a 320-unit-wide box that scales to the panel: each row is its label line, then a full-width
-// bar, which stays legible at 360 px where a label column beside the bars would squeeze both.
-const W = 320;
-const ROW = 34;
-const BAR = 12;
-const LABEL_CHARS = 34;
+/** Share of the scale in percent, for a CSS width or position. */
+const pct = (v: number, max: number) => `${Math.max(0, Math.min(100, (v / max) * 100))}%`;
 
-function cut(s: string): string {
-  const points = Array.from(s);
-  return points.length > LABEL_CHARS ? points.slice(0, LABEL_CHARS - 1).join('') + '…' : s;
-}
-
-/** Horizontal stacked bars; `marker` draws a target line. The SVG is one image to assistive technology, named by `summary`. */
+/**
+ * Horizontal stacked bars, drawn with HTML so the text keeps the page's size at any width (an SVG
+ * scaled to the panel's width grew its labels with it: 4,650 px tall at 1280 px). Each row is its
+ * label line, then a full-width bar. `marker` draws a target line; the scale always includes it, so it
+ * is always in view. The picture is one image to assistive technology, named by `summary`; the
+ * numbers are in the chart's table.
+ */
 export function Bars({ rows, summary, marker }: { rows: BarRow[]; summary: string; marker?: { value: number; label: string } }) {
-  const max = Math.max(1e-9, marker?.value ?? 0, ...rows.map((r) => r.segments.reduce((s, g) => s + g.value, 0)));
-  const scale = (v: number) => (v / max) * W;
-  const height = rows.length * ROW + (marker ? 14 : 0);
+  const max = Math.max(1e-9, marker?.value ?? 0, ...rows.map((r) => r.segments.reduce((s, g) => s + Math.max(0, g.value), 0)));
+  const at = marker && marker.value > 0 ? (marker.value / max) * 100 : null;
   return (
-    <svg class="bars" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={summary} preserveAspectRatio="xMinYMin meet">
-      {rows.map((r, i) => {
-        const y = i * ROW;
-        let x = 0;
-        return (
-          <g key={r.key} data-row={r.key}>
-            <text x={0} y={y + 12} class="label">
-              {cut(r.label)}
-            </text>
-            <text x={W} y={y + 12} class="value" text-anchor="end">
-              {r.text}
-            </text>
-            <rect x={0} y={y + 16} width={W} height={BAR} class="track" rx={2} />
-            {r.segments.map((g, k) => {
-              const w = scale(g.value);
-              const rect = w > 0 ? <rect key={k} x={x} y={y + 16} width={w} height={BAR} class={`tone-${g.tone}`} rx={2} /> : null;
-              x += w;
-              return rect;
-            })}
-          </g>
-        );
-      })}
-      {marker && marker.value > 0 && (
-        <g class="marker">
-          <line x1={scale(marker.value)} x2={scale(marker.value)} y1={14} y2={rows.length * ROW} />
-          <text x={Math.min(scale(marker.value), W - 2)} y={height - 2} text-anchor={scale(marker.value) > W / 2 ? 'end' : 'start'}>
+    <div class="bars" role="img" aria-label={summary}>
+      {rows.map((r) => (
+        <div key={r.key} class="bar-row" data-row={r.key} aria-hidden="true">
+          <div class="bar-text">
+            <span class="label">{r.label}</span>
+            <span class="value">{r.text}</span>
+          </div>
+          <div class="track">
+            {r.segments.map((g, k) => (g.value > 0 ? <span key={k} class={`seg tone-${g.tone}`} style={{ width: pct(g.value, max) }} /> : null))}
+            {at !== null && <span class="marker-line" style={{ left: `${at}%` }} />}
+          </div>
+        </div>
+      ))}
+      {at !== null && marker && (
+        <div class="marker" aria-hidden="true">
+          <span class={at > 50 ? 'marker-label end' : 'marker-label'} style={at > 50 ? { right: `${100 - at}%` } : { left: `${at}%` }}>
             {marker.label}
-          </text>
-        </g>
+          </span>
+        </div>
       )}
-    </svg>
+    </div>
   );
 }
 

@@ -12,35 +12,59 @@ export function Funnel({ stages }: { stages: StageRow[] }) {
   const flow = stages.filter((s) => s.kind !== 'lost');
   const open = stages.filter((s) => s.kind === 'open');
   const label = (s: StageRow) => stageLabel(s.key, s.name);
+  // A stage deals jumped over and nobody entered says so, instead of a conversion it never had.
+  const skippedOnly = (s: StageRow) => s.entered === 0 && s.skipped > 0;
+  const conversion = (s: StageRow) => (skippedOnly(s) ? t('insightsSkipped') : share(s.conversion));
+  const anySkips = flow.some((s) => s.skipped > 0);
   if (stages.every((s) => s.entered === 0)) return <p class="muted">{t('insightsNobodyEntered')}</p>;
   return (
     <>
       <Chart
         id="funnel"
         title={t('insightsFunnel')}
+        note={anySkips && <p class="muted hint">{t('insightsSkippedHint')}</p>}
         table={
-          <DataTable
-            labelledBy="funnel-h"
-            corner={t('fieldStage')}
-            columns={[
-              { key: 'entered', label: t('insightsEntered') },
-              { key: 'movedOn', label: t('insightsMovedOn') },
-              { key: 'conversion', label: t('insightsConversion') },
-            ]}
-            rows={flow.map((s) => ({
-              key: s.key,
-              head: label(s),
-              cells: { entered: count(s.entered), movedOn: s.kind === 'open' ? count(s.movedOn) : '—', conversion: share(s.conversion) },
-            }))}
-          />
+          <>
+            <DataTable
+              labelledBy="funnel-h"
+              corner={t('fieldStage')}
+              columns={[
+                { key: 'entered', label: t('insightsEntered') },
+                { key: 'movedOn', label: t('insightsMovedOn') },
+                { key: 'conversion', label: t('insightsConversion') },
+                { key: 'skipped', label: t('insightsSkippedColumn') },
+              ]}
+              rows={flow.map((s) => ({
+                key: s.key,
+                head: label(s),
+                cells: {
+                  entered: count(s.entered),
+                  movedOn: s.kind === 'open' ? count(s.movedOn) : '—',
+                  conversion: conversion(s),
+                  skipped: count(s.skipped),
+                },
+              }))}
+            />
+            <p class="muted hint table-rule">{t('insightsConversionRule')}</p>
+          </>
         }
       >
         <Bars
-          summary={flow.map((s) => t('insightsFunnelRow', [label(s), count(s.entered), count(s.movedOn), share(s.conversion)])).join('; ')}
+          summary={flow
+            .map((s) =>
+              skippedOnly(s)
+                ? t('insightsSkippedRow', [label(s), count(s.skipped)])
+                : t('insightsFunnelRow', [label(s), count(s.entered), count(s.movedOn), share(s.conversion)]),
+            )
+            .join('; ')}
           rows={flow.map((s) => ({
             key: s.key,
             label: label(s),
-            text: s.kind === 'open' ? `${count(s.entered)} → ${count(s.movedOn)} · ${share(s.conversion)}` : count(s.entered),
+            text: skippedOnly(s)
+              ? t('insightsSkippedText', count(s.skipped))
+              : s.kind === 'open'
+                ? `${count(s.entered)} → ${count(s.movedOn)} · ${share(s.conversion)}`
+                : count(s.entered),
             segments: [
               { value: s.kind === 'open' ? s.movedOn : s.entered, tone: 'main' },
               { value: s.kind === 'open' ? s.entered - s.movedOn : 0, tone: 'soft' },

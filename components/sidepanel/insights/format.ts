@@ -1,5 +1,7 @@
 // Numbers as the rep reads them, in the UI language: counts, shares, days and money.
+import type { Money } from '../../../lib/model/money';
 import { uiLocale } from '../../shared/i18n';
+import { showMoney, showMoneys } from '../../shared/money';
 
 export function count(n: number): string {
   return new Intl.NumberFormat(uiLocale()).format(n);
@@ -13,22 +15,14 @@ export function days(n: number | null): string {
   return n === null ? '—' : new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
 }
 
-function currencyFormat(currency: string, compact: boolean): Intl.NumberFormat {
-  try {
-    return new Intl.NumberFormat(uiLocale(), {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: compact ? 1 : 0,
-      ...(compact ? { notation: 'compact' as const } : {}),
-    });
-  } catch {
-    return new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 0 });
-  }
+/** One amount in its own currency: whole units in tables; compact ("Rp 25 jt", "$1.2K") beside bars. */
+export function money(v: number, currency: string, compact = false): string {
+  return showMoney({ currency, amount: v }, compact);
 }
 
-/** Whole units in tables; compact ("Rp 25 jt", "$1.2K") beside bars, where space is short. */
-export function money(v: number, currency: string, compact = false): string {
-  return currencyFormat(currency, compact).format(v);
+/** Per-currency totals, never added together; a zero in the default currency when there are none. */
+export function moneys(list: readonly Money[], defaultCurrency: string, compact = false): string {
+  return showMoneys(list, defaultCurrency, { compact, empty: money(0, defaultCurrency, compact) });
 }
 
 export function dateRange(from: number, to: number): string {
