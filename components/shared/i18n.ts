@@ -5,7 +5,10 @@ import { browser } from 'wxt/browser';
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
 
 export function t(key: MessageKey, subs?: string | string[]): string {
-  return browser.i18n.getMessage(key, subs) || key;
+  // Firefox throws on a substitution that is not a string (Chrome converts it), and a count can slip
+  // through as a number: every substitution is made a string first.
+  const strings = subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
+  return browser.i18n.getMessage(key, strings) || key;
 }
 
 /** The team's name for a stage, or the localised default for the default stages. */

@@ -93,7 +93,7 @@ export async function launchFirefox({ extensionDir = FIREFOX_EXTENSION_DIR, lang
     page.on('request', onRequest);
   };
 
-  await browser.installExtension(extensionDir);
+  await browser.installExtension(resolve(extensionDir));
 
   // A fresh install opens the welcome page; it is closed so it never becomes the tab a test acts on.
   if (existsSync(join(extensionDir, 'welcome.html'))) {
@@ -188,4 +188,20 @@ export async function waitForText(page: Page, selector: string, want: string | R
 /** Count of elements matching a CSS selector in the document (light DOM). */
 export function count(page: Page, selector: string): Promise<number> {
   return page.$$eval(selector, (els) => els.length);
+}
+
+/**
+ * The selector of the form control a visible label names (what Playwright's getByLabel finds). ARIA
+ * queries can answer with the label itself for controls such as date-time and file inputs.
+ */
+export async function byLabel(page: Page, label: string): Promise<string> {
+  const id = await until(
+    () =>
+      page.evaluate((text) => {
+        const l = [...document.querySelectorAll('label')].find((x) => (x.textContent ?? '').trim() === text);
+        return l?.htmlFor || null;
+      }, label),
+    `a label "${label}"`,
+  );
+  return `[id="${id}"]`;
 }
