@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import './popup.css';
 import { browser } from 'wxt/browser';
 import { send } from '../shared/api';
 import { trackedForm } from '../shared/draft-wire';
@@ -8,14 +9,12 @@ import { t } from '../shared/i18n';
 import { PersonPicker } from '../sidepanel/person/PersonPicker';
 import { QualificationLine } from '../sidepanel/person/playbook/SqlGate';
 import { ProspectForm } from '../sidepanel/person/ProspectForm';
-import { ScoreBadge } from '../sidepanel/person/ScoreBadge';
-import { StageSelect } from '../sidepanel/person/StageSelect';
+import { PersonHeader } from '../sidepanel/person/PersonHeader';
 import { SyncStatus } from '../shared/SyncStatus';
 import { TabPersonView } from '../sidepanel/person/TabPersonView';
 import { useTabPerson } from '../shared/useTabPerson';
 import { ErrorNote } from '../ui/ErrorNote';
 import { QuickActions } from '../chip/actions/QuickActions';
-import { LocalTime } from '../chip/actions/LocalTime';
 import { formatDue } from '../shared/format';
 
 export function PopupApp() {
@@ -34,8 +33,8 @@ export function PopupApp() {
   const tracked = person.kind === 'draft' && person.detail ? person.detail : null;
   return (
     <main class="popup">
-      <header class="bar">
-        <h1>Jalur</h1>
+      <header class="bar popup-bar">
+        <h1 class="brand">Jalur</h1>
         <button type="button" class="link" onClick={openPanel}>
           {t('openSidePanel')}
         </button>
@@ -43,22 +42,11 @@ export function PopupApp() {
       </header>
       <SyncStatus />
       {tracked && person.kind === 'draft' ? (
-        <section aria-label={tracked.prospect.name}>
+        <section class="popup-person" aria-label={tracked.prospect.name} data-stage={tracked.stage?.key} data-stage-kind={tracked.stage?.kind}>
           <PersonPicker people={person.people} current={person.draft} onChoose={choose} />
           {/* What the rep needs first: stage, score, the next follow-up, then what to do about it. */}
-          <div class="status" data-stage={tracked.stage?.key}>
-            <StageSelect
-              prospectId={tracked.prospect.id}
-              stages={tracked.stages}
-              value={tracked.stage?.key ?? ''}
-              lostReasons={tracked.lostReasons ?? null}
-              onError={setError}
-            />
-            <ScoreBadge score={tracked.prospect.score} breakdown={tracked.prospect.scoreBreakdown} />
-            {tracked.stalled && <span class="stalled">{t('stalledTitle', String(tracked.silenceDays))}</span>}
-          </div>
+          <PersonHeader compact detail={tracked} onError={setError} />
           <NextFollowUp detail={tracked} />
-          <LocalTime place={tracked.place} />
           <QualificationLine detail={tracked} />
           <QuickActions detail={tracked} site="popup" />
           {/* Editing the fields is secondary; the inputs stay in the page, folded away. */}

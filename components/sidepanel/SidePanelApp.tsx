@@ -11,6 +11,7 @@ import { watchPanelRequests } from './today/open-person';
 import { Today } from './today/Today';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
+import { Tabs } from '../ui/Tabs';
 
 type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
 
@@ -90,32 +91,14 @@ export function SidePanelApp() {
       e.preventDefault();
       const v = VIEWS[Number(n) - 1]!.view;
       show(v);
-      requestAnimationFrame(() => toolbar.current?.querySelector<HTMLElement>(`[data-view="${v}"]`)?.focus());
+      requestAnimationFrame(() => toolbar.current?.querySelector<HTMLElement>(`[data-tab="${v}"]`)?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const current = picked ? null : view;
-  const onToolbarKey = (e: KeyboardEvent) => {
-    const buttons = [...(toolbar.current?.querySelectorAll<HTMLElement>('button') ?? [])];
-    const i = buttons.indexOf(document.activeElement as HTMLElement);
-    const to =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? (i + 1) % buttons.length
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? (i - 1 + buttons.length) % buttons.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? buttons.length - 1
-              : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    buttons[to]?.focus();
-  };
-  // Roving tab stop: the toolbar is one Tab press; the current view's button holds it.
-  const stop = current ?? view;
+  // A person opened from a view belongs to it: that view's tab stays selected, and choosing it goes back.
+  const selected: View = picked ? pickedFrom : view;
 
   return (
     <main class="panel">
@@ -123,22 +106,14 @@ export function SidePanelApp() {
         <h1>Jalur</h1>
         <SyncStatus />
       </header>
-      <div class="views" role="toolbar" aria-label={t('panelViews')} ref={toolbar} onKeyDown={onToolbarKey}>
-        {VIEWS.map(({ view: v, label }, i) => (
-          <button
-            key={v}
-            type="button"
-            data-view={v}
-            tabIndex={v === stop ? 0 : -1}
-            aria-pressed={current === v}
-            aria-keyshortcuts={`Alt+${i + 1}`}
-            title={`${t(label)} (Alt+${i + 1})`}
-            onClick={() => show(v)}
-          >
-            {t(label)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('panelViews')}
+        prefix="view"
+        items={VIEWS.map(({ view: v, label }, i) => ({ id: v, label: t(label), shortcut: `Alt+${i + 1}` }))}
+        selected={selected}
+        onSelect={show}
+        listRef={toolbar}
+      />
       <Search onPick={pick(view)} onQuery={setQuery} />
       {picked ? (
         <section aria-label={t('selectedProspect')}>

@@ -94,6 +94,7 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
     sqlAcceptedBy: p.sqlChecklist.accepted_by === ctx.userId ? null : await memberName(ctx, p.sqlChecklist.accepted_by),
     place: placeZone(p.location),
     lostReasons: settings.lostReasons ?? null,
+    ownerName: p.ownerId && p.ownerId !== ctx.userId ? await memberName(ctx, p.ownerId) : null,
   };
 }
 

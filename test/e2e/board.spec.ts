@@ -30,7 +30,7 @@ test('board: cards move by drag and drop and by keyboard, and the move is record
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   // The contact view stays the default; the board is one switch away.
   await expect(panel.getByRole('searchbox', { name: 'Search prospects' })).toBeVisible();
-  await panel.getByRole('button', { name: 'Board', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Board', exact: true }).click();
   await expect(panel.getByRole('region', { name: 'Pipeline board' })).toBeVisible();
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
   await expect(column(panel, 'prospecting').getByRole('heading', { name: 'Prospecting' })).toBeVisible();
@@ -202,7 +202,7 @@ test.describe('in Indonesian', () => {
     const sw = await serviceWorker(context);
     const rizky = await clip(context, RIZKY, 'Tambah ke pipeline');
     const panel = await openExtensionPage(context, new URL(sw.url()).host, 'sidepanel.html');
-    await panel.getByRole('button', { name: 'Papan', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Papan', exact: true }).click();
     await expect(column(panel, 'prospecting').getByRole('heading', { name: 'Prospek' })).toBeVisible();
     await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
     await panel.getByRole('button', { name: 'Pindahkan Rizky Pratama ke tahap lain' }).click();

@@ -32,6 +32,6 @@ test('a deal has a value, and a lost one its reason, which insights count', asyn
   await expect(panel.getByLabel('Currency')).toHaveValue('IDR');
   await expect(panel.getByLabel('Lost reason')).toHaveValue('Chose a cheaper carrier');
 
-  await panel.getByRole('button', { name: 'Insights' }).click();
+  await panel.getByRole('tab', { name: 'Insights' }).click();
   await expect(panel.locator('body')).toContainText('Chose a cheaper carrier');
 });

@@ -83,7 +83,7 @@ test('insights for this quarter show the numbers of a seeded history', async ({ 
   await panel.getByRole('button', { name: 'Mark as lost' }).click(); // the reason is optional
   await expect(panel.locator('article.detail')).toHaveAttribute('data-stage', 'lost');
 
-  await panel.getByRole('button', { name: 'Insights', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Insights', exact: true }).click();
   await expect(panel.getByRole('heading', { name: 'Insights', level: 2 })).toBeVisible();
   await expect(panel.getByLabel('Period')).toHaveValue('quarter');
   // Every chart is an image with its numbers spoken, and a table one click away.
@@ -159,7 +159,7 @@ test.describe('in Indonesian', () => {
     const page = await context.newPage();
     await clip(page, RIZKY, 'Tambah ke pipeline');
     const panel = await openExtensionPage(context, new URL(sw.url()).host, 'sidepanel.html');
-    await panel.getByRole('button', { name: 'Wawasan', exact: true }).click();
+    await panel.getByRole('tab', { name: 'Wawasan', exact: true }).click();
     await expect(panel.getByLabel('Periode')).toHaveValue('quarter');
     await panel.locator('[data-chart="funnel"] summary').click();
     await expect(panel.getByRole('table', { name: 'Konversi corong' }).locator('tr[data-row="prospecting"] th')).toHaveText('Prospek');

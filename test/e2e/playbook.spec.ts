@@ -164,16 +164,16 @@ test('the gone-dark list shows stalled prospects, longest silence first, and ope
   await clip(context, RIZKY);
   await clip(context, AYU);
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
-  await panel.getByRole('button', { name: 'Gone dark', exact: true }).click();
-  await expect(panel.getByRole('button', { name: 'Gone dark', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await panel.getByRole('tab', { name: 'Gone dark', exact: true }).click();
+  await expect(panel.getByRole('tab', { name: 'Gone dark', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.locator('.stalled-list')).toContainText('No deals have gone dark.');
 
   // Prospecting allows 14 days of silence: Ayu has been quiet 20 days, Rizky 30.
   await silence(sw, 'Ayu Lestari', 20);
   await silence(sw, 'Rizky Pratama', 30);
   // Those writes went around the background, so nothing announced them: reopen the list.
-  await panel.getByRole('button', { name: 'Person', exact: true }).click();
-  await panel.getByRole('button', { name: 'Gone dark', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Person', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Gone dark', exact: true }).click();
   const list = panel.locator('.stalled-list');
   await expect(list).toContainText('2 gone dark, longest silence first');
   const items = list.getByRole('listitem');
@@ -223,6 +223,6 @@ testId('in Indonesian: the SQL checklist, the cadence and the gone-dark list spe
   await expect(panel.getByRole('button', { name: 'Lewati langkah' })).toBeVisible();
   await expect(panel.getByLabel('Penyesuaian skor')).toHaveValue('0');
 
-  await panel.getByRole('button', { name: 'Menghilang', exact: true }).click();
+  await panel.getByRole('tab', { name: 'Menghilang', exact: true }).click();
   await expect(panel.locator('.stalled-list')).toContainText('Tidak ada prospek yang menghilang.');
 });

@@ -84,7 +84,7 @@ test('Today: grouped queue whose Overdue count is the badge; 40 items cleared wi
   // Enrolling made nothing overdue: the badge counts only the missed follow-ups.
   await expect.poll(() => badgeText(sw), { timeout: 2_000 }).toBe(String(seeded.overdue));
 
-  await expect(panel.getByRole('button', { name: 'Today', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('tab', { name: 'Today', exact: true })).toHaveAttribute('aria-selected', 'true');
   for (const name of ['Overdue', 'Today', 'Upcoming']) await expect(panel.getByRole('heading', { name, exact: true })).toBeVisible();
   await expect(group(panel, 'Overdue').getByRole('listitem')).toHaveCount(seeded.overdue);
   await expect(group(panel, 'Today').getByRole('listitem')).toHaveCount(seeded.cadenceSteps);
@@ -210,7 +210,7 @@ test('the side panel leads with the person on a LinkedIn profile, above the fold
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
   await panel.setViewportSize({ width: 420, height: 900 });
   await expect(panel.locator('article.detail h2')).toHaveText('Rizky Pratama');
-  await expect(panel.getByRole('button', { name: 'Person', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('tab', { name: 'Person', exact: true })).toHaveAttribute('aria-selected', 'true');
   // The search box is there, but lists nothing until something is typed.
   await expect(panel.getByRole('searchbox', { name: 'Search prospects' })).toBeVisible();
   await expect(panel.locator('.results li')).toHaveCount(0);
@@ -222,7 +222,7 @@ test('the side panel leads with the person on a LinkedIn profile, above the fold
   // Tab presses from panel open: 1 → views toolbar, 2 → search, 3 → the person's record.
   await panel.locator('body').focus();
   await panel.keyboard.press('Tab');
-  await expect(panel.getByRole('button', { name: 'Person', exact: true })).toBeFocused();
+  await expect(panel.getByRole('tab', { name: 'Person', exact: true })).toBeFocused();
   await panel.keyboard.press('Tab');
   await expect(panel.getByRole('searchbox', { name: 'Search prospects' })).toBeFocused();
   await panel.keyboard.press('Tab');
@@ -235,17 +235,17 @@ test('the side panel leads with the person on a LinkedIn profile, above the fold
   await expect(panel.getByRole('region', { name: 'Pipeline board' })).toBeVisible();
   await panel.keyboard.press('Alt+1');
   await expect(panel.locator('article.detail h2')).toHaveText('Rizky Pratama');
-  await panel.getByRole('button', { name: 'Person', exact: true }).focus();
+  await panel.getByRole('tab', { name: 'Person', exact: true }).focus();
   await panel.keyboard.press('ArrowRight');
-  await expect(panel.getByRole('button', { name: 'Today', exact: true })).toBeFocused();
+  await expect(panel.getByRole('tab', { name: 'Today', exact: true })).toBeFocused();
   await panel.keyboard.press('Enter');
-  await expect(panel.getByRole('button', { name: 'Today', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('tab', { name: 'Today', exact: true })).toHaveAttribute('aria-selected', 'true');
 
   // A tab with nobody on it: the panel opens on Today.
   const blank = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
   await blank.bringToFront();
   const other = await openExtensionPage(context, extensionId, 'sidepanel.html');
-  await expect(other.getByRole('button', { name: 'Today', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.getByRole('tab', { name: 'Today', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(other.getByRole('heading', { name: 'Overdue', exact: true })).toBeVisible();
 });
 

@@ -1,18 +1,27 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Prospect, Stage } from '../../../lib/model';
 import { send } from '../../shared/api';
 import { Field } from '../../ui/Field';
+import { ErrorNote } from '../../ui/ErrorNote';
 import { t } from '../../shared/i18n';
 import { showMoney } from '../../shared/money';
 import { useDefaultCurrency } from '../../shared/useDefaultCurrency';
+import { parseDeal } from './deal-input';
 
-/** The deal: its value and currency (open value and forecast read them), and why it was lost. */
-export function DealFields({ prospect, stage, onError }: { prospect: Prospect; stage: Stage | null; onError: (m: string) => void }) {
+/**
+ * The deal: its value and currency (open value and forecast read them), and why it was lost.
+ * A wrong entry is said on its field, and that field takes focus.
+ */
+export function DealFields({ prospect, stage }: { prospect: Prospect; stage: Stage | null }) {
   const [value, setValue] = useState(prospect.dealValue === null ? '' : String(prospect.dealValue));
   const [currency, setCurrency] = useState(prospect.currency ?? '');
   const [reason, setReason] = useState(prospect.lostReason ?? '');
   const defaultCurrency = useDefaultCurrency();
   const [saved, setSaved] = useState(false);
+  const [fieldError, setFieldError] = useState<{ field: 'value' | 'currency'; message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const valueRef = useRef<HTMLInputElement>(null);
+  const currencyRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setValue(prospect.dealValue === null ? '' : String(prospect.dealValue));
     setCurrency(prospect.currency ?? '');
@@ -26,45 +35,63 @@ export function DealFields({ prospect, stage, onError }: { prospect: Prospect; s
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved(false);
-    const amount = value.trim() === '' ? null : Number(value.replace(',', '.'));
-    if (amount !== null && !Number.isFinite(amount)) return onError(t('dealValueInvalid'));
+    setError(null);
+    const input = parseDeal(value, currency);
+    if (!input.ok) {
+      setFieldError({ field: input.field, message: t(input.error) });
+      (input.field === 'value' ? valueRef : currencyRef).current?.focus();
+      return;
+    }
+    setFieldError(null);
     try {
       await send({
         type: 'update',
         id: prospect.id,
-        patch: {
-          dealValue: amount,
-          currency: currency.trim() ? currency.trim().toUpperCase() : null,
-          ...(lost ? { lostReason: reason.trim() || null } : {}),
-        },
+        patch: { dealValue: input.dealValue, currency: input.currency, ...(lost ? { lostReason: reason.trim() || null } : {}) },
       });
       setSaved(true);
     } catch (err) {
-      onError((err as Error).message);
+      setError((err as Error).message);
     }
   };
   return (
-    <form class="deal" onSubmit={save} aria-label={t('dealHeading')}>
-      <Field inline label={t('dealValue')}>
-        {(id) => <input id={id} inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} />}
-      </Field>
-      <Field inline label={t('dealCurrency')}>
-        {(id) => (
-          <input id={id} size={4} maxLength={3} placeholder={defaultCurrency ?? ''} value={currency} onInput={(e) => setCurrency(e.currentTarget.value)} />
-        )}
-      </Field>
+    <form class="deal" onSubmit={save} noValidate>
+      <div class="deal-row">
+        <Field label={t('dealValue')} error={fieldError?.field === 'value' ? fieldError.message : null}>
+          {(id, aria) => (
+            <input ref={valueRef} id={id} inputMode="decimal" value={value} {...aria} onInput={(e) => setValue(e.currentTarget.value)} />
+          )}
+        </Field>
+        <Field label={t('dealCurrency')} error={fieldError?.field === 'currency' ? fieldError.message : null}>
+          {(id, aria) => (
+            <input
+              ref={currencyRef}
+              id={id}
+              size={4}
+              maxLength={3}
+              placeholder={defaultCurrency ?? ''}
+              value={currency}
+              {...aria}
+              onInput={(e) => setCurrency(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
       {lost && (
         <Field label={t('lostReason')}>
           {(id) => <textarea id={id} maxLength={500} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
         </Field>
       )}
-      <button type="submit">{t('dealSave')}</button>
-      {prospect.dealValue !== null && defaultCurrency && (
-        <span class="muted deal-amount" data-amount={prospect.dealValue}>
-          {showMoney({ currency: prospect.currency ?? defaultCurrency, amount: prospect.dealValue })}
-        </span>
-      )}
-      {saved && <span role="status">{t('dealSaved')}</span>}
+      <div class="form-actions">
+        <button type="submit">{t('dealSave')}</button>
+        {prospect.dealValue !== null && defaultCurrency && (
+          <span class="muted deal-amount" data-amount={prospect.dealValue}>
+            {showMoney({ currency: prospect.currency ?? defaultCurrency, amount: prospect.dealValue })}
+          </span>
+        )}
+        {saved && <span role="status">{t('dealSaved')}</span>}
+      </div>
+      <ErrorNote error={error} />
     </form>
   );
 }

@@ -71,8 +71,7 @@ export function FollowUps({ prospectId, items, closed = false }: { prospectId: s
   const done = items.filter((f) => f.doneAt !== null).slice(0, 5);
 
   return (
-    <section class="follow-up-section">
-      <h3>{t('followUps')}</h3>
+    <div class="follow-up-section">
       {open.length === 0 && !closed && <p class="muted">{t('noFollowUps')}</p>}
       <ul class="follow-ups">
         {[...open, ...done].map((f) => (
@@ -80,7 +79,7 @@ export function FollowUps({ prospectId, items, closed = false }: { prospectId: s
         ))}
       </ul>
       <form
-        class="form row"
+        class="form add-follow-up"
         onSubmit={async (e) => {
           e.preventDefault();
           setError(null);
@@ -122,6 +121,6 @@ export function FollowUps({ prospectId, items, closed = false }: { prospectId: s
         <button type="submit">{t('addFollowUp')}</button>
       </form>
       <ErrorNote error={error} />
-    </section>
+    </div>
   );
 }

@@ -16,12 +16,15 @@ export function StageSelect({
   value,
   lostReasons = null,
   onError,
+  pill = false,
 }: {
   prospectId: string;
   stages: Stage[];
   value: string;
   lostReasons?: string[] | null;
   onError: (message: string) => void;
+  /** Shown as the stage pill (coloured by the stage, label read out but not shown): the header's control. */
+  pill?: boolean;
 }) {
   const [asking, setAsking] = useState<Stage | null>(null);
   const [lost, setLost] = useState<Stage | null>(null);
@@ -42,9 +45,14 @@ export function StageSelect({
   };
   return (
     <>
-      <Field inline label={t('fieldStage')}>
+      <Field inline hideLabel={pill} label={t('fieldStage')}>
         {(id) => (
-          <select id={id} value={lost?.key ?? value} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id={id}
+            class={pill ? 'stage-pill' : undefined}
+            value={lost?.key ?? value}
+            onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}
+          >
             {stages.map((s) => (
               <option key={s.id} value={s.key}>
                 {stageLabel(s.key, s.name)}

@@ -12,10 +12,9 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <section class="touch-section">
-      <h3>{t('touches', String(touches.length))}</h3>
+    <div class="touch-log">
       <form
-        class="form row"
+        class="form log-touch"
         onSubmit={async (e) => {
           e.preventDefault();
           setError(null);
@@ -69,6 +68,6 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -97,11 +97,10 @@ export function CadencePanel({ detail }: { detail: ProspectDetail }) {
   const due = open ? (open.openDueAt ?? open.dueAt) : (e?.dueAt ?? null);
 
   return (
-    <section class="cadence" data-enrolment={e?.status ?? 'none'}>
-      <h3>{t('cadenceHeading')}</h3>
+    <div class="cadence-body" data-enrolment={e?.status ?? 'none'}>
       {running ? (
         <>
-          <p>
+          <p class="cadence-name">
             <strong>{name}</strong> · <span class="step">{t('cadenceStep', [String(stepIndex + 1), String(total)])}</span>
             {channel && <> · {t(`channel_${channel}` as MessageKey)}</>}
           </p>
@@ -113,7 +112,7 @@ export function CadencePanel({ detail }: { detail: ProspectDetail }) {
             </p>
           )}
           <p class="muted">{t('cadenceProgress', [String(e.done), String(e.skipped)])}</p>
-          <div class="actions">
+          <div class="actions cadence-actions-row">
             {e.status === 'active' ? (
               <>
                 <button type="button" disabled={busy} onClick={() => act('skip')}>
@@ -146,6 +145,6 @@ export function CadencePanel({ detail }: { detail: ProspectDetail }) {
         </>
       )}
       <ErrorNote error={error} />
-    </section>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Prospect } from '../../../../lib/model';
 import { send } from '../../../shared/api';
-import { ErrorNote } from '../../../ui/ErrorNote';
 import { Field } from '../../../ui/Field';
 import { t } from '../../../shared/i18n';
 
@@ -9,17 +8,21 @@ import { t } from '../../../shared/i18n';
 export function ScoreAdjust({ prospect }: { prospect: Prospect }) {
   const [value, setValue] = useState(String(prospect.scoreAdjustment));
   const [error, setError] = useState<string | null>(null);
-  const hintId = useId();
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => setValue(String(prospect.scoreAdjustment)), [prospect.id, prospect.scoreAdjustment]);
 
   return (
     <form
-      class="form row score-adjust"
+      class="form row score-adjust" noValidate
       onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
         const points = Number(value.trim());
-        if (value.trim() === '' || !Number.isInteger(points) || points < -100 || points > 100) return setError(t('errorAdjustment'));
+        if (value.trim() === '' || !Number.isInteger(points) || points < -100 || points > 100) {
+          setError(t('errorAdjustment'));
+          input.current?.focus();
+          return;
+        }
         try {
           await send({ type: 'setScoreAdjustment', prospectId: prospect.id, points });
         } catch (err) {
@@ -27,25 +30,24 @@ export function ScoreAdjust({ prospect }: { prospect: Prospect }) {
         }
       }}
     >
-      <Field label={t('scoreAdjustment')}>
-        {(id) => (
+      <Field label={t('scoreAdjustment')} hint={t('scoreAdjustmentHint')} error={error}>
+        {(id, aria) => (
           <input
+            ref={input}
             id={id}
             type="number"
             min={-100}
             max={100}
             step={1}
             value={value}
-            aria-describedby={hintId}
+            {...aria}
             onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
           />
         )}
       </Field>
-      <p id={hintId} class="muted hint">
-        {t('scoreAdjustmentHint')}
-      </p>
-      <button type="submit">{t('saveAdjustment')}</button>
-      <ErrorNote error={error} />
+      <div class="form-actions">
+        <button type="submit">{t('saveAdjustment')}</button>
+      </div>
     </form>
   );
 }

@@ -82,8 +82,7 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
   };
 
   return (
-    <section class="qualification">
-      <h3>{t('qualificationHeading')}</h3>
+    <div class="sql-gate">
       <QualificationLine detail={detail} />
       {detail.touchesToSql !== null && <p class="muted">{t('touchesToSql', String(detail.touchesToSql))}</p>}
       <fieldset class="checklist">
@@ -110,7 +109,7 @@ export function SqlGate({ detail }: { detail: ProspectDetail }) {
         </div>
       )}
       <ErrorNote error={error} />
-    </section>
+    </div>
   );
 }
 
