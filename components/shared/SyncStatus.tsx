@@ -2,8 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SyncStatus as Status } from '../../lib/sync/status';
 import { ask } from './api';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { useNoticeVersion } from './useNotice';
+
+const FAILURE: Record<NonNullable<Status['failure']>, MessageKey> = {
+  offline: 'syncFailOffline',
+  auth: 'syncFailAuth',
+  forbidden: 'syncFailForbidden',
+  server: 'syncFailServer',
+  invalid: 'syncFailInvalid',
+  'not-configured': 'syncFailNotConfigured',
+};
 
 function describe(s: Status): string {
   switch (s.state) {
@@ -18,7 +27,8 @@ function describe(s: Status): string {
     case 'signed-out':
       return t('syncSignedOut', String(s.pending));
     case 'error':
-      return t('syncError', s.reason ?? '');
+      // Said in the UI language by kind; the server's own (English, technical) words stay in the tooltip.
+      return t('syncError', s.failure ? t(FAILURE[s.failure]) : (s.reason ?? ''));
     default:
       return '';
   }
@@ -44,7 +54,7 @@ export function SyncStatus() {
   };
   return (
     <p class={`sync sync-${status.state}`} role="status" data-sync={status.state}>
-      <span>{describe(status)}</span>
+      <span title={status.state === 'error' && status.failure && status.reason ? status.reason : undefined}>{describe(status)}</span>
       {status.rejected > 0 && <span class="muted"> · {t('syncRejected', String(status.rejected))}</span>}
       {status.state === 'signed-out' ? (
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -71,7 +71,7 @@ async function round(onRemoteChange: () => Promise<void>, force: boolean): Promi
   if (!force && before.retryAt !== null && before.retryAt > now) return before;
   const client = await supabase();
   if (!client) {
-    const status: SyncStatus = { ...before, state: 'error', reason: 'No Supabase project is configured', retryAt: null };
+    const status: SyncStatus = { ...before, state: 'error', reason: 'No Supabase project is configured', failure: 'not-configured', retryAt: null };
     await writeStatus(status);
     return status;
   }
@@ -83,6 +83,7 @@ async function round(onRemoteChange: () => Promise<void>, force: boolean): Promi
       ...before,
       state: 'signed-out',
       reason: 'Sign in again to sync; your changes are kept until then',
+      failure: 'auth',
       retryAt: null,
     };
     await writeStatus(status);
@@ -97,6 +98,7 @@ async function round(onRemoteChange: () => Promise<void>, force: boolean): Promi
       ...after,
       state: after.pending > 0 ? 'pending' : 'synced',
       reason: null,
+      failure: null,
       lastSyncAt: Date.now(),
       retryAt: null,
       failures: 0,
@@ -119,6 +121,7 @@ async function failed(before: SyncStatus, err: unknown): Promise<SyncStatus> {
     ...after,
     state: stateForFailure(kind),
     reason: err instanceof Error ? err.message.slice(0, 300) : String(err),
+    failure: kind,
     retryAt,
     failures,
   };

@@ -9,7 +9,10 @@ export interface SyncStatus {
   pending: number;
   /** Mutations the server refused, kept for the rep to read. */
   rejected: number;
+  /** The server's or the library's own words (English, technical): shown as detail only. */
   reason: string | null;
+  /** Why the last round failed, which the pages word in the UI language; absent while nothing failed. */
+  failure?: SyncFailure | 'not-configured' | null;
   lastSyncAt: number | null;
   retryAt: number | null;
   failures: number;
