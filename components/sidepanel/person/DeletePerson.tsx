@@ -87,7 +87,14 @@ export function DeletePerson({ prospect }: { prospect: Person }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rights = useRights(prospect.id);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
   useEffect(ensureToastHost, []);
+  // Back from a cancelled confirmation, focus returns to Delete (it was hidden meanwhile).
+  useEffect(() => {
+    if (wasAsking.current && !asking) button.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
   const allowed = rights?.allowed !== false;
 
   const confirm = async () => {
@@ -102,9 +109,16 @@ export function DeletePerson({ prospect }: { prospect: Person }) {
 
   return (
     <>
-      <Button size="sm" variant="ghost" class="delete-person" onClick={() => setAsking(true)}>
+      {/* Hidden (not removed) while the confirmation is open: its Delete is then the only one there is. */}
+      <button
+        ref={button}
+        type="button"
+        class="btn btn-ghost btn-sm delete-person"
+        style={asking ? { visibility: 'hidden' } : undefined}
+        onClick={() => setAsking(true)}
+      >
         {t('deleteButton')}
-      </Button>
+      </button>
       {error && <ErrorNote error={error} />}
       {asking && (
         <ConfirmDialog
