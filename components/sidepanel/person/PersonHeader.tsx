@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n';
 import { Avatar } from '../../ui/Avatar';
 import { Card } from '../../ui/Card';
 import { Menu, type MenuItem } from '../../ui/Menu';
+import { extraHeadline } from './header-text';
 import { ScoreBadge } from './ScoreBadge';
 import { StageSelect } from './StageSelect';
 
@@ -38,7 +39,7 @@ export function PersonHeader({
   const p = detail.prospect;
   const role = roleLine(p.title, p.company);
   // The headline often repeats the role; shown only when it says more.
-  const headline = p.headline && p.headline !== role && p.headline !== p.title ? p.headline : null;
+  const headline = extraHeadline(p.headline, p.title, p.company);
   const more: MenuItem[] = [
     ...(p.linkedinUrl ? [{ key: 'profile', label: t('openProfile'), onSelect: () => window.open(p.linkedinUrl!, '_blank', 'noopener') }] : []),
     {
