@@ -7,6 +7,7 @@ import { CurrencySetting } from './CurrencySetting';
 import { DataSection } from './DataSection';
 import { LinkedInPref } from './LinkedInPref';
 import { NotificationsPref } from './NotificationsPref';
+import { RetentionPref } from './RetentionPref';
 import { ScoringEditor } from './ScoringEditor';
 import { SignInSection } from './SignInSection';
 import { StagesEditor } from './StagesEditor';
@@ -37,6 +38,7 @@ export function OptionsApp() {
         <LinkedInPref />
       </section>
       <NotificationsPref />
+      <RetentionPref />
       <CurrencySetting />
       <TargetsEditor />
       <DataSection />

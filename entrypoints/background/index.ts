@@ -16,6 +16,7 @@ import { answerPageSettings, isPageSettingsRequest, openWelcome, watchPageSettin
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { restrictStorageToExtension } from './backend';
 import { storeContext } from './context';
+import { retentionTick } from './retention';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
@@ -108,6 +109,8 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) await refreshBadgeAndNotify();
+    // Optional retention (off by default) rides the minute tick; it runs at most once a day.
+    if (alarm.name === BADGE_TICK_ALARM && (await retentionTick().catch(() => 0)) > 0) await afterChange();
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) await runSync(refreshViews);
   });
 
