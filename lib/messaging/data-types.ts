@@ -1,6 +1,6 @@
 // Plain message types of the data feature (content scripts may import types; no zod here).
 import type { BackupError, BackupTable } from '../io/export';
-import type { FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
+import type { FieldChange, FileIssueCode, ImportField, IssueCode } from '../io/import-plan';
 import type { Source } from '../model/enums';
 import type { Insights, StageInsight } from '../pipeline/analytics';
 import { MAX_FILE_BYTES } from '../io/file-limits';
@@ -49,6 +49,20 @@ export interface ImportIssueView {
   value?: string;
 }
 
+/** One row of the dry run: what importing would do with it. */
+export interface ImportRowView {
+  row: number;
+  line: number;
+  outcome: 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'empty';
+  /** The person's name: from the file for a new one, as it is now for a match. */
+  name: string | null;
+  /** For an update: each field, what it holds now and what it would hold. */
+  changes?: FieldChange[];
+  duplicateOfRow?: number;
+  /** For a row with errors: its problems (the first of the file's, as in `errors`). */
+  issues?: ImportIssueView[];
+}
+
 export interface ImportPreview {
   /** The file could not be read at all (the rest is empty then). */
   readError: { code: 'unterminated-quote' | 'empty-file'; line: number } | null;
@@ -73,6 +87,10 @@ export interface ImportPreview {
   warningCount: number;
   fileErrors: FileIssueCode[];
   importable: boolean;
+  /** The dry run row by row, for the first rows of the file (`rows` says how many there are). */
+  rowViews: ImportRowView[];
+  /** The team's own stage names by key (null: the localised default), to word stage moves. */
+  stageNames: Record<string, string | null>;
 }
 
 /**

@@ -10,7 +10,7 @@ import { listStages } from '../store/queries';
 import { backupCounts, isOtherScope, readBackup, restoreBackup } from '../store/restore';
 import { teamSettings } from '../store/settings';
 import { validPeriod } from './data-schemas';
-import type { ImportIssueView, ImportPreview, InsightsView } from './data-types';
+import type { ImportIssueView, ImportPreview, ImportRowView, InsightsView } from './data-types';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
 
@@ -68,10 +68,43 @@ const EMPTY_PREVIEW: Omit<ImportPreview, 'readError'> = {
   warningCount: 0,
   fileErrors: [],
   importable: false,
+  rowViews: [],
+  stageNames: {},
 };
 
+/** Rows the dry run shows one by one: enough to check a file by eye, small enough to send. */
+export const ROW_VIEWS = 500;
+
+/** The plan row by row, for the first ROW_VIEWS rows. */
+function rowViewsOf(plan: ImportPlan): ImportRowView[] {
+  const views = new Map<number, ImportRowView>();
+  const inView = (row: number) => row <= ROW_VIEWS;
+  for (const c of plan.creates) if (inView(c.row)) views.set(c.row, { row: c.row, line: c.line, outcome: 'new', name: c.record.name });
+  for (const u of plan.updates)
+    if (inView(u.row)) views.set(u.row, { row: u.row, line: u.line, outcome: 'update', name: u.currentName, changes: u.diff });
+  for (const s of plan.skipped) {
+    if (!inView(s.row)) continue;
+    if (s.reason === 'empty') views.set(s.row, { row: s.row, line: s.line, outcome: 'empty', name: null });
+    else if (s.reason === 'unchanged')
+      views.set(s.row, { row: s.row, line: s.line, outcome: 'unchanged', name: plan.matchedNames.get(s.row) ?? null });
+    else views.set(s.row, { row: s.row, line: s.line, outcome: 'duplicate', name: null, duplicateOfRow: s.duplicateOfRow });
+  }
+  for (const e of plan.errors) {
+    if (!inView(e.row)) continue;
+    const v = views.get(e.row);
+    if (v?.outcome === 'error') v.issues!.push(issueView(e));
+    // A warning-free row with an error never made it into the plan's other lists.
+    else if (!v) views.set(e.row, { row: e.row, line: e.line, outcome: 'error', name: null, issues: [issueView(e)] });
+  }
+  return [...views.values()].sort((a, b) => a.row - b.row);
+}
+
 /** The plan made small: counts and the first problems, not every planned row. */
-function previewOf(file: Extract<ReturnType<typeof readImportFile>, { ok: true }>['file'], plan: ImportPlan): ImportPreview {
+function previewOf(
+  file: Extract<ReturnType<typeof readImportFile>, { ok: true }>['file'],
+  plan: ImportPlan,
+  stageNames: Record<string, string | null>,
+): ImportPreview {
   const skipped = (reason: string) => plan.skipped.filter((s) => s.reason === reason).length;
   return {
     readError: null,
@@ -95,6 +128,8 @@ function previewOf(file: Extract<ReturnType<typeof readImportFile>, { ok: true }
     warningCount: plan.warningCount,
     fileErrors: plan.fileErrors.map((f) => f.code),
     importable: plan.importable,
+    rowViews: rowViewsOf(plan),
+    stageNames,
   };
 }
 
@@ -173,7 +208,9 @@ export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promis
     case 'previewImport': {
       const read = readImportFile(req.text);
       if (!read.ok) return { ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } };
-      return previewOf(read.file, await previewImport(ctx, read.file, importOptions(req), IMPORT_RUN));
+      const plan = await previewImport(ctx, read.file, importOptions(req), IMPORT_RUN);
+      const stageNames = Object.fromEntries((await listStages(ctx)).map((s) => [s.key, s.name]));
+      return previewOf(read.file, plan, stageNames);
     }
     case 'applyImport': {
       const { plan, created, updated, raced } = await applyImport(ctx, readFile(req.text), importOptions(req), IMPORT_RUN);
