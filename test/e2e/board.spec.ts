@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { bundleForBrowser } from '../bench/bundle';
 import type { BoardSeedGlobal } from '../bench/board-seed';
-import { expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, test } from './harness';
+import { expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, tabIdOf, test } from './harness';
 
 const SHELL = fixture('linkedin-spa/shell.html');
 const RIZKY = 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/';
@@ -45,7 +45,7 @@ test('board: cards move by drag and drop and by keyboard, and the move is record
   await expect(column(panel, 'qualification').locator('.count')).toHaveText('1');
   await expect(column(panel, 'qualification').locator('[data-card]')).toContainText('Ayu Lestari');
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
-  await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Ayu Lestari moved to Qualification.');
+  await expect(panel.locator('.board [aria-live="polite"]')).toHaveText('Ayu Lestari moved to Qualification.');
   await expect(ayu.locator('jalur-inline [data-stage="qualification"]')).toContainText('Qualification');
   // The prospect's record agrees.
   await panel.getByRole('button', { name: 'Ayu Lestari', exact: true }).click();
@@ -74,7 +74,7 @@ test('board: cards move by drag and drop and by keyboard, and the move is record
   await panel.keyboard.press('Enter');
   await expect(column(panel, 'qualification').locator('.count')).toHaveText('2');
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
-  await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Rizky Pratama moved to Qualification.');
+  await expect(panel.locator('.board [aria-live="polite"]')).toHaveText('Rizky Pratama moved to Qualification.');
   // Focus follows the card into its new column.
   await expect(column(panel, 'qualification').getByRole('button', { name: 'Rizky Pratama', exact: true })).toBeFocused();
   await expect(rizky.locator('jalur-inline [data-stage="qualification"]')).toBeVisible();
@@ -117,13 +117,16 @@ test('board: filters and search narrow the cards, counts follow, and filters sur
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
   await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText('2 prospects');
 
-  await panel.getByLabel('Find on the board').fill('kopi');
+  // One search box for the whole panel: on the board it narrows the cards.
+  const search = panel.getByRole('searchbox', { name: 'Search prospects' });
+  await expect(panel.getByRole('searchbox')).toHaveCount(1);
+  await search.fill('kopi');
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
   await expect(card(panel, 'Rizky Pratama')).toBeVisible();
   await expect(card(panel, 'Ayu Lestari')).toHaveCount(0);
   await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText('Showing 1 of 2 prospects');
 
-  await panel.getByLabel('Find on the board').fill('');
+  await search.fill('');
   await panel.getByLabel('MQL / SQL').selectOption('sql');
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
   await panel.getByLabel('MQL / SQL').selectOption('none');
@@ -141,12 +144,17 @@ test('board: filters and search narrow the cards, counts follow, and filters sur
 
   // Opening a record and coming back keeps the filters.
   await panel.getByLabel('Temperature').selectOption('');
-  await panel.getByLabel('Find on the board').fill('ayu');
+  await search.fill('ayu');
   await panel.getByRole('button', { name: 'Ayu Lestari', exact: true }).click();
   await panel.getByRole('button', { name: /Back to the board/ }).click();
-  await expect(panel.getByLabel('Find on the board')).toHaveValue('ayu');
+  await expect(search).toHaveValue('ayu');
+  await expect(panel.getByLabel('Owner')).toHaveValue(/.+/);
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  // Clear filters leaves the search to its box.
   await panel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(panel.getByLabel('Owner')).toHaveValue('');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  await search.fill('');
   await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
 });
 
@@ -179,12 +187,118 @@ test('board: thousands of cards stay a few dozen in the page, and the keyboard r
   expect(await panel.locator('[data-card]').count()).toBeLessThan(120);
 
   await panel.getByLabel('Gone dark only').check();
-  await panel.getByLabel('Find on the board').fill('wijaya');
+  await panel.getByRole('searchbox', { name: 'Search prospects' }).fill('wijaya');
   const shown = Number((await panel.getByRole('status').filter({ hasText: 'prospects' }).textContent())!.match(/Showing (\d+)/)![1]);
   expect(shown).toBeGreaterThan(0);
   expect((await counts()).reduce((a, b) => a + b, 0)).toBe(shown);
   for (const name of await panel.locator('.card-open').allTextContents()) expect(name).toMatch(/Wijaya/);
   await expect(panel.locator('[data-card]:not(.is-stalled)')).toHaveCount(0);
+});
+
+test('board: Open board in a tab opens the board in a normal tab, columns side by side at full width', async ({ context, extensionId }) => {
+  await clip(context, RIZKY);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.getByRole('tab', { name: 'Board', exact: true }).click();
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('1');
+  // At panel width the columns scroll sideways: they do not all fit.
+  const cols = panel.locator('.board-cols');
+  expect(await cols.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+  const opened = context.waitForEvent('page');
+  await panel.getByRole('button', { name: 'Open board in a tab' }).click();
+  const tab = await opened;
+  await tab.setViewportSize({ width: 1280, height: 900 });
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname + new URL(tab.url()).search).toBe('/sidepanel.html?view=board');
+  await expect(column(tab, 'prospecting').locator('.count')).toHaveText('1');
+  await expect(card(tab, 'Rizky Pratama')).toBeVisible();
+  // Full width: all six columns side by side in the window, none scrolled out of view, none squeezed.
+  const boxes = await tab.locator('.board-col').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+  expect(boxes).toHaveLength(6);
+  for (const b of boxes) {
+    expect(b.top).toBe(boxes[0]!.top);
+    expect(b.width).toBeGreaterThanOrEqual(180);
+    expect(b.right).toBeLessThanOrEqual(1280);
+  }
+  expect(await tab.locator('.board-cols').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // Filters sit in a row, not folded; still one search box.
+  await expect(tab.getByLabel('Owner')).toBeVisible();
+  await expect(tab.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+  await expect(tab.getByRole('searchbox')).toHaveCount(1);
+});
+
+test('board: at panel width the filters fold into one Filters button that counts the active ones', async ({ context, extensionId }) => {
+  await clip(context, RIZKY);
+  await clip(context, AYU);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
+  await panel.setViewportSize({ width: 420, height: 900 });
+  const filters = panel.getByRole('button', { name: /^Filters/ });
+  await expect(filters).toHaveAccessibleName('Filters');
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel.getByLabel('Owner')).toHaveCount(0);
+  await expect(panel.getByRole('searchbox')).toHaveCount(1);
+
+  await filters.click();
+  await expect(filters).toHaveAttribute('aria-expanded', 'true');
+  await panel.getByLabel('Source').selectOption('social_selling');
+  await panel.getByLabel('Gone dark only').check();
+  await expect(filters).toHaveAccessibleName('Filters (2 active)');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('0');
+  await filters.click();
+  await expect(panel.getByLabel('Source')).toHaveCount(0);
+  await expect(filters).toContainText('2');
+  await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText('Showing 0 of 2 prospects');
+  await panel.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(filters).toHaveAccessibleName('Filters');
+  await expect(column(panel, 'prospecting').locator('.count')).toHaveText('2');
+});
+
+/** A deal value (and currency) through the person view's Deal fields. */
+async function setDeal(context: BrowserContext, extensionId: string, url: string, value: string, currency: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  const sw = await serviceWorker(context);
+  const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${tabId}`);
+  await panel.getByLabel('Deal value').fill(value);
+  await panel.getByLabel('Currency').fill(currency);
+  await panel.getByRole('button', { name: 'Save deal' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await panel.close();
+  await page.close();
+}
+
+test('board: values stay per currency, with count, open value and weighted value per column, as insights say', async ({
+  context,
+  extensionId,
+}) => {
+  await clip(context, RIZKY);
+  await clip(context, AYU);
+  await setDeal(context, extensionId, RIZKY, '3100000000', 'IDR');
+  await setDeal(context, extensionId, AYU, '12000', 'USD');
+
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
+  const head = column(panel, 'prospecting').locator('.col-head');
+  await expect(head.locator('.count')).toHaveText('2');
+  // The team's default (USD) first, then rupiah; never added together, never "$" for rupiah.
+  await expect(head.locator('.col-value')).toHaveText('$12K + IDR 3.1B');
+  // Prospecting wins 10 % of the time.
+  await expect(head.locator('.col-weighted')).toHaveText('weighted $1.2K + IDR 310M');
+  await expect(panel.locator('.board-total')).toContainText('Open value: $12K + IDR 3.1B');
+  await expect(card(panel, 'Rizky Pratama').locator('.card-value')).toHaveText('IDR 3.1B');
+  await expect(card(panel, 'Ayu Lestari').locator('.card-value')).toHaveText('$12K');
+  await expect(panel.locator('.board')).not.toContainText('$3.1B');
+
+  // Insights agree, in full: per currency, not summed.
+  await panel.getByRole('tab', { name: 'Insights', exact: true }).click();
+  await panel.locator('[data-chart="value"] summary').click();
+  const value = (row: string, col: string) => panel.locator(`[data-chart="value"] tr[data-row="${row}"] td[data-col="${col}"]`);
+  await expect(value('prospecting', 'value')).toHaveText('$12,000 + IDR 3,100,000,000');
+  await expect(value('prospecting', 'weighted')).toHaveText('$1,200 + IDR 310,000,000');
+  await expect(value('total', 'value')).toHaveText('$12,000 + IDR 3,100,000,000');
+  await expect(panel.locator('[data-chart="value"] [data-currency]')).toHaveCount(2);
+  await expect(panel.locator('[data-chart="value"]')).not.toContainText('$3.1B');
 });
 
 test.describe('in Indonesian', () => {
@@ -209,7 +323,19 @@ test.describe('in Indonesian', () => {
     await panel.getByRole('group', { name: 'Pindahkan Rizky Pratama ke:' }).getByRole('button', { name: 'Pembelian/Keputusan' }).click();
     await panel.getByRole('button', { name: 'Tetap pindahkan' }).click();
     await expect(column(panel, 'decision').locator('.count')).toHaveText('1');
-    await expect(panel.locator('[aria-live="polite"]').last()).toHaveText('Rizky Pratama dipindahkan ke Pembelian/Keputusan.');
+    await expect(panel.locator('.board [aria-live="polite"]')).toHaveText('Rizky Pratama dipindahkan ke Pembelian/Keputusan.');
     await expect(rizky.locator('jalur-inline [data-stage="decision"]')).toContainText('Pembelian/Keputusan');
+    await expect(panel.getByRole('button', { name: 'Buka papan di tab' })).toBeVisible();
+
+    // Rupiah in Indonesian: "Rp 3,1 M", never "$"; the weighted value at the stage's 70 %.
+    const person = await openExtensionPage(context, new URL(sw.url()).host, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+    await person.getByLabel('Nilai kesepakatan').fill('3100000000');
+    await person.getByLabel('Mata uang').fill('IDR');
+    await person.getByRole('button', { name: 'Simpan kesepakatan' }).click();
+    await expect(person.getByRole('status').filter({ hasText: 'Tersimpan' })).toBeVisible();
+    const head = column(panel, 'decision').locator('.col-head');
+    await expect(head.locator('.col-value')).toHaveText(/^Rp\s3,1\sM$/);
+    await expect(head.locator('.col-weighted')).toHaveText(/^tertimbang Rp\s2,2\sM$/);
+    await expect(panel.locator('.board')).not.toContainText('$');
   });
 });

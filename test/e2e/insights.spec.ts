@@ -16,6 +16,20 @@ async function clip(page: Page, url: string, button = 'Add to pipeline') {
   await expect(page.locator('jalur-inline [data-stage="prospecting"]')).toBeVisible();
 }
 
+/** A stage move as the background takes it (the person view's Stage select sends the same request). */
+async function setStage(page: Page, name: string, stageKey: string) {
+  const reply = await page.evaluate(
+    async ([name, stageKey]) => {
+      const found = (await chrome.runtime.sendMessage({ type: 'search', query: name, limit: 1 })) as { data: { items: { id: string }[] } };
+      return chrome.runtime.sendMessage({ type: 'setStage', prospectId: found.data.items[0]!.id, stageKey, confirmed: true }) as Promise<{
+        ok: boolean;
+      }>;
+    },
+    [name, stageKey] as const,
+  );
+  expect(reply.ok).toBe(true);
+}
+
 /** The cell of a chart's table, opened with "Show as table". */
 function cell(panel: Page, chart: string, row: string, col: string) {
   return panel.locator(`[data-chart="${chart}"] tr[data-row="${row}"] td[data-col="${col}"]`);
@@ -87,7 +101,7 @@ test('insights for this quarter show the numbers of a seeded history', async ({ 
   await expect(panel.getByRole('heading', { name: 'Insights', level: 2 })).toBeVisible();
   await expect(panel.getByLabel('Period')).toHaveValue('quarter');
   // Every chart is an image with its numbers spoken, and a table one click away.
-  await expect(panel.locator('[data-chart="funnel"] svg[role="img"]')).toHaveAttribute(
+  await expect(panel.locator('[data-chart="funnel"] [role="img"]')).toHaveAttribute(
     'aria-label',
     /Prospecting: 2 entered, 1 moved on \(50%\); Qualification: 1 entered, 0 moved on \(0%\)/,
   );
@@ -122,6 +136,15 @@ test('insights for this quarter show the numbers of a seeded history', async ({ 
   await expect(cell(panel, 'forecast', 'gap', 'amount')).toHaveText('$9,200');
   await expect(cell(panel, 'forecast', 'attainment', 'amount')).toHaveText('8%');
   await expect(panel.locator('[data-chart="forecast"] [data-target]')).toHaveText(`$9,200 short of the ${quarter} target.`);
+  // The target marker is drawn where the target is, inside the chart, with its label in view.
+  const chartBox = (await panel.locator('[data-chart="forecast"]').boundingBox())!;
+  for (const part of ['.marker-line', '.marker-label']) {
+    const box = (await panel.locator(`[data-chart="forecast"] ${part}`).boundingBox())!;
+    expect(box.width).toBeGreaterThan(0);
+    expect(box.x).toBeGreaterThanOrEqual(chartBox.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(chartBox.x + chartBox.width + 1);
+  }
+  await expect(panel.locator('[data-chart="forecast"] .marker-label')).toHaveText('Target $10K');
   // Touches before SQL: Rizky, with two.
   await expect(panel.locator('[data-chart="touches"] .hint')).toHaveText('Median touches: 2 (sales-qualified in the period: 1).');
   await expect(cell(panel, 'touches', '2', 'prospects')).toHaveText('1');
@@ -141,6 +164,67 @@ test('insights for this quarter show the numbers of a seeded history', async ({ 
   await panel.getByLabel('To', { exact: true }).fill('2020-03-31');
   await expect(panel.getByText('Nobody entered a stage in this period.')).toBeVisible();
   await expect(panel.locator('[data-chart="forecast"] [data-target]')).toHaveText('No target is set for 2020-Q1.');
+});
+
+test('a stage that deals jump over shows as skipped, not 0 %, and the table says the rule', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await clip(page, RIZKY);
+  await clip(page, AYU);
+  // Rizky goes from prospecting straight to consideration; Ayu moves to qualification.
+  const insights = await openExtensionPage(context, extensionId, 'sidepanel.html?view=insights');
+  await setStage(insights, 'Ayu Lestari', 'qualification');
+  await setStage(insights, 'Rizky Pratama', 'consideration');
+  await insights.reload();
+  await insights.locator('[data-chart="funnel"] summary').click();
+  // Both left prospecting for a later stage: 100 %, the jump counts.
+  await expect(cell(insights, 'funnel', 'prospecting', 'conversion')).toHaveText('100%');
+  // Qualification: Ayu entered and is still there (0 % is true of her); Rizky skipped it.
+  await expect(cell(insights, 'funnel', 'qualification', 'skipped')).toHaveText('1');
+  // Decision: nobody entered it and nobody jumped over it: a dash, not a rate.
+  await expect(cell(insights, 'funnel', 'decision', 'conversion')).toHaveText('—');
+  await expect(insights.locator('[data-chart="funnel"] .table-rule')).toContainText('any later stage');
+  await expect(insights.locator('[data-chart="funnel"]')).toContainText('Some deals jumped over a stage');
+});
+
+test('a stage nobody entered but deals jumped over reads "skipped" in the chart and the table', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await clip(page, RIZKY);
+  const insights = await openExtensionPage(context, extensionId, 'sidepanel.html?view=insights');
+  await setStage(insights, 'Rizky Pratama', 'decision');
+  await insights.reload();
+  await insights.locator('[data-chart="funnel"] summary').click();
+  for (const stage of ['qualification', 'consideration']) {
+    await expect(cell(insights, 'funnel', stage, 'entered')).toHaveText('0');
+    await expect(cell(insights, 'funnel', stage, 'conversion')).toHaveText('skipped');
+    await expect(cell(insights, 'funnel', stage, 'skipped')).toHaveText('1');
+  }
+  await expect(insights.locator('[data-chart="funnel"] [role="img"]')).toHaveAttribute('aria-label', /Qualification: skipped by 1/);
+  await expect(insights.locator('[data-chart="funnel"] [role="img"]')).not.toHaveAttribute('aria-label', /0%/);
+});
+
+test('insights keep their text size at any width: bounded height in a 1280 px tab', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await clip(page, RIZKY);
+  await clip(page, AYU);
+  const insights = await openExtensionPage(context, extensionId, 'sidepanel.html?view=insights');
+  const measure = async (width: number) => {
+    await insights.setViewportSize({ width, height: 900 });
+    await expect(insights.locator('[data-chart="funnel"] .bar-row').first()).toBeVisible();
+    return insights.evaluate(() => ({
+      height: document.querySelector('.insights')!.getBoundingClientRect().height,
+      label: getComputedStyle(document.querySelector('[data-chart="funnel"] .bar-text .label')!).fontSize,
+      heading: getComputedStyle(document.querySelector('[data-chart="funnel"] h3')!).fontSize,
+    }));
+  };
+  const narrow = await measure(420);
+  const wide = await measure(1280);
+  // Text is the same size in the panel and in a tab (an SVG scaled to the width grew it 3×).
+  expect(wide.label).toBe(narrow.label);
+  expect(wide.heading).toBe(narrow.heading);
+  expect(parseFloat(wide.label)).toBeLessThanOrEqual(14);
+  // Wider is never taller: the charts sit side by side, and the page stays within a couple of screens.
+  expect(wide.height).toBeLessThanOrEqual(narrow.height);
+  expect(wide.height).toBeLessThan(1800);
 });
 
 test.describe('in Indonesian', () => {
