@@ -145,10 +145,16 @@ test('scoring: the preview counts who would cross the threshold; saving rescores
   // Director (20) + ideal-customer company (15) = 35, above the new threshold of 30.
   await expect(preview).toHaveText('With these rules 1 of 1 prospects would be at or above the MQL threshold (1 newly).');
 
-  await options.getByLabel('Points per touch').fill('500');
-  await expect(preview).toHaveText('scoringRules.perTouch: must be at most 100');
+  // A wrong value is named on its own field, says what to enter, and takes focus on save; nothing is saved.
+  const perTouch = options.getByLabel('Points per touch');
+  await perTouch.fill('500');
+  await expect(perTouch).toHaveAttribute('aria-invalid', 'true');
+  await expect(perTouch).toHaveAccessibleDescription('Enter a whole number from 0 to 100.');
+  await expect(preview).toHaveText('');
+  await options.getByLabel('MQL threshold (score 0–100)').focus();
   await options.getByRole('button', { name: 'Save scoring' }).click();
-  await expect(options.getByRole('alert')).toHaveText('scoringRules.perTouch: must be at most 100');
+  await expect(perTouch).toBeFocused();
+  await expect(options.getByText(/scoringRules|must be at most/)).toHaveCount(0);
   await expect(chip).toContainText('Score 20');
 
   await options.getByLabel('Points per touch').fill('3');
