@@ -57,6 +57,8 @@ describe('board request', () => {
     const done = await call(ctx, { type: 'addFollowUp', prospectId: ayu.id, title: 'Done already', dueAt: T0 - DAY_MS });
     await call(ctx, { type: 'completeFollowUp', id: done.followUp.id });
     await call(ctx, { type: 'setStage', prospectId: budi.id, stageKey: 'qualification' });
+    // Contacted once: gone dark is silence after contact (never contacted is a list of its own).
+    for (const p of [ayu, budi]) await call(ctx, { type: 'logTouch', prospectId: p.id, channel: 'call', direction: 'out', note: null });
     advance(15 * DAY_MS);
 
     const view = await board(ctx);
@@ -166,6 +168,7 @@ describe('board request', () => {
   it('follows stage limits, stage order, the default currency and rescoring made after the first read', async () => {
     const { ctx, advance } = await testStore();
     const ayu = (await call(ctx, { type: 'capture', input: input('ayu-lestari', 'Ayu Lestari', null) })).prospect;
+    await call(ctx, { type: 'logTouch', prospectId: ayu.id, channel: 'call', direction: 'out', note: null });
     advance(5 * DAY_MS);
     let view = await board(ctx);
     expect(view.cards[0]!.stalled).toBe(false);
@@ -181,8 +184,9 @@ describe('board request', () => {
     const { settings } = await call(ctx, { type: 'settings' });
     await call(ctx, { type: 'saveSettings', settings: { ...settings, defaultCurrency: 'IDR' } });
     expect((await board(ctx)).defaultCurrency).toBe('IDR');
+    const before = (await board(ctx)).cards[0]!.score;
     await call(ctx, { type: 'setScoreAdjustment', prospectId: ayu.id, points: 15 });
-    expect((await board(ctx)).cards[0]!.score).toBe(15);
+    expect((await board(ctx)).cards[0]!.score).toBe(before + 15);
   });
 
   it('a write from another connection to the same database is seen too', async () => {

@@ -100,7 +100,10 @@ describe('handleRequest', () => {
 
   it('flags a prospect stalled once silence outlasts the stage limit', async () => {
     const { ctx, advance } = await testStore();
-    await handleRequest(ctx, capture());
+    const captured = await handleRequest(ctx, capture());
+    const id = captured.ok ? (captured.data as { prospect: { id: string } }).prospect.id : '';
+    // Contacted once, then silence: gone dark (someone never contacted is "not contacted yet" instead).
+    await handleRequest(ctx, { type: 'logTouch', prospectId: id, channel: 'call', direction: 'out', note: null });
     advance(15 * 86_400_000);
     const r = await handleRequest(ctx, { type: 'lookup', slugs: ['budi-santoso-1a2b3c'], emails: [] });
     expect(r.ok && (r.data as { people: Array<{ stalled: boolean; silenceDays: number }> }).people[0]).toMatchObject({

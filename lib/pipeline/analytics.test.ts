@@ -111,6 +111,8 @@ function generate(n: number, seed: number) {
     for (let j = 0; j < k; j++) mine.push(sqlAt !== null ? sqlAt - j * HOUR : t0 + (j + 1) * HOUR);
     // Recent touch for the ones that are not dark; it comes after SQL so it must not count there.
     if (ending !== 'dark') mine.push(NOW - DAY);
+    // Gone dark is silence after contact: a dark one was touched once at least (after SQL, if any).
+    else if (k === 0) mine.push(sqlAt !== null ? sqlAt + HOUR : t0 + HOUR);
     // A touch stamped in the future (clock skew) is ignored.
     if (i % 11 === 0) mine.push(NOW + DAY);
     for (const at of mine) touches.push({ prospectId: id, occurredAt: at });

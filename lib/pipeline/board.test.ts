@@ -72,7 +72,8 @@ function prospect(over: Partial<CardSource> = {}): CardSource {
 
 describe('toCard', () => {
   it('keeps what the card shows and turns the gates into flags', () => {
-    const c = toCard(prospect(), { kind: 'open', staleDays: 14 }, NOW + DAY_MS, NOW);
+    // Touched once, on the day they entered the stage, and quiet since: gone dark.
+    const c = toCard(prospect({ lastTouchAt: NOW - 20 * DAY_MS }), { kind: 'open', staleDays: 14 }, NOW + DAY_MS, NOW);
     expect(c).toEqual({
       id: 'p1',
       name: 'Ayu Lestari',

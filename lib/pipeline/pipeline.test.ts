@@ -30,7 +30,9 @@ describe('staleness', () => {
     createdAt: NOW - 20 * DAY_MS,
   };
   it('open stage past its limit is stalled; within it is not', () => {
-    expect(isStalled(base, NOW)).toBe(true);
+    // Never touched: not contacted yet, which is not gone dark.
+    expect(isStalled(base, NOW)).toBe(false);
+    expect(isStalled({ ...base, lastTouchAt: NOW - 12 * DAY_MS }, NOW)).toBe(true);
     expect(isStalled({ ...base, lastTouchAt: NOW - 7 * DAY_MS }, NOW)).toBe(false);
     expect(isStalled({ ...base, lastTouchAt: NOW - 7 * DAY_MS - 1 }, NOW)).toBe(true);
     expect(silenceDays(base, NOW)).toBe(10);

@@ -15,9 +15,30 @@ export function silenceDays(p: Pick<StaleInput, 'lastTouchAt' | 'stageEnteredAt'
   return Math.max(0, Math.floor((now - since) / DAY_MS));
 }
 
-/** A prospect in an open stage quiet for longer than that stage allows has "gone dark". */
+/**
+ * Touches dated this long before the person entered the pipeline are how the rep knows them (LinkedIn's
+ * "Connected On" from years ago, imported), not contact in the pipeline; an e-mail of last week logged
+ * on someone clipped today still is.
+ */
+export const CONTACT_GRACE_MS = 30 * DAY_MS;
+
+/**
+ * Whether anyone has been in touch with the person in the pipeline: a touch at all, and not only
+ * touches from long before they entered it. Gone dark is silence after contact; before contact a
+ * person is "not contacted yet", a list of its own.
+ */
+export function isContacted(p: Pick<StaleInput, 'lastTouchAt' | 'createdAt'>): boolean {
+  return p.lastTouchAt !== null && p.lastTouchAt >= p.createdAt - CONTACT_GRACE_MS;
+}
+
+/** In an open stage and nobody has been in touch yet: the "not contacted yet" list, never gone dark. */
+export function isNotContacted(p: Pick<StaleInput, 'stageKind' | 'lastTouchAt' | 'createdAt'>): boolean {
+  return p.stageKind === 'open' && !isContacted(p);
+}
+
+/** A prospect in an open stage, contacted, and quiet for longer than that stage allows has "gone dark". */
 export function isStalled(p: StaleInput, now: number): boolean {
-  if (p.stageKind !== 'open' || p.staleDays === null) return false;
+  if (p.stageKind !== 'open' || p.staleDays === null || !isContacted(p)) return false;
   const since = Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt);
   return now - since > p.staleDays * DAY_MS;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './staleness';
-import { countStalled, countStalledByStage, listStalled, type StalledStage } from './stalled';
+import { countStalled, countStalledByStage, listNotContacted, listStalled, sortGoneDark, type StalledStage } from './stalled';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 const stages: StalledStage[] = [
@@ -31,7 +31,7 @@ const prospects = [
   p('h', 'removed', 300),
   p('i', 'nowhere', 300),
   p('j', 'decision', 40, { deletedAt: NOW }),
-  p('k', 'decision', 8, { lastTouchAt: null, stageEnteredAt: NOW - 8 * DAY_MS }), // never touched since entering
+  p('k', 'decision', 8, { lastTouchAt: null, stageEnteredAt: NOW - 8 * DAY_MS }), // never touched: not contacted yet, not dark
   p('l', 'prospecting', 15),
 ];
 
@@ -43,12 +43,11 @@ describe('stalled prospects across the pipeline', () => {
       ['a', 15],
       ['l', 15],
       ['c', 8],
-      ['k', 8],
     ]);
   });
   it('counts the same prospects, overall and per stage', () => {
-    expect(countStalled(prospects, stages, NOW)).toBe(5);
-    expect(Object.fromEntries(countStalledByStage(prospects, stages, NOW))).toEqual({ decision: 3, prospecting: 2 });
+    expect(countStalled(prospects, stages, NOW)).toBe(4);
+    expect(Object.fromEntries(countStalledByStage(prospects, stages, NOW))).toEqual({ decision: 2, prospecting: 2 });
   });
   it('a touch clears it; raising the limit clears it', () => {
     expect(countStalled([p('a', 'prospecting', 0)], stages, NOW)).toBe(0);
@@ -58,5 +57,44 @@ describe('stalled prospects across the pipeline', () => {
   it('returns the caller’s own objects', () => {
     const withName = [{ ...p('a', 'prospecting', 20), name: 'Siti' }];
     expect(listStalled(withName, stages, NOW)[0]?.prospect.name).toBe('Siti');
+  });
+});
+
+describe('never contacted is not gone dark', () => {
+  const never = (id: string, stageId: string, inPipelineDays: number, extra: object = {}) => ({
+    id,
+    stageId,
+    lastTouchAt: null,
+    stageEnteredAt: NOW - inPipelineDays * DAY_MS,
+    createdAt: NOW - inPipelineDays * DAY_MS,
+    ...extra,
+  });
+  const people = [
+    never('n1', 'prospecting', 60),
+    never('n2', 'decision', 20),
+    // Connected on LinkedIn two years before the import: how the rep knows them, not contact.
+    never('n3', 'prospecting', 30, { lastTouchAt: NOW - 760 * DAY_MS }),
+    // Mailed a week before being clipped: that is contact, and it has gone quiet since.
+    never('c1', 'prospecting', 20, { lastTouchAt: NOW - 27 * DAY_MS }),
+    never('w', 'won', 90),
+    never('x', 'decision', 90, { deletedAt: NOW }),
+  ];
+  it('someone nobody touched is listed as not contacted, never as gone dark, however long they wait', () => {
+    expect(listStalled(people, stages, NOW).map((x) => x.prospect.id)).toEqual(['c1']);
+    expect(listNotContacted(people, stages, NOW).map((x) => [x.prospect.id, x.silenceDays])).toEqual([
+      ['n1', 60],
+      ['n3', 30],
+      ['n2', 20],
+    ]);
+  });
+  it('sorts gone dark by open value, then stage, then silence; or by silence', () => {
+    const items = [
+      { id: '1', name: 'A', dealValue: null, stageOrder: 3, silenceDays: 90 },
+      { id: '2', name: 'B', dealValue: 5000, stageOrder: 0, silenceDays: 20 },
+      { id: '3', name: 'C', dealValue: 5000, stageOrder: 2, silenceDays: 10 },
+      { id: '4', name: 'D', dealValue: 100, stageOrder: 2, silenceDays: 40 },
+    ];
+    expect(sortGoneDark(items, 'value').map((x) => x.id)).toEqual(['3', '2', '4', '1']);
+    expect(sortGoneDark(items, 'silence').map((x) => x.id)).toEqual(['1', '4', '2', '3']);
   });
 });

@@ -145,6 +145,8 @@ describe('cadences', () => {
 describe('stages editor', () => {
   it('edits a stale limit (the flag follows), adds, reorders, removes with reassignment', async () => {
     const { ctx, prospect, advance } = await withProspect();
+    // Contacted once: gone dark is silence after contact.
+    await logTouch(ctx, { prospectId: prospect.id, channel: 'call', direction: 'out', note: null });
     advance(5 * DAY_MS);
     expect(await stalledProspects(ctx)).toHaveLength(0);
     const prospecting = (await listStages(ctx)).find((s) => s.key === 'prospecting')!;
