@@ -6,8 +6,10 @@ import { useSearch } from './useSearch';
 const LIMIT = 20;
 
 /**
- * Find a prospect by name, company, headline or e-mail. Results show only while a query is typed, so
- * an empty box takes one line and the panel leads with the person or the day's queue.
+ * Find a prospect by any word of their name, title, company, headline, location, e-mail or notes
+ * (lib/pipeline/search.ts: word prefixes, accents and case ignored, name matches first). Results show
+ * only while a query is typed, so an empty box takes one line and the panel leads with the person or
+ * the day's queue. The query goes up through `onQuery`: it is the panel's one search, views filter by it.
  */
 export function Search({ onPick, onQuery }: { onPick: (id: string) => void; onQuery?: (query: string) => void }) {
   const [query, setQuery] = useState('');
@@ -47,7 +49,7 @@ export function Search({ onPick, onQuery }: { onPick: (id: string) => void; onQu
               >
                 <span class="name">{p.name}</span>
                 <span class="sub">
-                  {[p.company, stageLabel(p.stageKey, p.stageName)].filter(Boolean).join(' · ')} · {t('scoreShort', String(p.score))}
+                  {[p.title, p.company, stageLabel(p.stageKey, p.stageName)].filter(Boolean).join(' · ')} · {t('scoreShort', String(p.score))}
                 </span>
               </button>
             </li>

@@ -2,6 +2,7 @@ import type { FollowUp, Prospect, Stage, Touch } from '../model';
 import { isStalled } from '../pipeline/staleness';
 import { FIRST_STAGE_KEY } from '../pipeline/default-stages';
 import type { StoreContext } from './context';
+import { searchIndexed } from './search-index';
 
 export async function listStages(ctx: StoreContext): Promise<Stage[]> {
   const rows = await ctx.db.stages.orderBy('order').toArray();
@@ -86,44 +87,19 @@ export async function nextDueAfterNow(ctx: StoreContext): Promise<number | null>
   return f?.openDueAt ?? null;
 }
 
-function normalise(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
- * Search by name prefix through the index first; fill up with a substring match over name,
- * company, headline and e-mail, stopping at the limit.
+ * Search (lib/pipeline/search.ts): every word a prefix of a word in the name, title, company,
+ * headline, location, e-mail or notes, accent- and case-insensitive, name matches first, through the
+ * in-memory index (lib/store/search-index.ts). An empty query lists the most recently changed.
  */
 export async function searchProspects(ctx: StoreContext, query: string, limit: number): Promise<Prospect[]> {
-  const q = query.trim();
-  if (!q) {
-    const recent = await ctx.db.prospects
+  if (!query.trim()) {
+    return ctx.db.prospects
       .orderBy('updatedAt')
       .reverse()
       .filter((p) => p.deletedAt === null)
       .limit(limit)
       .toArray();
-    return recent;
   }
-  const found = new Map<string, Prospect>();
-  const byPrefix = await ctx.db.prospects
-    .where('name')
-    .startsWithIgnoreCase(q)
-    .filter((p) => p.deletedAt === null)
-    .limit(limit)
-    .toArray();
-  for (const p of byPrefix) found.set(p.id, p);
-  if (found.size < limit) {
-    const nq = normalise(q);
-    const rest = await ctx.db.prospects
-      .filter((p) => {
-        if (p.deletedAt !== null || found.has(p.id)) return false;
-        const hay = normalise([p.name, p.company ?? '', p.headline ?? '', p.slug ?? '', ...p.emails].join(' '));
-        return hay.includes(nq);
-      })
-      .limit(limit - found.size)
-      .toArray();
-    for (const p of rest) found.set(p.id, p);
-  }
-  return [...found.values()];
+  return searchIndexed(ctx, query, limit);
 }

@@ -1,0 +1,146 @@
+// The side panel's search runs over an index kept in memory beside the database (lib/pipeline/search.ts
+// says how it matches and ranks): a search at 10,000 prospects then costs a few milliseconds instead
+// of reading and decoding every prospect row each time a key is pressed.
+//
+// It stays right the way the board's cache does: Dexie reports every committed write
+// ('storagemutated', also from other contexts through its BroadcastChannel); a write to a few
+// prospects or touches marks just those prospects for re-reading, anything wider (bulk writes, range
+// deletes, a restore) marks everything, and the next search reads what was marked before it answers.
+import Dexie from 'dexie';
+import type { Prospect, Touch } from '../model';
+import { searchDoc, searchDocs, type SearchDoc } from '../pipeline/search';
+import type { StoreContext } from './context';
+import type { JalurDb } from './db';
+
+interface Index {
+  docs: Map<string, SearchDoc> | null;
+  /** Prospects written (or whose touches were) since they were indexed; 'all' after a wide write. */
+  changed: Set<string> | 'all';
+  /** Touches written since, by touch id: their prospects' notes are re-read. */
+  touches: Set<string> | 'all';
+  /** Refreshes run one at a time, so an older read never overwrites a newer one. */
+  queue: Promise<unknown>;
+}
+
+const indexes = new Map<string, Index>();
+
+/** Dexie's RangeSet is a binary tree of {from, to, l, r}; after a BroadcastChannel hop it is a plain object. */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The single keys a range set names, or null when it names any wider range. */
+function singleKeys(node: RangeNode | null | undefined, into: string[]): string[] | null {
+  if (!node || !('from' in node)) return into;
+  if (singleKeys(node.l, into) === null) return null;
+  if (typeof node.from !== 'string' || node.from !== node.to) return null;
+  into.push(node.from);
+  return singleKeys(node.r, into);
+}
+
+function mark(set: Set<string> | 'all', node: RangeNode | undefined): Set<string> | 'all' {
+  if (!node || set === 'all') return set;
+  const keys = singleKeys(node, []);
+  if (keys === null) return 'all';
+  for (const k of keys) set.add(k);
+  return set;
+}
+
+let listening = false;
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    const p = parts as Record<string, RangeNode | undefined>;
+    for (const [name, index] of indexes) {
+      index.changed = mark(index.changed, p[`idb://${name}/prospects/`]);
+      index.touches = mark(index.touches, p[`idb://${name}/touches/`]);
+    }
+  });
+}
+
+function notesOf(touches: readonly Touch[]): string {
+  return touches
+    .filter((t) => t.note)
+    .sort((a, b) => b.occurredAt - a.occurredAt)
+    .map((t) => t.note)
+    .join(' ');
+}
+
+function docOf(p: Prospect, notes: string): SearchDoc {
+  return searchDoc({ ...p, notes });
+}
+
+async function rebuild(db: JalurDb): Promise<Map<string, SearchDoc>> {
+  const [prospects, touches] = await Promise.all([db.prospects.filter((p) => p.deletedAt === null).toArray(), db.touches.toArray()]);
+  const byProspect = new Map<string, Touch[]>();
+  for (const t of touches) if (t.note) byProspect.set(t.prospectId, [...(byProspect.get(t.prospectId) ?? []), t]);
+  return new Map(prospects.map((p) => [p.id, docOf(p, notesOf(byProspect.get(p.id) ?? []))]));
+}
+
+async function refresh(db: JalurDb, index: Index): Promise<Map<string, SearchDoc>> {
+  // Take the marks before reading: writes committed during the read mark the next refresh.
+  const changed = index.changed;
+  const touched = index.touches;
+  index.changed = new Set();
+  index.touches = new Set();
+  try {
+    if (index.docs === null || changed === 'all' || touched === 'all') {
+      index.docs = await rebuild(db);
+      return index.docs;
+    }
+    const ids = new Set(changed);
+    if (touched.size) {
+      const rows = await db.touches.bulkGet([...touched]);
+      for (const t of rows) if (t) ids.add(t.prospectId);
+      // A touch that is gone (erased): whose it was is unknown, so every prospect's notes are re-read.
+      if (rows.some((t) => !t)) {
+        index.docs = await rebuild(db);
+        return index.docs;
+      }
+    }
+    if (ids.size) {
+      const list = [...ids];
+      const [prospects, touches] = await Promise.all([db.prospects.bulkGet(list), db.touches.where('prospectId').anyOf(list).toArray()]);
+      list.forEach((id, i) => {
+        const p = prospects[i];
+        if (!p || p.deletedAt !== null) index.docs!.delete(id);
+        else index.docs!.set(id, docOf(p, notesOf(touches.filter((t) => t.prospectId === id))));
+      });
+    }
+    return index.docs;
+  } catch (e) {
+    // What was not read must be read next time.
+    index.changed = 'all';
+    throw e;
+  }
+}
+
+function indexOf(db: JalurDb): Index {
+  listen();
+  let index = indexes.get(db.name);
+  if (!index) {
+    index = { docs: null, changed: 'all', touches: new Set(), queue: Promise.resolve() };
+    indexes.set(db.name, index);
+  }
+  return index;
+}
+
+/** Every live prospect's search entry, up to date with the database. */
+export function searchIndex(db: JalurDb): Promise<Map<string, SearchDoc>> {
+  const index = indexOf(db);
+  const run = index.queue.then(() => refresh(db, index));
+  index.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The best `limit` live prospects for `query`, best first (lib/pipeline/search.ts). */
+export async function searchIndexed(ctx: StoreContext, query: string, limit: number): Promise<Prospect[]> {
+  const docs = await searchIndex(ctx.db);
+  const hits = searchDocs(docs.values(), query, limit);
+  const rows = await ctx.db.prospects.bulkGet(hits.map((h) => h.id));
+  return rows.filter((p): p is Prospect => !!p && p.deletedAt === null);
+}
