@@ -5,7 +5,7 @@ import { BoardCard, DRAG_TYPE, NAV_KEYS, type CardActions, type CardKey } from '
 import { formatMoneys, weighted } from './format';
 
 /** Every card is this tall (gap included): the visible slice is plain arithmetic on the scroll offset. */
-export const CARD_HEIGHT = 80;
+export const CARD_HEIGHT = 92;
 const OVERSCAN = 4;
 // Until the list has been measured, assume a tall panel rather than render nothing.
 const FIRST_GUESS = 720;
