@@ -5,7 +5,9 @@ import { BackendSection } from './BackendSection';
 import { CadencesEditor } from './CadencesEditor';
 import { CurrencySetting } from './CurrencySetting';
 import { DataSection } from './DataSection';
+import { DueRulePref } from './DueRulePref';
 import { LinkedInPref } from './LinkedInPref';
+import { LostReasonsEditor } from './LostReasonsEditor';
 import { NotificationsPref } from './NotificationsPref';
 import { RetentionPref } from './RetentionPref';
 import { ScoringEditor } from './ScoringEditor';
@@ -33,6 +35,8 @@ export function OptionsApp() {
       <StagesEditor />
       <ScoringEditor />
       <CadencesEditor />
+      <DueRulePref />
+      <LostReasonsEditor />
       <section aria-labelledby="linkedin-pref-h" class="playbook-editor">
         <h2 id="linkedin-pref-h">{t('linkedinPrefHeading')}</h2>
         <LinkedInPref />

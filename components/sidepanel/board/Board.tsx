@@ -143,13 +143,15 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   const stageOf = (card: BoardCard) => view?.stages.find((s) => s.id === card.stageId);
 
   /** Focus returns to the moved card when the move was made from the prompt (the keyboard way). */
-  const move = async (card: BoardCard, stage: BoardStage, confirmed: boolean) => {
+  const move = async (card: BoardCard, stage: BoardStage, confirmed: boolean, lostReason?: string | null) => {
     const fromPrompt = prompt !== null;
     setMoveError(null);
     if (card.stageId === stage.id) return setPrompt(null);
+    // A move to a lost stage (dropped or picked) first asks why; the answer travels with the move.
+    if (stage.kind === 'lost' && lostReason === undefined) return setPrompt({ kind: 'lost', card, stage });
     try {
-      const r = await send({ type: 'setStage', prospectId: card.id, stageKey: stage.key, confirmed });
-      if (r.needsConfirmation) return setPrompt({ kind: 'confirm', card, stage });
+      const r = await send({ type: 'setStage', prospectId: card.id, stageKey: stage.key, confirmed, ...(lostReason ? { lostReason } : {}) });
+      if (r.needsConfirmation) return setPrompt({ kind: 'confirm', card, stage, lostReason });
       // Until every card is here the preview is re-read after the move instead (the store's change notice).
       setFull((v) => ({ ...v, cards: moveCard(v.cards, card.id, stage.id) }));
       setPrompt(null);
@@ -165,7 +167,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
     if (!prompt) return;
     const { card } = prompt;
     const from = stageOf(card);
-    if (prompt.kind === 'confirm' && from) setSaid(t('boardNotMoved', [card.name, label(from)]));
+    if (prompt.kind !== 'pick' && from) setSaid(t('boardNotMoved', [card.name, label(from)]));
     setPrompt(null);
     setFocus({ id: card.id, part: prompt.kind === 'pick' ? 'move' : 'open' });
   };
@@ -218,7 +220,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
         {t('boardHelp')} {t('boardSearchHint')}
       </p>
       <ErrorNote error={moveError ?? error ?? tabError} />
-      {prompt && view && <MovePrompt prompt={prompt} stages={view.stages} onMove={(c, s, ok) => void move(c, s, ok)} onCancel={cancel} />}
+      {prompt && view && <MovePrompt prompt={prompt} stages={view.stages} onMove={(c, s, ok, why) => void move(c, s, ok, why)} onCancel={cancel} />}
       {view === null ? (
         !error && <p class="muted">{t('loading')}</p>
       ) : (
