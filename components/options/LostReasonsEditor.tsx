@@ -101,7 +101,12 @@ export function LostReasonsEditor() {
                     class="link"
                     disabled={busy}
                     aria-label={t('lostReasonsRemove', r)}
-                    onClick={() => void save(own.filter((x) => x !== r), t('lostReasonsRemoved', r))}
+                    onClick={() =>
+                      void save(
+                        own.filter((x) => x !== r),
+                        t('lostReasonsRemoved', r),
+                      )
+                    }
                   >
                     {t('lostReasonsRemoveBtn')}
                   </button>

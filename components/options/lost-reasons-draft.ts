@@ -9,7 +9,10 @@ export const LOST_REASONS_MAX = 50;
 export type LostReasonProblem = 'empty' | 'tooLong' | 'duplicate' | 'tooMany';
 
 /** The reason as it will be stored, or why it cannot be added to `list`. */
-export function checkNewReason(input: string, list: readonly string[]): { ok: true; reason: string } | { ok: false; problem: LostReasonProblem } {
+export function checkNewReason(
+  input: string,
+  list: readonly string[],
+): { ok: true; reason: string } | { ok: false; problem: LostReasonProblem } {
   const reason = cleanLine(input);
   if (!reason) return { ok: false, problem: 'empty' };
   if (reason.length > LOST_REASON_MAX_CHARS) return { ok: false, problem: 'tooLong' };

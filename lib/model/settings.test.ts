@@ -161,9 +161,15 @@ describe('team settings rows', () => {
   });
   it('refuses a bad lost-reason list or due rule, from a person or the server, naming the field', () => {
     expect(parseSettings({ dueRule: 'whenever' }).ok).toBe(false);
-    expect(parseSettings({ lostReasons: ['x'.repeat(121)] })).toMatchObject({ ok: false, error: expect.stringContaining('lostReasons[0]') });
+    expect(parseSettings({ lostReasons: ['x'.repeat(121)] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('lostReasons[0]'),
+    });
     expect(parseSettings({ lostReasons: Array.from({ length: 51 }, (_, i) => `R${i}`) }).ok).toBe(false);
-    expect(teamSettingsFromServer({ cadence_due_rule: 'soon' })).toMatchObject({ ok: false, error: expect.stringContaining('cadence_due_rule') });
+    expect(teamSettingsFromServer({ cadence_due_rule: 'soon' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cadence_due_rule'),
+    });
     expect(teamSettingsFromServer({ lost_reasons: 'Price' })).toMatchObject({ ok: false, error: expect.stringContaining('lost_reasons') });
   });
   it('reads a fresh row and a numeric sent as text', () => {

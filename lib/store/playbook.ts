@@ -148,7 +148,11 @@ export async function cadenceAction(ctx: StoreContext, prospectId: string, actio
     const now = ctx.now();
     const open = await openStepFollowUp(ctx, p);
     if (action === 'resume')
-      return apply(ctx, p, resume(e, await mustGetCadence(ctx, e.cadenceId), now, { fields: templateFields(p), dueRule: await dueRuleOf(ctx) }));
+      return apply(
+        ctx,
+        p,
+        resume(e, await mustGetCadence(ctx, e.cadenceId), now, { fields: templateFields(p), dueRule: await dueRuleOf(ctx) }),
+      );
     if (open) await patchFollowUp(ctx, open.id, { deletedAt: now });
     if (action === 'pause') return apply(ctx, p, pause(e, now));
     if (action === 'stop') return apply(ctx, p, stop(e, now));

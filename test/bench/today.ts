@@ -14,9 +14,11 @@ import type { Row } from './table';
 import { todayFollowUps } from './today-rows';
 import type { TodaySeedGlobal, TodaySeedResult } from './today-seed';
 
-// Kept in step with components/sidepanel/today/Today.tsx (TODAY_READY_MARK, TODAY_COMPLETE_MARK); not imported, it pulls in the UI.
+// Kept in step with components/sidepanel/today/Today.tsx (TODAY_*_MARK); not imported, it pulls in the UI.
 const READY_MARK = 'jalur:today-interactive';
 const COMPLETE_MARK = 'jalur:today-complete';
+const ASKED_MARK = 'jalur:today-asked';
+const ANSWERED_MARK = 'jalur:today-answered';
 const WARMUP = 2;
 
 interface Sample {
@@ -25,6 +27,9 @@ interface Sample {
   /** Navigation start → every row rendered. */
   completeMs: number;
   rowsAtReady: number;
+  /** Where the time to the first rows goes: the page's DOMContentLoaded, and the first page's round trip. */
+  domContentLoadedMs: number;
+  firstPageMs: number;
   rowsTotal: number;
   countsTotal: number;
 }
@@ -35,13 +40,24 @@ async function openOnce(context: BrowserContext, extensionId: string): Promise<S
   try {
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html?view=today`);
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, READY_MARK, { timeout: 60_000, polling: 20 });
-    const early = await page.evaluate((m) => {
-      // Interactive means the first row takes focus now, not merely that something was painted.
-      const first = document.querySelector<HTMLElement>('.today-open');
-      first?.focus();
-      if (!first || document.activeElement !== first) throw new Error('no focusable row at the ready mark');
-      return { readyMs: performance.getEntriesByName(m)[0]!.startTime, rowsAtReady: document.querySelectorAll('.today-row').length };
-    }, READY_MARK);
+    const early = await page.evaluate(
+      ([m, asked, answered]) => {
+        // Interactive means the first row takes focus now, not merely that something was painted.
+        const first = document.querySelector<HTMLElement>('.today-open');
+        first?.focus();
+        if (!first || document.activeElement !== first) throw new Error('no focusable row at the ready mark');
+        // No helper functions in here: the bundler would wrap them in a name helper the page lacks.
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return {
+          readyMs: performance.getEntriesByName(m)[0]!.startTime,
+          rowsAtReady: document.querySelectorAll('.today-row').length,
+          domContentLoadedMs: nav?.domContentLoadedEventEnd ?? NaN,
+          firstPageMs:
+            (performance.getEntriesByName(answered)[0]?.startTime ?? NaN) - (performance.getEntriesByName(asked)[0]?.startTime ?? NaN),
+        };
+      },
+      [READY_MARK, ASKED_MARK, ANSWERED_MARK] as const,
+    );
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, COMPLETE_MARK, { timeout: 120_000, polling: 50 });
     const late = await page.evaluate((m) => {
       const counts = [...document.querySelectorAll('.group-head .count')].map((e) => Number(e.textContent));
@@ -101,6 +117,8 @@ export async function todayRows(o: {
             overdueAtSeed: seeded.overdue,
             prospects: o.prospects,
             rowsAtReadyMax: Math.max(...samples.map((s) => s.rowsAtReady)),
+            domContentLoadedMedianMs: median(samples.map((s) => s.domContentLoadedMs)),
+            firstPageMedianMs: median(samples.map((s) => s.firstPageMs)),
             allRowsMedianMs: median(samples.map((s) => s.completeMs)),
           },
         },

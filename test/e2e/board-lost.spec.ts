@@ -21,7 +21,10 @@ const card = (panel: Page, name: string) => panel.locator('[data-card]', { hasTe
 /** The stored lost reason of a person, asked of the background as any page would. */
 function lostReason(panel: Page, slug: string): Promise<string | null> {
   return panel.evaluate(async (s) => {
-    const r = (await chrome.runtime.sendMessage({ type: 'detail', slug: s })) as { ok: boolean; data: { prospect: { lostReason: string | null } } };
+    const r = (await chrome.runtime.sendMessage({ type: 'detail', slug: s })) as {
+      ok: boolean;
+      data: { prospect: { lostReason: string | null } };
+    };
     return r.data.prospect.lostReason;
   }, slug);
 }

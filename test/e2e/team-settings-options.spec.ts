@@ -8,12 +8,17 @@ const SHOTS = '/tmp/shots/today';
 
 function settings(page: Page): Promise<{ lostReasons?: string[]; dueRule?: string }> {
   return page.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ type: 'settings' })) as { data: { settings: { lostReasons?: string[]; dueRule?: string } } };
+    const r = (await chrome.runtime.sendMessage({ type: 'settings' })) as {
+      data: { settings: { lostReasons?: string[]; dueRule?: string } };
+    };
     return r.data.settings;
   });
 }
 
-test('options: the team edits its lost reasons and the cadence due rule; mistakes are named beside the field', async ({ context, extensionId }) => {
+test('options: the team edits its lost reasons and the cadence due rule; mistakes are named beside the field', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(180_000);
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.setViewportSize({ width: 1280, height: 900 });
@@ -81,7 +86,9 @@ test('options in Indonesian: the same editors and their mistakes', async () => {
     const rule = options.getByRole('group', { name: 'Langkah rangkaian dianggap terlambat' });
     await expect(rule.getByRole('radio', { name: 'Setelah harinya berakhir' })).toBeChecked();
     await expect(rule.getByRole('radio', { name: 'Tepat pada waktunya' })).toBeVisible();
-    await options.getByRole('heading', { name: 'Kapan langkah rangkaian jatuh tempo' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await options
+      .getByRole('heading', { name: 'Kapan langkah rangkaian jatuh tempo' })
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await options.screenshot({ path: `${SHOTS}/options-lost-reasons-id.png` });
   } finally {
     await close();

@@ -45,7 +45,8 @@ export function MovePrompt({
     onCancel();
   };
   const { card } = prompt;
-  if (prompt.kind === 'lost') return <LostReasonPrompt card={card} stage={prompt.stage} box={box} onKeyDown={onKeyDown} onMove={onMove} onCancel={onCancel} />;
+  if (prompt.kind === 'lost')
+    return <LostReasonPrompt card={card} stage={prompt.stage} box={box} onKeyDown={onKeyDown} onMove={onMove} onCancel={onCancel} />;
   if (prompt.kind === 'confirm') {
     return (
       <div class="board-prompt confirm" role="alert" tabIndex={-1} ref={box} onKeyDown={onKeyDown}>

@@ -16,6 +16,9 @@ import './today.css';
 // Read by the bench (test/bench/today.ts): first rows on screen with data, and every row rendered.
 export const TODAY_READY_MARK = 'jalur:today-interactive';
 export const TODAY_COMPLETE_MARK = 'jalur:today-complete';
+/** The first page asked for, and its answer in: where the time before the first rows goes. */
+export const TODAY_ASKED_MARK = 'jalur:today-asked';
+export const TODAY_ANSWERED_MARK = 'jalur:today-answered';
 /**
  * Rows asked for and rendered first (more than a 900 px panel shows); the whole queue is read after
  * they are on screen and rendered in slices of CHUNK rows a task, so a long queue opens at once and
@@ -72,12 +75,10 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
       const seq = ++sent.current;
       const now = Date.now();
       const until = windowEnd(now, timeZone);
-      send(
-        firstPage
-          ? { type: 'today', until, first: FIRST_ROWS, tomorrow: startOfLocalDay(now, timeZone, 1) }
-          : { type: 'today', until },
-      )
+      if (firstPage) performance.mark(TODAY_ASKED_MARK);
+      send(firstPage ? { type: 'today', until, first: FIRST_ROWS, tomorrow: startOfLocalDay(now, timeZone, 1) } : { type: 'today', until })
         .then((q) => {
+          if (firstPage) performance.mark(TODAY_ANSWERED_MARK);
           if (!mounted.current || seq < shownSeq.current) return;
           shownSeq.current = seq;
           setQueue(q);
@@ -262,7 +263,9 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
       <p class="visually-hidden" aria-live="polite">
         {said}
       </p>
-      {groups && complete && totalCount === 0 && <EmptyState title={t('todayEmptyTitle')} text={t('todayEmptyText')} testId="today-empty" />}
+      {groups && complete && totalCount === 0 && (
+        <EmptyState title={t('todayEmptyTitle')} text={t('todayEmptyText')} testId="today-empty" />
+      )}
       {groups && (
         <div class="today-groups" ref={listRef} onKeyDown={onKeyDown}>
           {groups.map((g) => (
@@ -355,7 +358,14 @@ function sameRow(a: Row, b: Row): boolean {
 class TodayRow extends Component<RowProps> {
   override shouldComponentUpdate(b: RowProps): boolean {
     const a = this.props;
-    return !(sameRow(a.row, b.row) && a.now === b.now && a.timeZone === b.timeZone && a.active === b.active && a.menuOpen === b.menuOpen && a.on === b.on);
+    return !(
+      sameRow(a.row, b.row) &&
+      a.now === b.now &&
+      a.timeZone === b.timeZone &&
+      a.active === b.active &&
+      a.menuOpen === b.menuOpen &&
+      a.on === b.on
+    );
   }
 
   override render({ row: r, now, timeZone, active, menuOpen, on }: RowProps) {

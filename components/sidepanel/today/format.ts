@@ -10,13 +10,23 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+// Building an Intl formatter costs far more than using one; a long queue formats thousands of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${uiLocale()}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(uiLocale(), { ...options, timeZone })));
+  return f;
+}
+let relativeFormat: Intl.RelativeTimeFormat | null = null;
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function relative(dueAt: number, now: number): string {
   // Numbers, not "yesterday": 30 hours late may be two calendar days back.
-  const rtf = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' });
+  const rtf = (relativeFormat ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' }));
   const late = now - dueAt;
   if (late < HOUR) return rtf.format(-Math.max(1, Math.round(late / MINUTE)), 'minute');
   if (late < 2 * DAY) return rtf.format(-Math.round(late / HOUR), 'hour');
@@ -26,15 +36,15 @@ function relative(dueAt: number, now: number): string {
 export function dueLabel(dueAt: number, now: number, group: TodayGroupKey, timeZone: string): string {
   if (group === 'overdue') return relative(dueAt, now);
   const wholeDay = endOfLocalDay(dueAt, timeZone) === dueAt;
-  const time = new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short', timeZone }).format(dueAt);
+  const time = dateFormat(timeZone, { timeStyle: 'short' }).format(dueAt);
   if (group === 'today') return wholeDay ? t('todayAnyTime') : time;
-  const day = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(dueAt);
+  const day = dateFormat(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(dueAt);
   return wholeDay ? day : `${day} ${time}`;
 }
 
 /** The exact due time, for a tooltip and screen readers. */
 export function dueFull(dueAt: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(dueAt);
+  return dateFormat(timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(dueAt);
 }
 
 /**
