@@ -53,6 +53,8 @@ export function CurrencySetting() {
               value={code}
               size={5}
               maxLength={3}
+              // A three-letter code: a short box says so better than a full-width one.
+              style={{ inlineSize: '7em' }}
               autocomplete="off"
               spellcheck={false}
               disabled={!settings || !canEdit}
