@@ -73,6 +73,13 @@ export default defineConfig({
   }),
   // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded.
   webExt: { binaries: devBrowsers() },
+  hooks: {
+    // Firefox opens a sidebar at install unless told not to; Jalur's welcome page already opens then,
+    // and the sidebar opens from the popup or View → Sidebar when the rep wants it.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.open_at_install = false;
+    },
+  },
   // AMO asks for the sources of a bundled add-on: `npm run zip` writes them beside the Firefox zip.
   zip: {
     zipSources: true,

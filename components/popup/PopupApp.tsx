@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import './popup.css';
-import { browser } from 'wxt/browser';
 import { send } from '../shared/api';
 import { trackedForm } from '../shared/draft-wire';
 import { BoardLink } from './BoardLink';
@@ -16,6 +15,7 @@ import { useTabPerson } from '../shared/useTabPerson';
 import { ErrorNote } from '../ui/ErrorNote';
 import { QuickActions } from '../chip/actions/QuickActions';
 import { formatDue } from '../shared/format';
+import { openSidePanel } from '../shared/open-side-panel';
 
 export function PopupApp() {
   const { tabId, person, reload, choose } = useTabPerson(false);
@@ -23,7 +23,7 @@ export function PopupApp() {
 
   const openPanel = async () => {
     try {
-      if (tabId !== null) await browser.sidePanel.open({ tabId });
+      if (tabId !== null) await openSidePanel({ tabId });
       window.close();
     } catch (e) {
       setError((e as Error).message);

@@ -78,4 +78,9 @@ it('clip from the popup with an edited field', async () => {
   // Changing the stage in the popup is recorded and shows on the page.
   await popup.select('::-p-aria([name="Stage"][role="combobox"])', 'qualification');
   await waitForText(page, 'jalur-inline >>> [data-stage="qualification"]', 'Qualification');
+
+  // "Open side panel" opens Firefox's sidebar (Chrome's sidePanel API does not exist here).
+  expect(await ff.ext<boolean>('browser.sidebarAction.isOpen({})')).toBe(false);
+  await click(popup, button('Open side panel'));
+  await until(() => ff.ext<boolean>('browser.sidebarAction.isOpen({})'), 'the sidebar to open');
 });

@@ -3,6 +3,7 @@
 // anything is awaited; the panel learns what to show from session storage (read on load, watched
 // while open). Where Chrome refuses, the same view opens as a tab (sidepanel.html?person=… / ?view=).
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '../../shared/open-side-panel';
 
 export const PANEL_OPEN_KEY = 'jalur:panel-open';
 /** A request older than this is from an earlier opening and is ignored. */
@@ -21,9 +22,9 @@ export function openPanelOn(target: PanelTarget, where: { tabId: number | null; 
   try {
     opening =
       where.tabId !== null
-        ? browser.sidePanel.open({ tabId: where.tabId })
+        ? openSidePanel({ tabId: where.tabId })
         : where.windowId !== null
-          ? browser.sidePanel.open({ windowId: where.windowId })
+          ? openSidePanel({ windowId: where.windowId })
           : Promise.reject(new Error('no window'));
   } catch (e) {
     opening = Promise.reject(e);
