@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, parseSettings, type TeamSettings } from '../model/set
 import { countCrossing } from '../pipeline/score-preview';
 import type { StoreContext } from '../store/context';
 import * as playbook from '../store/playbook';
-import { canEditTeam, liveCadences, stalledProspects } from '../store/playbook-queries';
+import { canEditTeam, goneDarkAndNotContacted, liveCadences, memberName, stalledProspects } from '../store/playbook-queries';
 import { listStages } from '../store/queries';
 import { teamSettings } from '../store/settings';
 import type { ValidRequest } from './schemas';
@@ -69,6 +69,7 @@ export async function dispatchPlaybook(ctx: StoreContext, req: ValidRequest): Pr
       await mustEdit(ctx);
       return { moved: await playbook.removeStage(ctx, req.id, req.reassignTo) };
     case 'stalled': {
+      if (req.all) return goneDarkView(ctx);
       const stages = new Map((await listStages(ctx)).map((s) => [s.id, s]));
       const all = await stalledProspects(ctx);
       return {
@@ -86,4 +87,36 @@ export async function dispatchPlaybook(ctx: StoreContext, req: ValidRequest): Pr
     default:
       return undefined;
   }
+}
+
+/** The gone-dark view's lists, whole: every gone-dark and every not-contacted person, with what they sort and filter by. */
+async function goneDarkView(ctx: StoreContext): Promise<ResponseMap['stalled']> {
+  const stageList = await listStages(ctx);
+  const stages = new Map(stageList.map((s, i) => [s.id, { s, order: i }]));
+  const { dark, notContacted } = await goneDarkAndNotContacted(ctx);
+  const view = ({ prospect: p, silenceDays }: (typeof dark)[number]) => {
+    const st = stages.get(p.stageId);
+    return {
+      prospectId: p.id,
+      name: p.name,
+      company: p.company,
+      stageId: p.stageId,
+      stageKey: st?.s.key ?? 'unknown',
+      stageName: st?.s.name ?? null,
+      stageOrder: st?.order ?? 0,
+      ownerId: p.ownerId,
+      dealValue: p.dealValue,
+      currency: p.currency,
+      silenceDays,
+    };
+  };
+  const ownerIds = [...new Set([...dark, ...notContacted].map((i) => i.prospect.ownerId))];
+  const owners = await Promise.all(ownerIds.map(async (id) => ({ id, name: await memberName(ctx, id), you: id === ctx.userId })));
+  return {
+    count: dark.length,
+    items: dark.map(view),
+    notContacted: notContacted.map(view),
+    stages: stageList.map((s) => ({ id: s.id, key: s.key, name: s.name, kind: s.kind })),
+    owners,
+  };
 }

@@ -138,7 +138,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('reorderStage'), id: Id, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ type: z.literal('removeStage'), id: Id, reassignTo: z.string().min(1).max(40) }),
-  z.object({ type: z.literal('stalled'), limit }),
+  // `all`: every one of them (the gone-dark list windows them itself); `limit` then is ignored.
+  z.object({ type: z.literal('stalled'), limit, all: z.boolean().optional() }),
   ...BOARD_REQUESTS,
   ...DATA_REQUESTS,
   ...DELETE_REQUESTS,

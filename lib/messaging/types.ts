@@ -42,7 +42,7 @@ export type Request =
     }
   | { type: 'reorderStage'; id: string; delta: -1 | 1 }
   | { type: 'removeStage'; id: string; reassignTo: string }
-  | { type: 'stalled'; limit: number }
+  | { type: 'stalled'; limit: number; all?: boolean }
   | BoardRequest
   | DataRequest
   | DeleteRequest
@@ -170,6 +170,20 @@ export interface StalledView {
   stageKey: string;
   stageName: string | null;
   silenceDays: number;
+  stageId?: string;
+  /** Position of the stage in the pipeline, 0 first. */
+  stageOrder?: number;
+  ownerId?: string;
+  dealValue?: number | null;
+  currency?: string | null;
+}
+
+/** The gone-dark view: gone dark (silence after contact) and, apart, not contacted yet. */
+export interface GoneDarkLists {
+  notContacted: StalledView[];
+  stages: Array<{ id: string; key: string; name: string | null; kind: 'open' | 'won' | 'lost' }>;
+  /** Owners of the listed people; `you` is the rep looking. */
+  owners: Array<{ id: string; name: string | null; you: boolean }>;
 }
 
 export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses {
@@ -192,7 +206,7 @@ export interface ResponseMap extends BoardResponses, DataResponses, DeleteRespon
   saveStage: { stage: Stage };
   reorderStage: { done: true };
   removeStage: { moved: number };
-  stalled: { items: StalledView[]; count: number };
+  stalled: { items: StalledView[]; count: number } & Partial<GoneDarkLists>;
   logTouch: { touch: Touch };
   linkEmail: { prospect: Prospect };
   addFollowUp: { followUp: FollowUp };

@@ -1,6 +1,6 @@
 import type { Cadence, Prospect } from '../model';
 import { touchesToSql } from '../pipeline/gates';
-import { listStalled, type StalledItem } from '../pipeline/stalled';
+import { listNotContacted, listStalled, type StalledItem } from '../pipeline/stalled';
 import { REMOTE_META, type Member } from '../sync/remote-meta';
 import type { StoreContext } from './context';
 import { listStages } from './queries';
@@ -38,4 +38,13 @@ export async function stalledProspects(ctx: StoreContext): Promise<StalledItem<P
   const stages = await listStages(ctx);
   const prospects = await ctx.db.prospects.filter((p) => p.deletedAt === null).toArray();
   return listStalled(prospects, stages, ctx.now());
+}
+
+/** Gone dark and, apart, never contacted (lib/pipeline/staleness.ts), from one read of the pipeline. */
+export async function goneDarkAndNotContacted(
+  ctx: StoreContext,
+): Promise<{ dark: StalledItem<Prospect>[]; notContacted: StalledItem<Prospect>[] }> {
+  const stages = await listStages(ctx);
+  const prospects = await ctx.db.prospects.filter((p) => p.deletedAt === null).toArray();
+  return { dark: listStalled(prospects, stages, ctx.now()), notContacted: listNotContacted(prospects, stages, ctx.now()) };
 }
