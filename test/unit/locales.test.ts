@@ -20,6 +20,11 @@ describe('locales', () => {
     for (const [k, v] of Object.entries(id)) expect(v.message.trim(), k).not.toBe('');
   });
 
+  it('every key is a name Chrome accepts (letters, digits, _ and @), or it refuses to load the extension', () => {
+    const bad = Object.keys(en).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k));
+    expect(bad).toEqual([]);
+  });
+
   it('every key the code asks for exists', () => {
     const used = new Set<string>();
     for (const f of [...sources('components'), ...sources('entrypoints')]) {
