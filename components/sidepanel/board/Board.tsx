@@ -23,6 +23,8 @@ import { formatMoneys, weighted } from './format';
 import { MoneySums } from '../../../lib/model/money';
 import { MovePrompt, type Prompt } from './MovePrompt';
 import { useBoardData } from './useBoardData';
+import { BulkBar } from './BulkBar';
+import { useSelection } from './selection';
 import './board.css';
 
 /** Set once, when the board first shows cards and takes input: `npm run bench` times panel open → this mark. */
@@ -115,6 +117,12 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
           : [],
     [full, filtered, preview],
   );
+  // Bulk selection runs over the cards as shown: column by column, top to bottom.
+  const order = useMemo(() => columns.flatMap((c) => c.cards.filter(Boolean).map((x) => x.id)), [columns]);
+  const selection = useSelection(order);
+  useEffect(() => {
+    if (full && selection.ids.size) selection.keepOnly(new Set(order));
+  }, [order]);
   const openCols = columns.filter((c) => c.stage.kind === 'open');
   const openValue = useMemo(() => mergeMoney(openCols.map((c) => c.value)), [columns]);
   const openWeighted = useMemo(() => {
@@ -185,6 +193,13 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
     dragEnd: () => {
       dragging.current = null;
     },
+    select: (id, range) => selection.toggle(id, range),
+    extend: (id, key) => {
+      const to = neighbour(columns, id, key);
+      if (!to) return;
+      selection.extend(id, to.id);
+      setFocus({ id: to.id, part: 'open' });
+    },
   };
 
   const drop = (stageId: string) => {
@@ -217,9 +232,12 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
       </div>
       <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} />
       <p class="muted board-help">
-        {t('boardHelp')} {t('boardSearchHint')}
+        {t('boardHelp')} {t('boardSearchHint')} {t('bulkHelp')}
       </p>
       <ErrorNote error={moveError ?? error ?? tabError} />
+      {selection.ids.size > 0 && view && (
+        <BulkBar ids={[...selection.ids]} stages={view.stages} owners={view.owners} onClear={selection.clear} />
+      )}
       {prompt && view && <MovePrompt prompt={prompt} stages={view.stages} onMove={(c, s, ok, why) => void move(c, s, ok, why)} onCancel={cancel} />}
       {view === null ? (
         !error && <p class="muted">{t('loading')}</p>
@@ -236,6 +254,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
               onFocused={() => setFocus(null)}
               isDragging={() => dragging.current !== null}
               onDrop={drop}
+              selected={selection.ids}
             />
           ))}
         </div>

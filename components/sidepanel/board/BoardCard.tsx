@@ -11,6 +11,10 @@ export interface CardActions {
   navigate: (id: string, key: CardKey) => void;
   dragStart: (card: Card) => void;
   dragEnd: () => void;
+  /** Bulk selection (selection.ts): tick one, or with `range` everything from the last ticked. */
+  select: (id: string, range: boolean) => void;
+  /** Shift+arrow from a card: it and the neighbour that way end up selected, focus moves there. */
+  extend: (id: string, key: CardKey) => void;
 }
 
 export const DRAG_TYPE = 'application/x-jalur-card';
@@ -29,6 +33,7 @@ export function BoardCard({
   now,
   defaultCurrency,
   closed = false,
+  selected = false,
 }: {
   card: Card;
   index: number;
@@ -38,11 +43,13 @@ export function BoardCard({
   defaultCurrency: string;
   /** In a won or lost column: a deal that is over has no follow-up to miss. */
   closed?: boolean;
+  /** Ticked for a bulk action. */
+  selected?: boolean;
 }) {
   const overdue = card.nextDueAt !== null && card.nextDueAt <= now;
   return (
     <div
-      class={card.stalled ? 'card is-stalled' : 'card'}
+      class={`card${card.stalled ? ' is-stalled' : ''}${selected ? ' is-selected' : ''}`}
       role="listitem"
       aria-posinset={index + 1}
       aria-setsize={size}
@@ -52,7 +59,8 @@ export function BoardCard({
       draggable
     >
       <div class="card-top">
-        <button type="button" class="card-open">
+        <input type="checkbox" class="card-select" checked={selected} aria-label={t('bulkSelectCard', card.name)} />
+        <button type="button" class="card-open" aria-pressed={selected ? 'true' : undefined}>
           {card.name}
         </button>
         <button type="button" class="card-move link" aria-label={t('boardMoveLabel', card.name)}>

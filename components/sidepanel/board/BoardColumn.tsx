@@ -28,6 +28,7 @@ export function BoardColumn({
   onFocused,
   isDragging,
   onDrop,
+  selected,
 }: {
   column: Column;
   now: number;
@@ -39,6 +40,8 @@ export function BoardColumn({
   /** A card of this board is being dragged: the column accepts it. */
   isDragging: () => boolean;
   onDrop: (stageId: string) => void;
+  /** Cards ticked for a bulk action. */
+  selected: ReadonlySet<string>;
 }) {
   const headId = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -93,6 +96,7 @@ export function BoardColumn({
   };
   const onClick = (e: MouseEvent) => {
     const card = cardAt(e);
+    if (card && (e.target as Element).classList.contains('card-select')) return actions.select(card.id, e.shiftKey);
     const button = (e.target as Element).closest('button');
     if (!card || !button) return;
     if (button.classList.contains('card-move')) actions.pickMove(card);
@@ -101,6 +105,15 @@ export function BoardColumn({
   const onKeyDown = (e: KeyboardEvent) => {
     const card = cardAt(e);
     if (!card || !(e.target as Element).classList.contains('card-open')) return;
+    // Space ticks the card for a bulk action (Enter opens it); Shift+arrows extend the selection.
+    if (e.key === ' ' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      return actions.select(card.id, e.shiftKey);
+    }
+    if (e.shiftKey && NAV_KEYS.includes(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      return actions.extend(card.id, e.key as CardKey);
+    }
     if (!NAV_KEYS.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
     actions.navigate(card.id, e.key as CardKey);
@@ -184,6 +197,7 @@ export function BoardColumn({
                   now={now}
                   defaultCurrency={defaultCurrency}
                   closed={column.stage.kind !== 'open'}
+                  selected={selected.has(c.id)}
                 />
               );
             })}

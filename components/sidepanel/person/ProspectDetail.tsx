@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
+import type { Prospect } from '../../../lib/model';
 import type { ProspectDetail as Detail } from '../../../lib/messaging/types';
 import type { MessageKey } from '../../shared/i18n';
 import { t } from '../../shared/i18n';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Section } from '../../ui/Section';
 import { DealFields } from './DealFields';
+import { DuplicateHint } from './DuplicateHint';
+import { MergeDialog } from './MergeDialog';
 import { DeletePerson, usePersonDataMenu } from './DeletePerson';
 import { FollowUps } from './FollowUps';
 import { PersonHeader } from './PersonHeader';
@@ -24,6 +27,8 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
   const [error, setError] = useState<string | null>(null);
   const [qualError, setQualError] = useState<string | null>(null);
   const personData = usePersonDataMenu(p);
+  // Merge: null closed; 'find' opened from More (search for the other person); a person from a hint.
+  const [merging, setMerging] = useState<Prospect | 'find' | null>(null);
   const rows: Array<[MessageKey, string | null]> = [
     ['fieldTitle', p.title],
     ['fieldCompany', p.company],
@@ -36,8 +41,10 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
   return (
     <article class="detail person" aria-label={p.name} data-prospect={p.id} data-stage={detail.stage?.key} data-stage-kind={detail.stage?.kind}>
       {/* Delete and Merge go into the header's actions, beside the More menu. */}
-      <PersonHeader detail={detail} onError={setError} actions={<DeletePerson prospect={p} />} moreItems={personData.items} />
+      <PersonHeader detail={detail} onError={setError} actions={<DeletePerson prospect={p} />} moreItems={[...personData.items, { key: 'merge', label: t('mergeMenu'), onSelect: () => setMerging('find') }]} />
       {personData.dialog}
+      <DuplicateHint prospectId={p.id} onMerge={setMerging} />
+      {merging && <MergeDialog current={detail} initialOther={merging === 'find' ? null : merging} onClose={() => setMerging(null)} />}
       <ErrorNote error={error} />
       <Section id="person.next" title={t('personNextSteps')} summary={open ? t('personOpenCount', String(open)) : null} class="next-steps">
         <FollowUps prospectId={p.id} items={detail.followUps} closed={closed} />
