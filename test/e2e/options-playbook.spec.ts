@@ -35,7 +35,8 @@ async function ageAllProspects(sw: Worker, days: number): Promise<void> {
       const then = Date.now() - ms;
       all.onsuccess = () => {
         for (const p of all.result)
-          store.put({ ...p, createdAt: then, stageEnteredAt: then, lastTouchAt: p.lastTouchAt === null ? null : then });
+          // Contacted when clipped, quiet since: gone dark is silence after contact.
+          store.put({ ...p, createdAt: then, stageEnteredAt: then, lastTouchAt: then, touchCount: Math.max(1, p.touchCount) });
       };
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -44,7 +44,10 @@ async function silence(sw: Worker, name: string, days: number): Promise<void> {
       });
       for (const p of all.filter((x) => x.name === name)) {
         const at = (k: string) => (p[k] as number) - back;
-        store.put({ ...p, createdAt: at('createdAt'), stageEnteredAt: at('stageEnteredAt'), updatedAt: at('updatedAt') });
+        // Contacted when clipped, quiet since: gone dark is silence after contact.
+        const lastTouchAt = p.lastTouchAt === null ? at('createdAt') : at('lastTouchAt');
+        const touchCount = Math.max(1, p.touchCount as number);
+        store.put({ ...p, createdAt: at('createdAt'), stageEnteredAt: at('stageEnteredAt'), updatedAt: at('updatedAt'), lastTouchAt, touchCount });
       }
       await new Promise((r) => (store.transaction.oncomplete = r));
     },
@@ -160,7 +163,7 @@ test('ticking the SQL checklist accepts the prospect; the score explains the ite
   await expect(popup.getByLabel('Decision-maker')).toHaveCount(0);
 });
 
-test('the gone-dark list shows stalled prospects, longest silence first, and opens each one', async ({ context, sw, extensionId }) => {
+test('the gone-dark list shows stalled prospects (equal values: longest silence first) and opens each one', async ({ context, sw, extensionId }) => {
   await clip(context, RIZKY);
   await clip(context, AYU);
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
@@ -175,12 +178,12 @@ test('the gone-dark list shows stalled prospects, longest silence first, and ope
   await panel.getByRole('tab', { name: 'Person', exact: true }).click();
   await panel.getByRole('tab', { name: 'Gone dark', exact: true }).click();
   const list = panel.locator('.stalled-list');
-  await expect(list).toContainText('2 gone dark, longest silence first');
+  await expect(list).toContainText('2 gone dark');
   const items = list.getByRole('listitem');
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toContainText('Rizky Pratama');
-  await expect(items.nth(0)).toContainText('Kopi Kenangan Digital · Prospecting · 30 days silent');
-  await expect(items.nth(1)).toContainText('Samudra Freight · Prospecting · 20 days silent');
+  await expect(items.nth(0)).toContainText('Kopi Kenangan Digital · Prospecting · no deal value · 30 days silent');
+  await expect(items.nth(1)).toContainText('Samudra Freight · Prospecting · no deal value · 20 days silent');
 
   await list.getByRole('button', { name: /Ayu Lestari/ }).click();
   await expect(panel.locator('article.detail h2')).toHaveText('Ayu Lestari');

@@ -167,8 +167,16 @@ test('a prospect quiet for longer than its stage allows is flagged stalled on th
       req.onsuccess = () => r(req.result);
     });
     const back = 20 * 86_400_000;
+    // Contacted when clipped, quiet since: gone dark is silence after contact.
     for (const p of all)
-      store.put({ ...p, createdAt: p.createdAt! - back, stageEnteredAt: p.stageEnteredAt! - back, updatedAt: p.updatedAt! - back });
+      store.put({
+        ...p,
+        createdAt: p.createdAt! - back,
+        stageEnteredAt: p.stageEnteredAt! - back,
+        updatedAt: p.updatedAt! - back,
+        lastTouchAt: p.createdAt! - back,
+        touchCount: Math.max(1, p.touchCount!),
+      });
     await new Promise((r) => (store.transaction.oncomplete = r));
   });
   await page.reload();

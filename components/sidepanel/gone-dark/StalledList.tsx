@@ -186,13 +186,11 @@ export function StalledList({ onPick, onSelection }: { onPick: (id: string) => v
                   </Field>
                 )}
               </div>
-              <p class="count" data-count={shown.length} role="status">
-                {shown.length === total
-                  ? which === 'dark'
-                    ? t('goneDarkCount', String(total))
-                    : t('goneDarkTabNotContacted', String(total))
-                  : t('goneDarkShown', [String(shown.length), String(total)])}
-              </p>
+              {(which === 'dark' || shown.length !== total) && (
+                <p class="count" data-count={shown.length} role="status">
+                  {shown.length === total ? t('goneDarkCount', String(total)) : t('goneDarkShown', [String(shown.length), String(total)])}
+                </p>
+              )}
               {!onSelection && selectedIds.length > 0 && lists.stages && (
                 <BulkBar ids={selectedIds} stages={lists.stages} owners={owners} onClear={clear} />
               )}
