@@ -8,6 +8,7 @@ import { todayRows } from '../test/bench/today';
 import { contentScriptRows, ensureBuilt } from '../test/bench/bundles';
 import { chipRows } from '../test/bench/chip-latency';
 import { importRows } from '../test/bench/import-bench';
+import { searchRows } from '../test/bench/search-bench';
 import { storeRows } from '../test/bench/idb';
 import { mailRows } from '../test/bench/mail-bench';
 import { pageLoadRows } from '../test/bench/page-load';
@@ -50,10 +51,11 @@ async function main(): Promise<void> {
   const load = await step('page load with and without the extension', () => pageLoadRows({ loads: 30 }));
   const board = await step('side panel board with 10,000 prospects', () => boardRows({ runs: 10, prospects: 10_000 }));
   const today = await step('side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
+  const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
   const imports = await step('CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
   const sync = await step('sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
 
-  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...board.rows, ...today.rows, ...imports.rows, ...sync.rows];
+  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows];
   console.log(formatTable(rows));
   writeJson(OUT, {
     startedAt: started.toISOString(),
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, board: board.raw, today: today.raw, imports: imports.raw, sync: sync.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;
