@@ -231,6 +231,7 @@ export type Database = {
           linkedin_url: string | null
           location: string | null
           lost_reason: string | null
+          merged_into: string | null
           mql_at: string | null
           name: string
           owner_id: string | null
@@ -270,6 +271,7 @@ export type Database = {
           linkedin_url?: string | null
           location?: string | null
           lost_reason?: string | null
+          merged_into?: string | null
           mql_at?: string | null
           name: string
           owner_id?: string | null
@@ -309,6 +311,7 @@ export type Database = {
           linkedin_url?: string | null
           location?: string | null
           lost_reason?: string | null
+          merged_into?: string | null
           mql_at?: string | null
           name?: string
           owner_id?: string | null
@@ -331,6 +334,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "prospects_merged_into_fkey"
+            columns: ["team_id", "merged_into"]
+            isOneToOne: false
+            referencedRelation: "prospects"
+            referencedColumns: ["team_id", "id"]
+          },
           {
             foreignKeyName: "prospects_team_id_fkey"
             columns: ["team_id"]
