@@ -84,8 +84,11 @@ describe('sums per currency', () => {
 });
 
 describe('currencyInput', () => {
-  it('takes three letters in any case, nothing else', () => {
+  it('takes a known three-letter code in any case, nothing else', () => {
     expect(currencyInput(' idr ')).toBe('IDR');
+    expect(currencyInput('sgd')).toBe('SGD');
+    // "rupiah" cut to the field's three letters is no currency.
+    expect(currencyInput('rup')).toBeNull();
     expect(currencyInput('Rp')).toBeNull();
     expect(currencyInput('')).toBeNull();
   });

@@ -116,8 +116,21 @@ export function weightMoney(list: readonly Money[], percent: number): Money[] {
   return list.map((m) => ({ currency: m.currency, amount: cents((m.amount * percent) / 100) }));
 }
 
-/** What a rep typed in a currency field: "idr " → "IDR"; anything but three letters → null. */
+let known: ReadonlySet<string> | null | undefined;
+
+/** ISO 4217 codes the runtime knows, or null where it cannot list them (then any three letters pass). */
+function knownCurrencies(): ReadonlySet<string> | null {
+  if (known === undefined) {
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    known = intl.supportedValuesOf ? new Set(intl.supportedValuesOf('currency')) : null;
+  }
+  return known;
+}
+
+/** What a rep typed in a currency field: "idr " → "IDR"; anything but a known three-letter code ("rup") → null. */
 export function currencyInput(text: string): string | null {
   const c = text.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(c) ? c : null;
+  if (!/^[A-Z]{3}$/.test(c)) return null;
+  const list = knownCurrencies();
+  return list === null || list.has(c) ? c : null;
 }

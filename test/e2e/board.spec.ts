@@ -188,6 +188,9 @@ test('board: thousands of cards stay a few dozen in the page, and the keyboard r
 
   await panel.getByLabel('Gone dark only').check();
   await panel.getByRole('searchbox', { name: 'Search prospects' }).fill('wijaya');
+  // The panel's search reaches the board a moment after the keystroke: wait until only matches show.
+  await expect(panel.locator('.card-open').filter({ hasNotText: /Wijaya/ })).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'prospects' })).toHaveText(/Showing \d+/);
   const shown = Number((await panel.getByRole('status').filter({ hasText: 'prospects' }).textContent())!.match(/Showing (\d+)/)![1]);
   expect(shown).toBeGreaterThan(0);
   expect((await counts()).reduce((a, b) => a + b, 0)).toBe(shown);
@@ -299,6 +302,40 @@ test('board: values stay per currency, with count, open value and weighted value
   await expect(value('total', 'value')).toHaveText('$12,000 + IDR 3,100,000,000');
   await expect(panel.locator('[data-chart="value"] [data-currency]')).toHaveCount(2);
   await expect(panel.locator('[data-chart="value"]')).not.toContainText('$3.1B');
+});
+
+test('the default currency set in options is where a new deal starts, and the board shows it in that currency', async ({
+  context,
+  extensionId,
+}) => {
+  await clip(context, RIZKY);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  const code = options.getByLabel('Default currency');
+  await expect(code).toHaveValue('USD');
+  await code.fill('rupiah'); // the box keeps three letters: "rup", which is no currency
+  await options.getByRole('button', { name: 'Save currency' }).click();
+  await expect(options.getByText('Enter a three-letter currency code such as IDR or USD.')).toBeVisible();
+  await expect(code).toBeFocused();
+  await code.fill('idr');
+  await options.getByRole('button', { name: 'Save currency' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Default currency saved.' })).toBeVisible();
+  await options.reload();
+  await expect(options.getByLabel('Default currency')).toHaveValue('IDR');
+
+  // A new deal starts in rupiah; the rep only types the amount.
+  const page = await context.newPage();
+  await page.goto(RIZKY);
+  const sw = await serviceWorker(context);
+  const person = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, RIZKY)}`);
+  await expect(person.getByLabel('Currency')).toHaveValue('IDR');
+  await person.getByLabel('Deal value').fill('250000000');
+  await person.getByRole('button', { name: 'Save deal' }).click();
+  await expect(person.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(person.locator('.deal-amount')).toHaveText('IDR 250,000,000');
+
+  const board = await openExtensionPage(context, extensionId, 'sidepanel.html?view=board');
+  await expect(card(board, 'Rizky Pratama').locator('.card-value')).toHaveText('IDR 250M');
+  await expect(column(board, 'prospecting').locator('.col-value')).toHaveText('IDR 250M');
 });
 
 test.describe('in Indonesian', () => {

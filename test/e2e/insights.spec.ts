@@ -199,7 +199,8 @@ test('a stage nobody entered but deals jumped over reads "skipped" in the chart 
     await expect(cell(insights, 'funnel', stage, 'skipped')).toHaveText('1');
   }
   await expect(insights.locator('[data-chart="funnel"] [role="img"]')).toHaveAttribute('aria-label', /Qualification: skipped by 1/);
-  await expect(insights.locator('[data-chart="funnel"] [role="img"]')).not.toHaveAttribute('aria-label', /0%/);
+  // The skipped stages carry no rate; Rizky's own stage (decision) honestly has 0 % so far.
+  await expect(insights.locator('[data-chart="funnel"] [role="img"]')).not.toHaveAttribute('aria-label', /(Qualification|Consideration): [^;]*%/);
 });
 
 test('insights keep their text size at any width: bounded height in a 1280 px tab', async ({ context, extensionId }) => {
