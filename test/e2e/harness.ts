@@ -68,7 +68,7 @@ export function isWelcomePage(page: Page): boolean {
 export async function closeWelcome(context: BrowserContext, extensionDir = EXTENSION_DIR): Promise<void> {
   if (!existsSync(join(extensionDir, 'welcome.html'))) return;
   // Polled: the tab may exist before its URL is committed, so a page event alone does not say which it is.
-  await expect.poll(() => context.pages().some(isWelcomePage), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => context.pages().some(isWelcomePage), { timeout: 60_000 }).toBe(true);
   for (const page of context.pages().filter(isWelcomePage)) await page.close();
 }
 

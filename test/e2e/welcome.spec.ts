@@ -5,7 +5,7 @@ const SHELL = fixture('linkedin-spa/shell.html');
 const RIZKY = 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/';
 
 async function welcomePageOf(context: import('@playwright/test').BrowserContext): Promise<Page> {
-  await expect.poll(() => context.pages().some(isWelcomePage)).toBe(true);
+  await expect.poll(() => context.pages().some(isWelcomePage), { timeout: 60_000 }).toBe(true);
   return context.pages().find(isWelcomePage)!;
 }
 
