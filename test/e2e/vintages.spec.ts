@@ -1,51 +1,8 @@
+import { VINTAGES } from '../shared/pages';
 import { expect, fixture, openExtensionPage, serveLinkedIn, tabIdOf, test } from './harness';
 
 // Full page loads of every committed markup vintage: the chip lands by the name, clips the person,
 // and the record carries what the page showed. Expectations per field live in extract.test.ts.
-const VINTAGES = [
-  {
-    file: '2018-ember-fragment',
-    url: 'https://www.linkedin.com/in/bayu-wicaksono-fx18/',
-    slug: 'bayu-wicaksono-fx18',
-    name: 'Bayu Pratama Wicaksono',
-  },
-  {
-    file: '2020-top-card-list',
-    url: 'https://www.linkedin.com/in/farida-hanum-fx20/',
-    slug: 'farida-hanum-fx20',
-    name: 'Farida Hanum Siregar',
-  },
-  {
-    file: '2022-logged-in',
-    url: 'https://www.linkedin.com/in/margaret-fenwick-fx22/',
-    slug: 'margaret-fenwick-fx22',
-    name: 'Margaret Fenwick-Oyelaran',
-  },
-  {
-    file: '2024-data-view-name',
-    url: 'https://www.linkedin.com/in/thandiwe-okonkwo-reyes-fx24/',
-    slug: 'thandiwe-okonkwo-reyes-fx24',
-    name: 'Thandiwe Okonkwo-Reyes',
-  },
-  {
-    file: '2025-obfuscated',
-    url: 'https://www.linkedin.com/in/kalani-brightwater-fx25/',
-    slug: 'kalani-brightwater-fx25',
-    name: 'Kalani Brightwater',
-  },
-  {
-    file: '2026-sdui',
-    url: 'https://www.linkedin.com/in/mireille-tanaka-osei-fx26/',
-    slug: 'mireille-tanaka-osei-fx26',
-    name: 'Mireille Tanaka-Osei',
-  },
-  {
-    file: 'public-jsonld',
-    url: 'https://id.linkedin.com/in/siobhan-ocallaghan-wirawan-fx',
-    slug: 'siobhan-ocallaghan-wirawan-fx',
-    name: "Siobhán O'Callaghan-Wirawan",
-  },
-];
 
 for (const v of VINTAGES) {
   test(`${v.file}: chip by the name, clip, record`, async ({ context, sw, extensionId }) => {
