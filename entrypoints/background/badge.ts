@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t } from '../../components/shared/i18n';
 import { nextDueAfterNow, overdueCount } from '../../lib/store/queries';
 import type { StoreContext } from '../../lib/store/context';
 

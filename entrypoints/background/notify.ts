@@ -1,7 +1,7 @@
 // One desktop notification summarising follow-ups that fell due, never one per item and never twice
 // for the same thing (lib/pipeline/notify.ts decides). The rep can turn it off in options.
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t } from '../../components/shared/i18n';
 import { decideNotification, type NotifyState } from '../../lib/pipeline/notify';
 import type { StoreContext } from '../../lib/store/context';
 import { dueSoon } from '../../lib/store/queries';

@@ -1,4 +1,4 @@
-import { runMailInline } from '../../components/mail-inline';
+import { runMailInline } from '../../components/chip/mail-inline';
 import { gmail } from '../../lib/sites/gmail/site';
 
 export default defineContentScript({

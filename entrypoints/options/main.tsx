@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/OptionsApp';
-import { setDocumentLanguage } from '../../components/page-setup';
-import '../../components/ui.css';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { setDocumentLanguage } from '../../components/shared/page-setup';
+import '../../components/ui/ui.css';
 
 setDocumentLanguage();
 render(<OptionsApp />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { runMailInline } from '../../components/mail-inline';
+import { runMailInline } from '../../components/chip/mail-inline';
 import { outlook } from '../../lib/sites/outlook/site';
 
 export default defineContentScript({

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { SidePanelApp } from '../../components/SidePanelApp';
-import { setDocumentLanguage } from '../../components/page-setup';
-import '../../components/ui.css';
+import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
+import { setDocumentLanguage } from '../../components/shared/page-setup';
+import '../../components/ui/ui.css';
 
 setDocumentLanguage();
 render(<SidePanelApp />, document.getElementById('app')!);
