@@ -32,6 +32,9 @@ async function seed(page: Page, people: Input[], extra?: 'merge-history'): Promi
 
 const column = (panel: Page, key: string) => panel.locator(`.board-col[data-stage="${key}"]`);
 
+// Seeding, the board and the dialogs on a loaded two-core machine: more than the default minute.
+test.setTimeout(180_000);
+
 test('merge in the person view: a suggested duplicate is merged, keeping every touch and follow-up', async ({ context, extensionId }) => {
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=today');
   const [siti] = await seed(

@@ -151,8 +151,8 @@ export function BulkBar({
           {t('bulkSelected', String(n))}
         </strong>
         <label class="bulk-field">
-          <span>{t('bulkAction')}</span>
-          <select value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as Kind)}>
+          <span aria-hidden="true">{t('bulkAction')}</span>
+          <select aria-label={t('bulkAction')} value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as Kind)}>
             {kinds.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -162,8 +162,8 @@ export function BulkBar({
         </label>
         {kind === 'stage' && (
           <label class="bulk-field">
-            <span>{t('bulkToStage')}</span>
-            <select value={stageKey} onChange={(e) => setStageKey((e.currentTarget as HTMLSelectElement).value)}>
+            <span aria-hidden="true">{t('bulkToStage')}</span>
+            <select aria-label={t('bulkToStage')} value={stageKey} onChange={(e) => setStageKey((e.currentTarget as HTMLSelectElement).value)}>
               {stages.map((s) => (
                 <option key={s.key} value={s.key}>
                   {stageLabel(s.key, s.name)}
@@ -174,8 +174,8 @@ export function BulkBar({
         )}
         {kind === 'owner' && (
           <label class="bulk-field">
-            <span>{t('bulkToOwner')}</span>
-            <select value={ownerId} onChange={(e) => setOwnerId((e.currentTarget as HTMLSelectElement).value)}>
+            <span aria-hidden="true">{t('bulkToOwner')}</span>
+            <select aria-label={t('bulkToOwner')} value={ownerId} onChange={(e) => setOwnerId((e.currentTarget as HTMLSelectElement).value)}>
               {owners.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.you ? t('bulkOwnerYou') : (o.name ?? o.id)}
@@ -186,8 +186,8 @@ export function BulkBar({
         )}
         {kind === 'enrol' && (
           <label class="bulk-field">
-            <span>{t('bulkCadence')}</span>
-            <select value={cadenceId} onChange={(e) => setCadenceId((e.currentTarget as HTMLSelectElement).value)}>
+            <span aria-hidden="true">{t('bulkCadence')}</span>
+            <select aria-label={t('bulkCadence')} value={cadenceId} onChange={(e) => setCadenceId((e.currentTarget as HTMLSelectElement).value)}>
               {cadences.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -199,12 +199,12 @@ export function BulkBar({
         {kind === 'follow-up' && (
           <>
             <label class="bulk-field">
-              <span>{t('bulkFollowUpTitle')}</span>
-              <input value={title} maxLength={300} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+              <span aria-hidden="true">{t('bulkFollowUpTitle')}</span>
+              <input aria-label={t('bulkFollowUpTitle')} value={title} maxLength={300} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
             </label>
             <label class="bulk-field">
-              <span>{t('bulkFollowUpDue')}</span>
-              <input type="datetime-local" value={due} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+              <span aria-hidden="true">{t('bulkFollowUpDue')}</span>
+              <input type="datetime-local" aria-label={t('bulkFollowUpDue')} value={due} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
             </label>
           </>
         )}
