@@ -25,6 +25,7 @@ test('delete: confirm naming the person, gone from board, search, chip and badge
   sw,
   extensionId,
 }) => {
+  test.setTimeout(150_000); // many pages and steps
   await clip(context, RIZKY);
   const ayu = await clip(context, AYU);
   const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, AYU)}`);
