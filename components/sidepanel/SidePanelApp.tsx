@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Board } from './board/Board';
 import { t, type MessageKey } from '../shared/i18n';
-import { Insights } from './insights/Insights';
 import { ProspectDetail } from './person/ProspectDetail';
 import { Search } from './Search';
 import { StalledList } from './gone-dark/StalledList';
@@ -12,6 +10,11 @@ import { Today } from './today/Today';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
 import { Tabs } from '../ui/Tabs';
+import { lazyView } from './lazy-view';
+
+// Loaded when shown (or once the panel has painted): opening on Today or a person does not parse them.
+const Board = lazyView(() => import('./board/Board').then((m) => m.Board));
+const Insights = lazyView(() => import('./insights/Insights').then((m) => m.Insights));
 
 type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
 
@@ -81,6 +84,11 @@ export function SidePanelApp() {
       }),
     [],
   );
+
+  useEffect(() => {
+    const later = setTimeout(() => (Board.preload(), Insights.preload()), 1500);
+    return () => clearTimeout(later);
+  }, []);
 
   // Alt+1…5: straight to a view from anywhere in the panel (the physical digit key, whatever the layout).
   useEffect(() => {
