@@ -22,6 +22,7 @@ import { useBoardFilter } from './filter-state';
 import { formatMoneys, weighted } from './format';
 import { MoneySums } from '../../../lib/model/money';
 import { MovePrompt, type Prompt } from './MovePrompt';
+import { EmptyPipeline } from '../EmptyPipeline';
 import { useBoardData } from './useBoardData';
 import { BulkBar } from './BulkBar';
 import { useSelection } from './selection';
@@ -217,6 +218,8 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
       ref={root}
       style={height ? { height: `${height}px` } : undefined}
     >
+      {/* The columns' stage names are h3: the board's own heading keeps the outline in order (axe heading-order). */}
+      <h2 class="visually-hidden">{t('boardLabel')}</h2>
       <div class="board-top">
         <p class="board-total" data-open-value={openValue.map((m) => `${m.currency} ${m.amount}`).join('; ')}>
           {openValue.length > 0 && (
@@ -235,6 +238,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
         {t('boardHelp')} {t('boardSearchHint')} {t('bulkHelp')}
       </p>
       <ErrorNote error={moveError ?? error ?? tabError} />
+      {full && full.cards.length === 0 && <EmptyPipeline title="boardEmptyTitle" />}
       {selection.ids.size > 0 && view && (
         <BulkBar ids={[...selection.ids]} stages={view.stages} owners={view.owners} onClear={selection.clear} />
       )}

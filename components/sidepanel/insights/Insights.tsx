@@ -4,6 +4,7 @@ import { send } from '../../shared/api';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { t } from '../../shared/i18n';
 import { useStoreVersion } from '../../shared/useStoreVersion';
+import { EmptyPipeline } from '../EmptyPipeline';
 import { PeriodChooser } from './PeriodChooser';
 import { Forecast, OpenValue } from './Pipeline';
 import { Funnel } from './Funnel';
@@ -48,6 +49,8 @@ export function Insights() {
       <ErrorNote error={error} />
       {!data ? (
         !error && <p class="muted">{t('loading')}</p>
+      ) : data.stages.every((s) => s.current === 0 && s.entered === 0) ? (
+        <EmptyPipeline title="insightsEmptyTitle" />
       ) : (
         <div class="charts" aria-busy={period !== null && (data.from !== period.from || data.to !== period.to)}>
           <Forecast data={data} />
