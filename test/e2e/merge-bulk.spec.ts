@@ -102,10 +102,12 @@ test('bulk: shift-click three cards, move them in one go, one Undo puts them bac
   await bar.getByLabel('Action').selectOption({ label: 'Move to stage' });
   await bar.getByLabel('Stage', { exact: true }).selectOption({ label: 'Qualification' });
   await bar.getByRole('button', { name: 'Apply' }).click();
+  // The toast stays while the pointer is on it (a slow machine must not lose Undo while checking the board).
+  const toast = panel.locator('#jalur-toasts [data-toast]').filter({ hasText: 'Moved 3 to Qualification.' });
+  await toast.hover();
   await expect(column(panel, 'qualification').locator('.count')).toHaveText('3');
   await expect(prospecting.locator('.count')).toHaveText('1');
   await expect(bar).toHaveCount(0);
-  const toast = panel.locator('#jalur-toasts [data-toast]').filter({ hasText: 'Moved 3 to Qualification.' });
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(prospecting.locator('.count')).toHaveText('4');
   await expect(column(panel, 'qualification').locator('.count')).toHaveText('0');
