@@ -8,8 +8,20 @@ import '../data/data.css';
 /** Data in and out of this browser's pipeline: CSV export and import, JSON backup and restore. */
 export function DataSection() {
   // The welcome page links here (options.html#import): bring the import into view once it is rendered.
+  // The sections above load their data after this renders and push it down, so it is kept in view as
+  // the page grows, until the rep scrolls, clicks or types.
   useEffect(() => {
-    if (location.hash === '#import') document.getElementById('import')?.scrollIntoView();
+    if (location.hash !== '#import') return;
+    const keep = () => document.getElementById('import')?.scrollIntoView();
+    const ro = new ResizeObserver(keep);
+    ro.observe(document.body);
+    keep();
+    const stop = () => {
+      ro.disconnect();
+      for (const e of ['wheel', 'pointerdown', 'keydown', 'touchstart']) removeEventListener(e, stop);
+    };
+    for (const e of ['wheel', 'pointerdown', 'keydown', 'touchstart']) addEventListener(e, stop, { once: true });
+    return stop;
   }, []);
   return (
     <section aria-labelledby="data-h" class="data-section">
