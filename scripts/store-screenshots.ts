@@ -105,6 +105,9 @@ async function shoot(lang: 'en' | 'id'): Promise<void> {
     const today = await extensionPage(context, id, 'sidepanel.html?view=today');
     await today.getByRole('listitem').filter({ hasText: 'Rizky Pratama' }).waitFor();
     await today.screenshot({ path: join(dir, '4-today.png') });
+    const insights = await extensionPage(context, id, 'sidepanel.html?view=insights');
+    await insights.locator('.charts').waitFor();
+    await insights.screenshot({ path: join(dir, '5-insights.png') });
   } finally {
     await close();
   }
