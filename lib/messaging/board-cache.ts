@@ -12,6 +12,7 @@ import type { JalurDb } from '../store/db';
 import { memberName } from '../store/playbook-queries';
 import { listStages } from '../store/queries';
 import { teamSettings } from '../store/settings';
+import { singleKeys, type RangeNode } from '../store/range-keys';
 
 export type CachedProspect = CardSource & { deletedAt: number | null };
 
@@ -29,22 +30,6 @@ interface Cache {
 
 const caches = new Map<string, Cache>();
 
-/** Dexie's RangeSet is a binary tree of {from, to, l, r}; after a BroadcastChannel hop it is a plain object. */
-interface RangeNode {
-  from?: unknown;
-  to?: unknown;
-  l?: RangeNode | null;
-  r?: RangeNode | null;
-}
-
-/** The single keys a range set names, or null when it names any range wider than one key. */
-function singleKeys(node: RangeNode | null | undefined, into: string[]): string[] | null {
-  if (!node || !('from' in node)) return into;
-  if (singleKeys(node.l, into) === null) return null;
-  if (typeof node.from !== 'string' || node.from !== node.to) return null;
-  into.push(node.from);
-  return singleKeys(node.r, into);
-}
 
 function noteWrites(cache: Cache, parts: Record<string, unknown>, name: string): void {
   if (parts[`idb://${name}/followUps/`]) cache.nextDue = null;

@@ -11,6 +11,7 @@ import type { Prospect, Touch } from '../model';
 import { searchDoc, searchDocs, type SearchDoc } from '../pipeline/search';
 import type { StoreContext } from './context';
 import type { JalurDb } from './db';
+import { singleKeys, type RangeNode } from './range-keys';
 
 interface Index {
   docs: Map<string, SearchDoc> | null;
@@ -24,22 +25,6 @@ interface Index {
 
 const indexes = new Map<string, Index>();
 
-/** Dexie's RangeSet is a binary tree of {from, to, l, r}; after a BroadcastChannel hop it is a plain object. */
-interface RangeNode {
-  from?: unknown;
-  to?: unknown;
-  l?: RangeNode | null;
-  r?: RangeNode | null;
-}
-
-/** The single keys a range set names, or null when it names any wider range. */
-function singleKeys(node: RangeNode | null | undefined, into: string[]): string[] | null {
-  if (!node || !('from' in node)) return into;
-  if (singleKeys(node.l, into) === null) return null;
-  if (typeof node.from !== 'string' || node.from !== node.to) return null;
-  into.push(node.from);
-  return singleKeys(node.r, into);
-}
 
 function mark(set: Set<string> | 'all', node: RangeNode | undefined): Set<string> | 'all' {
   if (!node || set === 'all') return set;
