@@ -71,8 +71,15 @@ export default defineConfig({
     plugins: [preact(), ownContentScriptContext()],
     define: { 'import.meta.env.JALUR_OPEN_SHADOW': JSON.stringify(openShadow) },
   }),
-  // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded.
-  webExt: { binaries: devBrowsers() },
+  // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded. Without a
+  // display (a server, CI, a container) a browser cannot open and web-ext would take the dev server
+  // down with it: then dev only builds and watches, and the README says how to load the build.
+  // Chromium as root (containers) refuses to start without --no-sandbox.
+  webExt: {
+    disabled: !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
+    binaries: devBrowsers(),
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   hooks: {
     // Firefox opens a sidebar at install unless told not to; Jalur's welcome page already opens then,
     // and the sidebar opens from the popup or View → Sidebar when the rep wants it.
