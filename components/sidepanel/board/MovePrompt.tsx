@@ -30,15 +30,19 @@ export function MovePrompt({
   onCancel: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // Focus the prompt's first control when it opens, once: a re-render with an equal prompt must not
+  // pull focus back from the option the rep has moved to (Enter would then pick the wrong stage).
+  const opened = `${prompt.kind}:${prompt.card.id}:${prompt.kind === 'pick' ? '' : prompt.stage.id}`;
   useEffect(() => {
     const el = box.current;
+    if (el?.contains(document.activeElement) && document.activeElement !== el) return;
     (prompt.kind === 'pick'
       ? el?.querySelector<HTMLElement>('button:not([disabled])')
       : prompt.kind === 'lost'
         ? el?.querySelector<HTMLElement>('input')
         : el
     )?.focus();
-  }, [prompt]);
+  }, [opened]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
