@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { createInlineHost, type InlineHost } from '../../components/chip/inline-host';
 import { t } from '../../components/shared/i18n';
+import { askShowOnLinkedIn, showFromNotice } from '../../lib/content-script/page-settings';
 import { draftToCapture } from '../../lib/model/draft-capture';
 import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
@@ -117,8 +118,9 @@ export default defineContentScript({
       const m = msg as TabRequest | Notice | undefined;
       if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
       if (m?.type === 'changed') void refresh();
-      if (m?.type === 'pageSettings') {
-        shown = m.showOnLinkedIn;
+      const show = showFromNotice(msg);
+      if (show !== null) {
+        shown = show;
         schedule();
       }
       return undefined;
@@ -132,11 +134,7 @@ export default defineContentScript({
     // Start once the page has loaded: LinkedIn renders profiles by script after load anyway, and
     // work before it would delay the page's own load event.
     const start = async () => {
-      const reply = (await browser.runtime.sendMessage({ type: 'pageSettings' }).catch(() => null)) as {
-        ok: boolean;
-        data?: { showOnLinkedIn: boolean };
-      } | null;
-      shown = reply?.data?.showOnLinkedIn === true;
+      shown = await askShowOnLinkedIn();
       watch();
       schedule();
     };
