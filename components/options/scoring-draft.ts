@@ -37,6 +37,8 @@ export const SCORING_GROUPS: ScoringGroup[] = [
       points('icp.industries.points', 'scoringIcpIndustriesPoints'),
       list('icp.locations.values', 'scoringIcpLocations', 200),
       points('icp.locations.points', 'scoringIcpLocationsPoints'),
+      list('icp.sizes.values', 'scoringIcpSizes', 20),
+      points('icp.sizes.points', 'scoringIcpSizesPoints'),
     ],
   },
   {

@@ -23,6 +23,7 @@ import { dispatchBoard } from './handle-board';
 import { dispatchData } from './handle-data';
 import { dispatchDelete } from './handle-delete';
 import { dispatchMerge } from './handle-merge';
+import { dispatchCompany } from './handle-company';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
@@ -185,7 +186,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'today':
       return todayQueue(ctx, req.until, req.first !== undefined && req.tomorrow !== undefined ? { first: req.first, tomorrow: req.tomorrow } : undefined);
     default: {
-      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req));
+      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req)) ?? (await dispatchCompany(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }

@@ -3,6 +3,7 @@ import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
 import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
+import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -144,6 +145,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...DATA_REQUESTS,
   ...DELETE_REQUESTS,
   ...MERGE_REQUESTS,
+  ...COMPANY_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -222,6 +224,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
   ...MERGE_QUERIES,
+  ...COMPANY_QUERIES,
 ]);
 
 export function isMutation(type: string): boolean {

@@ -5,6 +5,7 @@
 // no more than the inline chip needs — never the whole pipeline, the account or the settings.
 // Everyone else (other extensions, web pages, unknown URLs) is refused. Pure: no browser here.
 import { SITE_PATTERNS } from '../sites/hosts';
+import { COMPANY_CHIP_REQUESTS } from './company-schemas';
 
 /** What a content script may ask: the inline chip's reads and quick actions, and "the page changed". */
 export const CONTENT_SCRIPT_REQUESTS = [
@@ -18,6 +19,8 @@ export const CONTENT_SCRIPT_REQUESTS = [
   'openSidePanel',
   // Whether the rep wants Jalur shown on the page at all ("Show Jalur on LinkedIn pages"): read-only.
   'pageSettings',
+  // The company chip (entrypoints/linkedin-company.content): its summary and Add company.
+  ...COMPANY_CHIP_REQUESTS,
 ] as const;
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 

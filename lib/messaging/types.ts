@@ -8,6 +8,7 @@ import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
 import type { MergeRequest, MergeResponses } from './merge-types';
+import type { CompanyRequest, CompanyResponses } from './company-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -47,6 +48,7 @@ export type Request =
   | DataRequest
   | DeleteRequest
   | MergeRequest
+  | CompanyRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -186,7 +188,7 @@ export interface GoneDarkLists {
   owners: Array<{ id: string; name: string | null; you: boolean }>;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, CompanyResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;

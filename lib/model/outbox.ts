@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Millis } from './common';
 
-export const OutboxEntity = z.enum(['prospect', 'touch', 'follow_up', 'stage_change', 'stage', 'cadence', 'team_settings', 'merge']);
+export const OutboxEntity = z.enum(['prospect', 'touch', 'follow_up', 'stage_change', 'stage', 'cadence', 'team_settings', 'merge', 'company']);
 export type OutboxEntity = z.infer<typeof OutboxEntity>;
 
 /** One queued mutation. Written in the same transaction as the entity it describes. */

@@ -84,6 +84,8 @@ export const ProspectSchema = z.object({
   deletedAt: Millis.nullable(),
   /** Set on the tombstone of a person merged into another: the survivor's id (lib/store/merge.ts). */
   mergedInto: Id.nullable().optional(),
+  /** The account this person works at (lib/model/company.ts), when known; the rep can correct it. */
+  companyId: Id.nullable().optional(),
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
 

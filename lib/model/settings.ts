@@ -19,7 +19,7 @@ function rulesSchema(obj: ObjectFactory) {
   const list = (max: number) => obj({ values: z.array(Phrase).max(max), points: Points });
   return obj({
     seniority: obj({ words: z.array(Phrase).max(200), points: Points }),
-    icp: obj({ companies: list(1000), industries: list(200), locations: list(200) }),
+    icp: obj({ companies: list(1000), industries: list(200), locations: list(200), sizes: list(20) }),
     warmSource: Points,
     referral: Points,
     perTouch: Points,

@@ -11,6 +11,7 @@ const RULES: ScoreRules = {
     companies: { values: ['Gojek', 'Bank Central Asia'], points: 15 },
     industries: { values: ['fintech', 'logistics'], points: 10 },
     locations: { values: ['Jakarta', 'Singapore'], points: 5 },
+    sizes: { values: [], points: 10 },
   },
 };
 const base: ScoreInput = { title: null, headline: null, source: 'social_selling', temperature: 'cold', touches: [], createdAt: NOW };

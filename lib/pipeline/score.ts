@@ -10,8 +10,11 @@ export interface ListRule {
 
 export interface ScoreRules {
   seniority: { words: string[]; points: number };
-  /** Ideal-customer profile: a prospect whose company, industry or location names a listed value fits. */
-  icp: { companies: ListRule; industries: ListRule; locations: ListRule };
+  /**
+   * Ideal-customer profile: a prospect whose company, industry or location names a listed value fits;
+   * `sizes` matches the LinkedIn size band of the account they work at ("51-200 employees").
+   */
+  icp: { companies: ListRule; industries: ListRule; locations: ListRule; sizes: ListRule };
   warmSource: number;
   referral: number;
   perTouch: number;
@@ -60,6 +63,7 @@ export const DEFAULT_SCORE_RULES: ScoreRules = {
     companies: { values: [], points: 15 },
     industries: { values: [], points: 10 },
     locations: { values: [], points: 5 },
+    sizes: { values: [], points: 10 },
   },
   warmSource: 15,
   referral: 10,
@@ -96,6 +100,8 @@ export interface ScoreInput {
   /** Matched against the ICP industries; when absent the headline is searched instead. */
   industry?: string | null;
   location?: string | null;
+  /** The account's size band, from the company the prospect is linked to. */
+  size?: string | null;
   sqlChecklist?: Partial<Record<SqlItem, boolean | undefined>> | null;
   /** Signed points a rep added by hand; counted within the rules' manual bounds. */
   manualAdjustment?: number | null;
@@ -139,6 +145,9 @@ function icpLines(p: ScoreInput, icp: ScoreRules['icp']): ScoreLine[] {
   if (industry) lines.push({ rule: 'icp_industry', points: icp.industries.points, detail: industry });
   const location = findPhrase(p.location, icp.locations.values);
   if (location) lines.push({ rule: 'icp_location', points: icp.locations.points, detail: location });
+  // Rules stored before the size rule existed have no `sizes`.
+  const size = icp.sizes ? findPhrase(p.size, icp.sizes.values) : null;
+  if (size) lines.push({ rule: 'icp_size', points: icp.sizes.points, detail: size });
   return lines;
 }
 

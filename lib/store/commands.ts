@@ -22,6 +22,7 @@ import type { StoreContext } from './context';
 import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
 import { rescore, sameScore, scoreFields } from './score';
+import { companyIdForCapture } from './company-match';
 import { entryStage, findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
@@ -85,7 +86,7 @@ export async function keyHolder(ctx: StoreContext, key: { slug?: string | null; 
 
 export function tables(ctx: StoreContext) {
   const d = ctx.db;
-  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences];
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences, d.companies];
 }
 
 /**
@@ -107,6 +108,11 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       // The address goes to the person matched by slug only while nobody else holds it: one key, one prospect.
       if (input.email && !existing.emails.includes(input.email) && !(await keyHolder(ctx, { email: input.email }, existing.id))) {
         patch.emails = [...existing.emails, input.email];
+      }
+      // A person with no company yet joins a tracked one their page names (lib/store/company-match.ts).
+      if (!existing.companyId) {
+        const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: input.company ?? existing.company });
+        if (companyId) patch.companyId = companyId;
       }
       const merged = intake({ ...existing, ...patch, updatedAt: now });
       // Cleaning may turn an offered value into nothing (a photo off LinkedIn's CDN, a name of control
@@ -152,6 +158,8 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       deletedAt: null,
     };
     const prospect = intake({ ...draft, score: 0, scoreBreakdown: [] });
+    const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: prospect.company });
+    if (companyId) prospect.companyId = companyId;
     Object.assign(prospect, await rescore(ctx, prospect));
     await ctx.db.prospects.add(prospect);
     const change = stageChange(ctx, prospect.id, null, stage.id, now);

@@ -10,6 +10,7 @@ import {
   type StageChange,
   type Touch,
 } from '../model';
+import type { Company } from '../model/company';
 
 export interface MetaRow {
   key: string;
@@ -37,6 +38,7 @@ export type JalurDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   syncIssues: EntityTable<SyncIssue, 'id'>;
   cadences: EntityTable<Cadence, 'id'>;
+  companies: EntityTable<Company, 'id'>;
 };
 
 export interface IdbEnv {
@@ -78,5 +80,11 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
           for (const [k, v] of Object.entries(FOLLOW_UP_CADENCE_DEFAULTS)) if (!(k in f)) f[k] = v;
         });
     });
+  // Companies as accounts: looked up by LinkedIn slug (the chip) and name (matching people to them);
+  // companyId on prospects lists an account's people without a scan.
+  db.version(5).stores({
+    companies: 'id, slug, name, updatedAt',
+    prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
+  });
   return db;
 }

@@ -11,8 +11,11 @@ export type Scored = Pick<Prospect, 'score' | 'scoreBreakdown' | 'mqlAt'>;
 export async function rescore(ctx: StoreContext, p: Prospect): Promise<Scored> {
   const settings = await teamSettings(ctx);
   const touches = await ctx.db.touches.where('prospectId').equals(p.id).toArray();
+  // The account's industry and size feed the ICP rules; without a company the headline stands in for the industry.
+  const company = p.companyId ? await ctx.db.companies.get(p.companyId) : undefined;
+  const account = company && company.deletedAt === null ? { industry: company.industry ?? undefined, size: company.size } : {};
   const now = ctx.now();
-  const { score, breakdown } = computeScore({ ...p, touches, manualAdjustment: p.scoreAdjustment }, now, settings.scoringRules);
+  const { score, breakdown } = computeScore({ ...p, ...account, touches, manualAdjustment: p.scoreAdjustment }, now, settings.scoringRules);
   return { score, scoreBreakdown: breakdown, mqlAt: nextMqlAt(p.mqlAt ?? null, score, settings.mqlThreshold, now) };
 }
 

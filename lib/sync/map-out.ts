@@ -37,6 +37,17 @@ const PROSPECT: Rename = {
   currency: ['currency', same],
   expectedClose: ['expected_close', same],
   lostReason: ['lost_reason', same],
+  companyId: ['company_id', same],
+};
+
+const COMPANY: Rename = {
+  slug: ['linkedin_slug', same],
+  name: ['name', same],
+  industry: ['industry', same],
+  size: ['size', same],
+  headquarters: ['headquarters', same],
+  website: ['website', same],
+  followers: ['followers', same],
 };
 
 const TOUCH: Rename = {
@@ -107,6 +118,7 @@ const TABLES: Record<OutboxEntry['entity'], Rename> = {
   follow_up: FOLLOW_UP,
   stage_change: STAGE_CHANGE,
   stage: STAGE,
+  company: COMPANY,
 };
 
 function renamed(table: Rename, fields: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { adjustOverdue } from '../store/overdue';
 import { eraseLocally } from '../store/delete';
 import { teamSettingsFromServer } from '../model/settings';
 import { SETTINGS_KEY } from '../store/settings';
-import { cadenceFromRow, followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
+import { cadenceFromRow, companyFromRow, followUpFromRow, prospectFromRow, stageChangeFromRow, stageFromRow, touchFromRow } from './map-in';
 import { CURSOR_KEY, REMOTE_META, type Member, type RemoteMetaEntity } from './remote-meta';
 import { SyncError, type SyncTransport } from './transport';
 import type { PullChange, PullPage } from './wire';
@@ -15,7 +15,7 @@ export const PULL_PAGE = 1000;
 
 function syncTables(ctx: StoreContext) {
   const d = ctx.db;
-  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.syncIssues, d.cadences];
+  return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.syncIssues, d.cadences, d.companies];
 }
 
 /** Unpushed local edits stay visible over what the server sent until they are pushed themselves. */
@@ -127,6 +127,14 @@ export async function applyPage(ctx: StoreContext, page: PullPage): Promise<Appl
           case 'cadence':
             await ctx.db.cadences.put(cadenceFromRow(c.data));
             break;
+          case 'company': {
+            // Unpushed local edits of the account stay over what the server sent until pushed.
+            const pending = (await ctx.db.outbox.where('entityId').equals(c.id).toArray()).filter((e) => e.entity === 'company');
+            let row = companyFromRow(c.data);
+            for (const e of pending) row = e.op === 'delete' ? { ...row, deletedAt: row.deletedAt ?? e.createdAt } : { ...row, ...(e.fields as Partial<typeof row>) };
+            await ctx.db.companies.put(row);
+            break;
+          }
           case 'team_settings': {
             const settings = teamSettingsFromServer(c.data);
             if (!settings.ok) throw new Error(`team settings: ${settings.error}`);

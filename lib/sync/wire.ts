@@ -19,6 +19,7 @@ export const PULL_ENTITIES = [
   'team_settings',
   'stage',
   'cadence',
+  'company',
   'prospect',
   'follow_up',
   'touch',
