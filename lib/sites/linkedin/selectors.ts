@@ -176,3 +176,118 @@ export const DIALOG_EMAIL = '[role="dialog"] a[href^="mailto:"]';
  * profile top card has rendered. extract() still decides whether it belongs to the URL.
  */
 export const TOP_CARD_READY = [...TOP_CARD, ...OWNER_LINKS, MAIN_HEADING].join(', ');
+
+// ---------------------------------------------------------------------------------------------------
+// Lists, feed and Sales Navigator rows (lib/sites/linkedin/lists/*, the linkedin-lists content script).
+// Each surface lists its row containers newest-last, per vintage; inside a row the reader finds the
+// person's link and the texts after the name (lists/row.ts), so only rows and a few well-known
+// subtitle classes are named here. Fixtures: test/fixtures/linkedin-lists/ (README there).
+// ---------------------------------------------------------------------------------------------------
+
+/** Links that name a member: the public profile (`/in/<slug or ACoAA id>`) and Sales Navigator leads. */
+export const LIST_PERSON_LINK = 'a[href*="/in/"], a[href*="/sales/lead/"], a[href*="/sales/people/"]';
+
+/** The viewer's own profile links: the global nav's "Me" (2018–26, SDUI included), the feed's identity
+ * card, Sales Navigator's user menu. Whoever these name is never marked. */
+export const VIEWER_LINKS: SelectorList = [
+  '#global-nav a[href*="/in/"]', // 2018–26 logged-in (the "Me" menu)
+  '.global-nav a[href*="/in/"]', // 2018–24 class
+  'header nav a[href*="/in/"]', // 2025–26 hashed / SDUI header
+  '[componentkey*="GlobalNav" i] a[href*="/in/"]', // 2026 SDUI nav component
+  '.feed-identity-module a[href*="/in/"]', // 2019–25 feed's left-rail card
+  '[data-view-name="identity-module"] a[href*="/in/"]', // 2025–26 feed's left-rail card
+  '[data-x--user-menu] a[href*="/in/"]', // Sales Navigator 2023–26 user menu
+  '.global-nav__me a[href*="/sales/"]', // Sales Navigator "Me"
+];
+
+/** People search results (`/search/results/people/`). */
+export const SEARCH_ROWS: SelectorList = [
+  'li.reusable-search__result-container', // 2021–24 Ember/artdeco
+  '[data-view-name="search-entity-result-universal-template"]', // 2024–25 hashed classes
+  '[componentkey*="SearchResult" i] [role="listitem"]', // 2026 SDUI
+];
+export const SEARCH_HEADLINE: SelectorList = ['.entity-result__primary-subtitle'];
+export const SEARCH_LOCATION: SelectorList = ['.entity-result__secondary-subtitle'];
+
+/** My Network: invitations, connections, people you may know (`/mynetwork/…`). */
+export const NETWORK_ROWS: SelectorList = [
+  'li.invitation-card', // 2019–24 invitations
+  'li.mn-connection-card', // 2019–24 connections
+  '.discover-entity-type-card', // 2020–24 people you may know
+  '[data-view-name="pending-invitation"]', // 2025 invitations, hashed classes
+  '[data-view-name="connections-list"] > li, [data-view-name="connections-list"] > div', // 2025 connections
+  '[data-view-name="cohort-card"]', // 2025 people you may know
+  '[componentkey*="Invitation" i][role="listitem"]', // 2026 SDUI invitations
+  '[componentkey*="Cohort" i] [role="listitem"]', // 2026 SDUI people you may know
+  '[componentkey*="ConnectionsList" i] [role="listitem"]', // 2026 SDUI connections
+];
+export const NETWORK_HEADLINE: SelectorList = [
+  '.invitation-card__subtitle',
+  '.mn-connection-card__occupation',
+  '.discover-person-card__occupation',
+];
+
+/** A company's People tab (`/company/<slug>/people/`). */
+export const COMPANY_PEOPLE_ROWS: SelectorList = [
+  'li.org-people-profile-card__profile-card-spacing', // 2020–24
+  '[data-view-name="org-people-profile-card"]', // 2025
+  '[componentkey*="OrganizationPeople" i] [role="listitem"]', // 2026 SDUI
+];
+export const COMPANY_PEOPLE_HEADLINE: SelectorList = ['.artdeco-entity-lockup__subtitle'];
+
+/** "People also viewed" / "More profiles for you" beside a profile. */
+export const ALSO_VIEWED_ROWS: SelectorList = [
+  '.pv-browsemap-section__member-container', // 2018–21
+  'aside section li.artdeco-list__item', // 2022–24 (pages and schools share the rail: rows without a person link are skipped)
+  'aside [data-view-name="profile-browsemap-card"]', // 2025
+  'aside [componentkey*="BrowseMap" i] [role="listitem"], aside [componentkey*="AlsoViewed" i] [role="listitem"]', // 2026 SDUI
+];
+
+/** Reactions / likes list (the reactors modal of a post). */
+export const REACTION_ROWS: SelectorList = [
+  'li.social-details-reactors-tab-body-list-item', // 2020–24
+  '[data-view-name="reactors-list-item"]', // 2025
+  '[componentkey*="Reactor" i][role="listitem"], [componentkey*="Reactions" i] [role="listitem"]', // 2026 SDUI
+];
+export const REACTION_HEADLINE: SelectorList = ['.artdeco-entity-lockup__caption'];
+
+/** Feed posts, their author ("actor") block and the line above it ("X likes this", "X reposted this"). */
+export const FEED_POSTS: SelectorList = [
+  '.feed-shared-update-v2', // 2020–25
+  '[data-view-name="feed-full-update"]', // 2025
+  '[componentkey^="urn:li:activity" i], [componentkey*="FeedUpdate" i]', // 2026 SDUI
+];
+export const FEED_ACTOR: SelectorList = [
+  '.update-components-actor', // 2023–25
+  '.feed-shared-actor', // 2020–22
+  '[data-view-name="feed-actor"]', // 2025–26
+];
+export const FEED_ACTOR_DESCRIPTION: SelectorList = ['.update-components-actor__description', '.feed-shared-actor__description'];
+export const FEED_HEADER: SelectorList = [
+  '.update-components-header', // 2023–25
+  '.feed-shared-header', // 2020–22
+  '[data-view-name="feed-header-text"]', // 2025–26
+];
+/** A sponsored post says so in its actor block ("Promoted", "Dipromosikan") or carries an ad marker. */
+export const FEED_PROMOTED = '[data-ad-banner-urn], [data-is-sponsored="true"], .update-components-actor__sub-description--promoted';
+/** A post nested inside another (the original of a repost with the reposter's own words). */
+export const FEED_NESTED = '.feed-shared-update-v2__update-content-wrapper, .update-components-mini-update-v2, [data-view-name="feed-reshared-update"]';
+
+/** Sales Navigator search results and saved lists (`/sales/search/people`, `/sales/lists/people/…`). */
+export const SALES_ROWS: SelectorList = [
+  'li.artdeco-list__item', // 2021–26 search results
+  '[data-x-search-result="LEAD"]', // 2023–26 search results
+  'table tbody tr', // 2022–26 lead lists
+];
+/** Sales Navigator marks the person's fields for its privacy screenshots mode; those attributes outlived every redesign. */
+export const SALES_NAME = '[data-anonymize="person-name"]';
+export const SALES_TITLE = '[data-anonymize="title"], [data-anonymize="job-title"]';
+export const SALES_COMPANY = '[data-anonymize="company-name"]';
+export const SALES_LOCATION = '[data-anonymize="location"]';
+
+/** Inside a row: texts that are never a headline or location (buttons, hidden copies, insights). */
+export const ROW_SKIP = 'button, [role="button"], .visually-hidden, .a11y-text, .sr-only, script, style, svg, [hidden], .entity-result__insights, .entity-result__simple-insight, .member-insights, .reusable-search-simple-insight';
+/** The visible copy of a name in links that also carry a screen-reader copy ("View X’s profile"). */
+export const ROW_VISIBLE_NAME = 'span[aria-hidden="true"]';
+/** Texts read in order after the name in a row without known classes. */
+export const ROW_TEXT = 'p, span, div, h3, h4';
