@@ -54,6 +54,7 @@ function prospect(n: number, over: Partial<ExportProspect> = {}): ExportProspect
     id: uuid(n),
     teamId: 'local',
     slug: `orang-contoh-${n}`,
+    memberId: null,
     emails: [`orang${n}@contoh.id`],
     name: `Orang Contoh ${n}`,
     headline: null,

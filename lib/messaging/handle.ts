@@ -1,4 +1,4 @@
-import { canonicalSlug, profileUrl } from '../sites/linkedin/url';
+import { isMemberId, profileKeys, profileUrl } from '../sites/linkedin/url';
 import { silenceDays } from '../pipeline/staleness';
 import type { Prospect, Stage } from '../model';
 import * as commands from '../store/commands';
@@ -63,6 +63,7 @@ async function personView(
     key,
     prospectId: p.id,
     name: p.name,
+    memberId: p.memberId,
     stageKey: stage?.key ?? 'unknown',
     stageName: stage?.name ?? null,
     score: p.score,
@@ -100,14 +101,45 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
 }
 
 async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType]> {
+/**
+ * The person a member id names: by the id, or a row stored before ids were kept, when a page's
+ * `/in/ACoA…` link was taken for a slug (lower-cased).
+ */
+async function byMemberId(ctx: StoreContext, memberId: string): Promise<Prospect | undefined> {
+  return (await findByIdentity(ctx, null, null, memberId)) ?? (await findByIdentity(ctx, memberId.toLowerCase(), null));
+}
+
+/**
+ * A capture's keys. The LinkedIn URL the rep may have edited is the identity; the page's slug only
+ * fills in when there is no URL, and the page's member id is kept only while the URL still names
+ * the page's person (an edited URL names someone else, whose id the page did not show).
+ */
+export function captureKeys(
+  linkedinUrl: string | null,
+  pageSlug: string | null,
+  pageMemberId: string | null,
+): { slug: string | null; memberId: string | null } {
+  const url = profileKeys(linkedinUrl);
+  const page = profileKeys(pageSlug ? `/in/${pageSlug}/` : null);
+  const pageId = pageMemberId ?? page.memberId;
+  if (url.slug === null && url.memberId === null) return { slug: page.slug, memberId: pageId };
+  const samePerson = (url.slug !== null && url.slug === page.slug) || (url.memberId !== null && url.memberId === pageId);
+  return { slug: url.slug, memberId: url.memberId ?? (samePerson ? pageId : null) };
+}
+
   switch (req.type) {
     case 'lookup': {
       const stages = await stageMap(ctx);
       const shared = await chipShared(ctx, stages);
       const people: PersonView[] = [];
       for (const raw of req.slugs) {
-        const slug = canonicalSlug(`/in/${raw}/`) ?? raw;
-        const p = await findByIdentity(ctx, slug, null);
+        // A "slug" that is a member id (a page linking /in/ACoA…) is looked up as one.
+        const keys = profileKeys(`/in/${raw}/`);
+        const p = keys.memberId ? await byMemberId(ctx, keys.memberId) : await findByIdentity(ctx, keys.slug ?? raw, null);
+        if (p && p.deletedAt === null) people.push(await personView(ctx, raw, p, stages, shared));
+      }
+      for (const raw of req.memberIds ?? []) {
+        const p = isMemberId(raw) ? await byMemberId(ctx, raw) : undefined;
         if (p && p.deletedAt === null) people.push(await personView(ctx, raw, p, stages, shared));
       }
       for (const raw of req.emails) {
@@ -119,20 +151,25 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     }
     case 'capture': {
       const input = req.input;
-      // The LinkedIn URL the rep may have edited is the identity; the slug field only fills in when absent.
-      const slug = (input.linkedinUrl && canonicalSlug(input.linkedinUrl)) || (input.slug ? canonicalSlug(`/in/${input.slug}/`) : null);
-      const source = input.source ?? (slug ? 'social_selling' : 'email');
+      const { slug, memberId } = captureKeys(input.linkedinUrl, input.slug, input.memberId ?? null);
+      const source = input.source ?? (slug || memberId ? 'social_selling' : 'email');
       return commands.captureProspect(ctx, {
         ...input,
         slug,
-        linkedinUrl: slug ? profileUrl(slug) : null,
+        memberId,
+        linkedinUrl: slug ? profileUrl(slug) : memberId ? profileUrl(memberId) : null,
         source,
       });
     }
     case 'detail': {
       let p: Prospect | undefined;
       if (req.id) p = await ctx.db.prospects.get(req.id);
-      else p = await findByIdentity(ctx, req.slug ? canonicalSlug(`/in/${req.slug}/`) : null, req.email?.trim().toLowerCase() ?? null);
+      else {
+        const keys = profileKeys(req.slug ? `/in/${req.slug}/` : null);
+        p = keys.memberId
+          ? await byMemberId(ctx, keys.memberId)
+          : await findByIdentity(ctx, keys.slug, req.email?.trim().toLowerCase() ?? null);
+      }
       // A person merged into another opens as the one they were merged into.
       if (p?.mergedInto && p.deletedAt !== null) p = (await ctx.db.prospects.get(p.mergedInto)) ?? p;
       return p && p.deletedAt === null ? detail(ctx, p) : null;

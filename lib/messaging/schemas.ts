@@ -20,6 +20,7 @@ import {
 import { SettingsSchema } from '../model/settings';
 
 const optText = (max: number) =>
+import { MemberId } from '../model/prospect';
   z
     .string()
     .nullable()
@@ -43,6 +44,7 @@ export const CaptureWireSchema = z.object({
   slug: z.string().max(200).nullable(),
   email: optEmail,
   name: cleanText(FIELD_LIMITS.name).pipe(z.string().min(1, 'Name is required')),
+  memberId: MemberId.nullable().optional(),
   headline: optText(FIELD_LIMITS.headline),
   title: optText(FIELD_LIMITS.title),
   company: optText(FIELD_LIMITS.company),
@@ -83,7 +85,12 @@ const limit = z.number().int().min(1).max(500);
 export const TeamSettingsPayload = SettingsSchema.omit({ notifications: true });
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('lookup'), slugs: z.array(z.string().max(200)).max(200), emails: z.array(z.string().max(254)).max(200) }),
+  z.object({
+    type: z.literal('lookup'),
+    slugs: z.array(z.string().max(200)).max(200),
+    emails: z.array(z.string().max(254)).max(200),
+    memberIds: z.array(z.string().max(120)).max(200).optional(),
+  }),
   z.object({ type: z.literal('capture'), input: CaptureWireSchema }),
   z.object({ type: z.literal('detail'), id: Id.optional(), slug: z.string().max(200).optional(), email: z.string().max(254).optional() }),
   z.object({ type: z.literal('search'), query: z.string().max(200), limit }),

@@ -21,7 +21,7 @@ export interface CaptureWire extends CaptureFields {
 }
 
 export type Request =
-  | { type: 'lookup'; slugs: string[]; emails: string[] }
+  | { type: 'lookup'; slugs: string[]; emails: string[]; memberIds?: string[] }
   | { type: 'capture'; input: CaptureWire }
   | { type: 'detail'; id?: string; slug?: string; email?: string }
   | { type: 'search'; query: string; limit: number }
@@ -113,12 +113,14 @@ export interface NextFollowUp {
 
 /** What an inline chip needs to show for one person. */
 export interface PersonView {
-  /** The slug or lower-cased e-mail the caller asked about. */
+  /** The slug, lower-cased e-mail or member id (as written) the caller asked about. */
   key: string;
   prospectId: string;
   name: string;
   stageKey: string;
   /** The team's own name for the stage, or null to use the localised default name. */
+  /** The person's LinkedIn member id when known, so a caller that asked by slug can also match id-only links. */
+  memberId: string | null;
   stageName: string | null;
   score: number;
   nextFollowUp: NextFollowUp | null;

@@ -6,6 +6,7 @@ export function draftToCapture(d: ProspectDraft): CaptureWire {
   const f = d.fields;
   return {
     slug: d.slug,
+    memberId: d.memberId ?? null,
     email: f.email?.value ?? null,
     name: f.name?.value ?? '',
     headline: f.headline?.value ?? null,

@@ -30,6 +30,8 @@ export interface ProspectDraft {
   site: Site;
   /** LinkedIn member slug, canonical (lower-cased, percent-decoded); null when unknown. */
   slug: string | null;
+  /** LinkedIn member id (`ACoA…`, case kept) when the page shows it; null or absent when not. */
+  memberId?: string | null;
   /** Canonical profile URL https://www.linkedin.com/in/<slug>/ when slug is known. */
   linkedinUrl: string | null;
   fields: Partial<Record<DraftFieldName, DraftField>>;

@@ -47,9 +47,11 @@ export function linkedinUrlInput(raw: string | null | undefined): string | null 
   return url;
 }
 
-/** Identity keys of a prospect: `slug:<slug>` and `email:<address>`. */
-export function identityKeys(p: Pick<Prospect, 'slug' | 'emails'>): string[] {
-  return [...(p.slug ? [`slug:${p.slug}`] : []), ...p.emails.map((e) => `email:${e}`)];
+type Keyed = Pick<Prospect, 'slug' | 'emails'> & { memberId?: string | null };
+
+/** Identity keys of a prospect: `slug:<slug>`, `member:<id>` and `email:<address>`. */
+export function identityKeys(p: Keyed): string[] {
+  return [...(p.slug ? [`slug:${p.slug}`] : []), ...(p.memberId ? [`member:${p.memberId}`] : []), ...p.emails.map((e) => `email:${e}`)];
 }
 
 export interface IdentityClash {
@@ -59,8 +61,8 @@ export interface IdentityClash {
   names: string[];
 }
 
-/** Live prospects in `list` that share a slug or an e-mail address; deleted ones hold no keys. */
-export function identityClashes(list: readonly Pick<Prospect, 'slug' | 'emails' | 'name' | 'deletedAt'>[]): IdentityClash[] {
+/** Live prospects in `list` that share a slug, member id or e-mail address; deleted ones hold no keys. */
+export function identityClashes(list: readonly (Keyed & Pick<Prospect, 'name' | 'deletedAt'>)[]): IdentityClash[] {
   const holders = new Map<string, number[]>();
   list.forEach((p, i) => {
     if (p.deletedAt !== null) return;
@@ -82,7 +84,8 @@ export function clashMessage(clashes: readonly IdentityClash[], max = 3): string
   const shown = clashes.slice(0, max).map((c) => {
     const [kind, value] = [c.key.slice(0, c.key.indexOf(':')), c.key.slice(c.key.indexOf(':') + 1)];
     const who = c.rows.map((r, i) => `row ${r} (${c.names[i]})`).join(' and ');
-    return `${who} share the ${kind === 'slug' ? 'LinkedIn profile' : 'e-mail address'} ${value}`;
+    const what = kind === 'slug' ? 'LinkedIn profile' : kind === 'member' ? 'LinkedIn member id' : 'e-mail address';
+    return `${who} share the ${what} ${value}`;
   });
   const more = clashes.length > max ? `, and ${clashes.length - max} more` : '';
   return `Two live prospects cannot share a key: ${shown.join('; ')}${more}.`;

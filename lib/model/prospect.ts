@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Email, Id, Millis, OptionalText, RequiredText } from './common';
 import { memberPhotoUrl } from './text';
-import { canonicalSlug, profileUrl } from '../sites/linkedin/url';
+import { MEMBER_ID, canonicalSlug, memberIdOf, profileUrl } from '../sites/linkedin/url';
 import { Source, Temperature } from './enums';
 import { SqlChecklistSchema } from '../pipeline/gates';
 import { EnrolmentSchema } from './cadence';
@@ -18,8 +18,14 @@ export function canonicalProfileUrl(raw: string | null | undefined): string | nu
   if (raw && CANONICAL_PLAIN.test(raw)) return raw;
   if (!raw || !/^https?:\/\//i.test(raw.trim())) return null;
   const slug = canonicalSlug(raw);
-  return slug === null ? null : profileUrl(slug);
+  if (slug === null) return null;
+  // A profile URL naming the member by id keeps the id's case (LinkedIn's ids are case-sensitive).
+  const memberId = memberIdOf(raw);
+  return profileUrl(memberId ?? slug);
 }
+
+/** LinkedIn's opaque member id (`ACoA…`, Sales Navigator's `ACwA…`), as written: a third identity key. */
+export const MemberId = z.string().regex(MEMBER_ID, 'is not a LinkedIn member id');
 
 /** A slug is stored only in its canonical form (what canonicalSlug gives for its own profile URL). */
 const Slug = z
@@ -36,6 +42,8 @@ export const ProspectSchema = z.object({
   id: Id,
   teamId: z.string().max(64),
   slug: Slug.nullable(),
+  /** The member id when a page showed it (rows stored before it existed read as null). */
+  memberId: MemberId.nullable().default(null),
   emails: z
     .array(Email)
     .max(20)

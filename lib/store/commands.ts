@@ -74,7 +74,11 @@ function urlInput(raw: string | null | undefined): string | null {
 }
 
 /** The live prospect other than `exceptId` that holds the slug or address, if any (DESIGN.md §3). */
-export async function keyHolder(ctx: StoreContext, key: { slug?: string | null; email?: string | null }, exceptId: string | null) {
+export async function keyHolder(
+  ctx: StoreContext,
+  key: { slug?: string | null; email?: string | null; memberId?: string | null },
+  exceptId: string | null,
+) {
   const other = (p: Prospect) => p.deletedAt === null && p.id !== exceptId;
   if (key.slug) {
     const bySlug = await ctx.db.prospects.where('slug').equals(key.slug).filter(other).first();
@@ -85,6 +89,10 @@ export async function keyHolder(ctx: StoreContext, key: { slug?: string | null; 
 }
 
 export function tables(ctx: StoreContext) {
+  if (key.memberId) {
+    const byId = await ctx.db.prospects.where('memberId').equals(key.memberId).filter(other).first();
+    if (byId) return byId;
+  }
   const d = ctx.db;
   return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences, d.companies];
 }
@@ -97,7 +105,8 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
   input = { ...input, linkedinUrl: urlInput(input.linkedinUrl) };
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const now = ctx.now();
-    const existing = await findByIdentity(ctx, input.slug, input.email);
+    const memberId = input.memberId ?? null;
+    const existing = await findByIdentity(ctx, input.slug, input.email, memberId);
     if (existing) {
       const patch: Partial<Prospect> = {};
       for (const f of PROFILE_FIELDS) {
@@ -109,7 +118,12 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       if (input.email && !existing.emails.includes(input.email) && !(await keyHolder(ctx, { email: input.email }, existing.id))) {
         patch.emails = [...existing.emails, input.email];
       }
+      // A person first seen by one key gains the others a later page shows (member id ⇄ slug), unless
+      // another live prospect holds that key: one key, one prospect; the rep merges the two.
       // A person with no company yet joins a tracked one their page names (lib/store/company-match.ts).
+      if (memberId && !existing.memberId && !(await keyHolder(ctx, { memberId }, existing.id))) patch.memberId = memberId;
+      // A member-id URL gives way to the vanity one once the slug is known, never the other way round.
+      if (patch.linkedinUrl && existing.slug && !input.slug) delete patch.linkedinUrl;
       if (!existing.companyId) {
         const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: input.company ?? existing.company });
         if (companyId) patch.companyId = companyId;
@@ -141,6 +155,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       headline: input.headline,
       title: input.title,
       company: input.company,
+      memberId,
       location: input.location,
       photoUrl: input.photoUrl,
       linkedinUrl: input.linkedinUrl,

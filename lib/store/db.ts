@@ -85,6 +85,17 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
   db.version(5).stores({
     companies: 'id, slug, name, updatedAt',
     prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
+  // LinkedIn member id: the third identity key (an index hit like slug and e-mail); rows stored before it read as null.
+  db.version(4)
+    .stores({ prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('prospects')
+        .toCollection()
+        .modify((p: Record<string, unknown>) => {
+          if (!('memberId' in p)) p.memberId = null;
+        });
+    });
   });
   return db;
 }

@@ -257,6 +257,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         createdAt: now,
         updatedAt: now,
         deletedAt: null,
+        memberId: null,
       };
       const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, touch ? [touch] : [], now) });
       return { prospect, touch, change: stageChange(ctx, prospect.id, null, stage.id, enteredAt) };

@@ -29,13 +29,23 @@ export async function entryStage(ctx: StoreContext): Promise<Stage> {
 const live = (p: Prospect) => p.deletedAt === null;
 
 /**
- * Identity lookup (DESIGN.md §3): slug first, then e-mail; both are index hits. Deleted prospects do
- * not hold their keys (as on the server), so re-clipping a deleted person starts a new prospect.
+ * Identity lookup (DESIGN.md §3): slug first, then member id, then e-mail; each is an index hit.
+ * Deleted prospects do not hold their keys (as on the server), so re-clipping a deleted person
+ * starts a new prospect.
  */
-export async function findByIdentity(ctx: StoreContext, slug: string | null, email: string | null): Promise<Prospect | undefined> {
+export async function findByIdentity(
+  ctx: StoreContext,
+  slug: string | null,
+  email: string | null,
+  memberId: string | null = null,
+): Promise<Prospect | undefined> {
   if (slug) {
     const bySlug = await ctx.db.prospects.where('slug').equals(slug).filter(live).first();
     if (bySlug) return bySlug;
+  }
+  if (memberId) {
+    const byId = await ctx.db.prospects.where('memberId').equals(memberId).filter(live).first();
+    if (byId) return byId;
   }
   if (email) return ctx.db.prospects.where('emails').equals(email).filter(live).first();
   return undefined;

@@ -123,6 +123,7 @@ export function prospectRows(rand: () => number, from: number, to: number, now: 
       id: uuid(rand),
       teamId: 'local',
       slug,
+      memberId: null,
       emails,
       name,
       headline: `${title} at ${company}`,

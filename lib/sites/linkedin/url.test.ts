@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSlug, isLinkedInHost, isOpaqueMemberId, isProfileUrl, profileUrl } from './url';
+import { canonicalSlug, isLinkedInHost, isMemberId, isOpaqueMemberId, isProfileUrl, memberIdOf, profileKeys, profileUrl } from './url';
 
 describe('isProfileUrl', () => {
   const matrix: [string, boolean][] = [
@@ -115,5 +115,66 @@ describe('isOpaqueMemberId', () => {
   it('tells member ids from vanity slugs', () => {
     expect(isOpaqueMemberId('acoaabcdefghijklmnopqrstuvwxyz0123456')).toBe(true);
     expect(isOpaqueMemberId('jane-doe')).toBe(false);
+  });
+});
+
+const ID = 'ACoAABCdEfGhIjKlMnOpQrStUvWxYz0123456';
+const SALES_ID = 'ACwAAAB1c2VyLXNhbGVzLW5hdi0xMjM0NTY3ODk';
+
+describe('memberIdOf', () => {
+  const table: [string, string | null][] = [
+    [`https://www.linkedin.com/in/${ID}/`, ID],
+    [`https://www.linkedin.com/in/${ID}`, ID],
+    [`https://id.linkedin.com/in/${ID}/overlay/contact-info/?trk=x`, ID],
+    [`/in/${ID}/`, ID],
+    [`https://www.linkedin.com/mwlite/in/${ID}`, ID],
+    [`urn:li:fsd_profile:${ID}`, ID],
+    [`urn:li:fs_miniProfile:${ID}`, ID],
+    [`urn%3Ali%3Afsd_profile%3A${ID}`, ID],
+    [`urn:li:fs_salesProfile:(${SALES_ID},NAME_SEARCH,Ab1c)`, SALES_ID],
+    [`https://www.linkedin.com/sales/lead/${SALES_ID},NAME_SEARCH,Ab1c?_ntb=xyz`, SALES_ID],
+    [`https://www.linkedin.com/sales/lead/${SALES_ID}%2CNAME_SEARCH%2CAb1c`, SALES_ID],
+    [`https://www.linkedin.com/sales/people/${SALES_ID},name`, SALES_ID],
+    [`https://www.linkedin.com/search/results/people/?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3A${ID}`, ID],
+    [`https://www.linkedin.com/messaging/thread/new/?recipient=${ID}`, ID],
+    // case is kept: the id is case-sensitive, a lower-cased one is not an id any more
+    [`https://www.linkedin.com/in/${ID.toLowerCase()}/`, null],
+    ['https://www.linkedin.com/in/jane-doe/', null],
+    ['https://www.linkedin.com/in/ACoAAshort/', null],
+    [`https://linkedin.com.evil.io/in/${ID}/`, null],
+    [`https://evil.io/sales/lead/${SALES_ID},NAME_SEARCH,x`, null],
+    [`https://www.linkedin.com/company/${ID}/`, null],
+    ['urn:li:fsd_company:12345', null],
+    ['urn:li:member:123456789', null],
+    [`urn:li:fsd_profile:${ID}<script>`, ID],
+    ['', null],
+    ['%', null],
+  ];
+  it.each(table)('%s → %s', (input, expected) => expect(memberIdOf(input)).toBe(expected));
+  it('never throws on garbage', () => {
+    for (const s of ['urn%', 'urn:li:fsd_profile:%E0', '/in/%E0', 'http://[::1', '\u0000']) expect(() => memberIdOf(s)).not.toThrow();
+  });
+});
+
+describe('isMemberId', () => {
+  it('takes profile and Sales Navigator ids as written, nothing else', () => {
+    expect(isMemberId(ID)).toBe(true);
+    expect(isMemberId(SALES_ID)).toBe(true);
+    expect(isMemberId(ID.toLowerCase())).toBe(false);
+    expect(isMemberId('jane-doe')).toBe(false);
+    expect(isMemberId(`${ID}/`)).toBe(false);
+    expect(isMemberId(`${ID}${'x'.repeat(200)}`)).toBe(false);
+  });
+});
+
+describe('profileKeys', () => {
+  it('gives a slug for a vanity URL and a member id (no slug) for an id URL', () => {
+    expect(profileKeys('https://www.linkedin.com/in/Jane-Doe/')).toEqual({ slug: 'jane-doe', memberId: null });
+    expect(profileKeys(`https://www.linkedin.com/in/${ID}/`)).toEqual({ slug: null, memberId: ID });
+    expect(profileKeys(null)).toEqual({ slug: null, memberId: null });
+    expect(profileKeys('https://www.linkedin.com/feed/')).toEqual({ slug: null, memberId: null });
+  });
+  it('the stored URL of an id keeps its case', () => {
+    expect(memberIdOf(profileUrl(ID))).toBe(ID);
   });
 });

@@ -84,3 +84,86 @@ export function profileUrl(slug: string): string {
 export function isOpaqueMemberId(slug: string): boolean {
   return /^acoa[a-z0-9_-]{20,}$/i.test(slug);
 }
+
+// ── Member ids (a third identity key beside the slug and e-mail) ──
+//
+// LinkedIn's opaque member id as pages write it: `ACoA…` in profile URNs and `/in/<id>` links,
+// `ACwA…` in Sales Navigator lead URLs (which LinkedIn also opens as `/in/<id>`). Case matters (the
+// id is base64-like), so it is kept as written — never lower-cased like a slug. Decision: both forms
+// are keys in one space, compared as written; Jalur cannot convert one into the other without asking
+// LinkedIn, so a person seen once in Sales Navigator and once on a profile is joined by their slug
+// (or by the rep's merge), never guessed.
+
+/** The stored form of a member id: the id exactly as LinkedIn writes it. */
+export const MEMBER_ID = /^AC[ow]A[A-Za-z0-9_-]{20,100}$/;
+
+export function isMemberId(s: string): boolean {
+  return MEMBER_ID.test(s);
+}
+
+/** URN kinds that name a member by id: `urn:li:fsd_profile:<id>`, `fs_miniProfile`, `fs_profile`, `member`… */
+const URN = /^urn:li:(?:fsd_profile|fs_miniProfile|fs_profile|fsd_miniProfile|fs_salesProfile|fsd_salesProfile|member|person):\(?([A-Za-z0-9_-]+)/;
+/** Query parameters some links carry the member's URN or id in. */
+const ID_PARAMS = ['profileUrn', 'miniProfileUrn', 'memberUrn', 'recipient', 'profileId'];
+
+function idIn(segment: string | undefined): string | null {
+  if (!segment) return null;
+  let s: string;
+  try {
+    s = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  // Sales Navigator: `/sales/lead/<id>,NAME_SEARCH,<x>` and `urn:li:fs_salesProfile:(<id>,NAME_SEARCH,<x>)`.
+  const id = s.split(',')[0]!;
+  return isMemberId(id) ? id : null;
+}
+
+/**
+ * The member id a URL, path or URN names, case kept; null when it names none. Reads `/in/<id>/`
+ * (and its subpages), Sales Navigator `/sales/lead/<id>,…` and `/sales/people/<id>,…`, URNs
+ * (`urn:li:fsd_profile:<id>`, percent-encoded too) and a URN or id in the query (`?profileUrn=…`).
+ */
+export function memberIdOf(urlOrUrn: string | null | undefined): string | null {
+  if (!urlOrUrn) return null;
+  const raw = urlOrUrn.trim();
+  if (raw.length > MAX_URL) return null;
+  if (/^urn(?::|%3a)/i.test(raw)) {
+    let urn = raw;
+    try {
+      urn = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    const m = URN.exec(urn);
+    return m ? idIn(m[1]) : null;
+  }
+  const u = parse(raw);
+  if (!u) return null;
+  const h = host(u);
+  if (h !== 'linkedin.com' && !h.endsWith('.linkedin.com')) return null;
+  const seg = u.pathname.split('/');
+  if (seg[1] === 'in' || (seg[1] === 'mwlite' && seg[2] === 'in')) {
+    if (!PROFILE_HOST.test(h)) return null;
+    return idIn(seg[1] === 'in' ? seg[2] : seg[3]);
+  }
+  if (seg[1] === 'sales' && (seg[2] === 'lead' || seg[2] === 'people')) return idIn(seg[3]);
+  for (const name of ID_PARAMS) {
+    const v = u.searchParams.get(name);
+    if (!v) continue;
+    const id = isMemberId(v) ? v : memberIdOf(v);
+    if (id) return id;
+  }
+  return null;
+}
+
+/**
+ * Both keys a profile URL gives: a vanity slug, or a member id when the URL names the member by id
+ * (then there is no slug: an id lower-cased into a "slug" would never match the person's real slug).
+ */
+export function profileKeys(urlOrPath: string | null | undefined): { slug: string | null; memberId: string | null } {
+  if (!urlOrPath) return { slug: null, memberId: null };
+  const memberId = memberIdOf(urlOrPath);
+  if (memberId) return { slug: null, memberId };
+  return { slug: canonicalSlug(urlOrPath), memberId: null };
+}
