@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncIssueView } from '../../lib/messaging/types';
 import { ask, send } from '../shared/api';
+import { syncEntityText, syncReasonText } from '../shared/error-text';
 import { t } from '../shared/i18n';
 import { SyncStatus } from '../shared/SyncStatus';
 import { useNoticeVersion } from '../shared/useNotice';
@@ -48,21 +49,26 @@ export function SyncIssues() {
                 return (
                   <tr key={i.id} data-quarantined={i.quarantined ? 'true' : undefined}>
                     <td>{when}</td>
-                    <td>{i.entity}</td>
+                    <td>{syncEntityText(i.entity)}</td>
                     <td>
                       {i.quarantined && <p class="sync-issue-aside">{t('syncIssueSetAside')}</p>}
-                      <p>
-                        {i.code}: {i.reason}
-                      </p>
+                      <p>{syncReasonText(i.code)}</p>
+                      {/* The server's own words (English, technical) stay one click away for whoever fixes it. */}
+                      <details class="sync-issue-detail">
+                        <summary>{t('errDetails')}</summary>
+                        <code>
+                          {i.code}: {i.reason}
+                        </code>
+                      </details>
                       {i.held > 1 && <p>{t('syncIssueHeld', String(i.held - 1))}</p>}
                     </td>
                     <td>
                       {i.held > 0 && (
-                        <button type="button" aria-label={t('syncIssueRetryNamed', [i.entity, when])} onClick={() => void act(i, 'retrySyncIssue')}>
+                        <button type="button" aria-label={t('syncIssueRetryNamed', [syncEntityText(i.entity), when])} onClick={() => void act(i, 'retrySyncIssue')}>
                           {t('syncIssueRetry')}
                         </button>
                       )}{' '}
-                      <button type="button" aria-label={t('syncIssueDiscardNamed', [i.entity, when])} onClick={() => void act(i, 'discardSyncIssue')}>
+                      <button type="button" aria-label={t('syncIssueDiscardNamed', [syncEntityText(i.entity), when])} onClick={() => void act(i, 'discardSyncIssue')}>
                         {t('syncIssueDiscard')}
                       </button>
                     </td>

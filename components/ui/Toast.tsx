@@ -20,7 +20,9 @@ interface Shown extends ToastOptions {
 }
 
 // One host per page: a polite live region at the end of <body>, made before anything is announced
-// in it (a region inserted together with its text is often not read out).
+// in it (a region inserted together with its text is often not read out). Toasts are kept here, not in
+// the host: one shown before the host listens (its effect runs a frame after it mounts) is drawn as
+// soon as it does, so a caller never has to mount the host first.
 let shown: Shown[] = [];
 let nextId = 1;
 const listeners = new Set<() => void>();
@@ -29,8 +31,8 @@ function emit(): void {
   for (const l of listeners) l();
 }
 
-/** Mounts the page's toast host, if not yet there. Call when a view that toasts mounts. */
-export function ensureToastHost(): void {
+/** Mounts the page's toast host, if not yet there (showToast does it on demand). */
+function ensureToastHost(): void {
   if (typeof document === 'undefined' || document.getElementById('jalur-toasts')) return;
   const host = document.createElement('div');
   host.id = 'jalur-toasts';
@@ -59,6 +61,8 @@ function ToastHost() {
   useEffect(() => {
     const l = () => setTick((n) => n + 1);
     listeners.add(l);
+    // Whatever was shown between the first render and now.
+    l();
     return () => void listeners.delete(l);
   }, []);
   return (

@@ -2,6 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { AccountRequestSchema, type AccountRequest } from '../../lib/messaging/account';
 import { describeIssues } from '../../lib/messaging/schemas';
+import { CodedError, errorReply, zodReply } from '../../lib/messaging/errors';
 import type { AccountView, Reply, RequestType, ResponseMap, TeamView } from '../../lib/messaging/types';
 import { adoptLocal } from '../../lib/sync/adopt';
 import { clearRefused, discardIssue, listIssues, retryIssue } from '../../lib/sync/quarantine';
@@ -18,11 +19,12 @@ export interface AccountHooks {
   changed(): Promise<void>;
 }
 
-class UserError extends Error {}
+// Every refusal carries a code the options page words in its language (lib/messaging/errors.ts).
+const UserError = CodedError;
 
 async function client(): Promise<SupabaseClient> {
   const c = await supabase();
-  if (!c) throw new UserError('Connect a Supabase project first');
+  if (!c) throw new UserError('backend_missing', 'Connect a Supabase project first');
   return c;
 }
 
@@ -48,12 +50,22 @@ function authMessage(err: { message: string; code?: string } | null): never {
     email_not_confirmed: 'Confirm your e-mail address first (see the mail from Supabase)',
     over_request_rate_limit: 'Too many attempts: wait a minute and try again',
   };
-  throw new UserError((err?.code && known[err.code]) || err?.message || 'The project did not answer');
+  const codes: Record<string, string> = {
+    invalid_credentials: 'auth_invalid_credentials',
+    user_already_exists: 'auth_user_exists',
+    weak_password: 'auth_weak_password',
+    otp_expired: 'auth_code_expired',
+    email_not_confirmed: 'auth_email_not_confirmed',
+    over_request_rate_limit: 'auth_rate_limited',
+  };
+  const sentence = (err?.code && known[err.code]) || err?.message || 'The project did not answer';
+  if (err?.code && codes[err.code]) throw new UserError(codes[err.code]!, sentence);
+  throw err ? new UserError('server_refused', sentence, [sentence]) : new UserError('auth_no_answer', sentence);
 }
 
 async function rpc(fn: string, args: Record<string, unknown>): Promise<unknown> {
   const { data, error } = await (await client()).rpc(fn, args);
-  if (error) throw new UserError(error.message);
+  if (error) throw new UserError('server_refused', error.message, [error.message]);
   return data;
 }
 
@@ -75,15 +87,15 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
       try {
         res = await fetch(`${url}/auth/v1/health`, { headers: { apikey: anonKey } });
       } catch {
-        throw new UserError(`Could not reach ${url}: check the URL and your connection`);
+        throw new UserError('backend_unreachable', `Could not reach ${url}: check the URL and your connection`, [url]);
       }
-      if (res.status === 401 || res.status === 403) throw new UserError('The project refused this key: copy the anon key again');
-      if (!res.ok) throw new UserError(`${url} does not answer like a Supabase project (HTTP ${res.status})`);
+      if (res.status === 401 || res.status === 403) throw new UserError('backend_key_refused', 'The project refused this key: copy the anon key again');
+      if (!res.ok) throw new UserError('backend_not_supabase', `${url} does not answer like a Supabase project (HTTP ${res.status})`, [url, String(res.status)]);
       await writeBackend({ url, anonKey });
       return view();
     }
     case 'disconnect': {
-      if ((await readScope()).mode === 'team') throw new UserError('Sign out first');
+      if ((await readScope()).mode === 'team') throw new UserError('sign_out_first', 'Sign out first');
       await writeBackend(null);
       return view();
     }
@@ -96,7 +108,7 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
     case 'signUp': {
       const { data, error } = await (await client()).auth.signUp({ email: req.email, password: req.password });
       if (error) authMessage(error);
-      if (!data.session) throw new UserError('Account created: confirm your e-mail address, then sign in');
+      if (!data.session) throw new UserError('auth_confirm_email', 'Account created: confirm your e-mail address, then sign in');
       await leaveTeamScopeIfNotUser(data.session.user.id);
       return view();
     }
@@ -121,7 +133,7 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
     }
     case 'teams': {
       const rows = TeamRowSchema.array().safeParse(await rpc('my_teams', {}));
-      if (!rows.success) throw new UserError('The project answered my_teams with something unexpected: is the Jalur schema deployed?');
+      if (!rows.success) throw new UserError('backend_schema_missing', 'The project answered my_teams with something unexpected: is the Jalur schema deployed?', ['my_teams']);
       const teams: TeamView[] = rows.data.map((r) => ({
         teamId: r.team_id,
         name: r.name,
@@ -138,9 +150,9 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
       return useTeam(req.teamId, req.bringLocal, hooks);
     case 'invite': {
       const scope = await readScope();
-      if (scope.mode !== 'team') throw new UserError('Choose a team first');
+      if (scope.mode !== 'team') throw new UserError('choose_team_first', 'Choose a team first');
       const rows = InviteRowSchema.array().safeParse(await rpc('create_invite', { team_id: scope.teamId, role: req.role }));
-      if (!rows.success || !rows.data[0]) throw new UserError('The project answered create_invite with something unexpected');
+      if (!rows.success || !rows.data[0]) throw new UserError('backend_schema_missing', 'The project answered create_invite with something unexpected', ['create_invite']);
       return { code: rows.data[0].code, expiresAt: rows.data[0].expires_at };
     }
     case 'syncStatus':
@@ -169,10 +181,10 @@ async function dispatch(req: AccountRequest, hooks: AccountHooks): Promise<Respo
 async function useTeam(teamId: string, bringLocal: boolean, hooks: AccountHooks): Promise<ResponseMap['useTeam']> {
   const c = await client();
   const session = (await c.auth.getSession()).data.session;
-  if (!session) throw new UserError('Sign in first');
+  if (!session) throw new UserError('sign_in_first', 'Sign in first');
   const { teams } = (await dispatch({ type: 'teams' }, hooks)) as ResponseMap['teams'];
   const team = teams.find((t) => t.teamId === teamId);
-  if (!team) throw new UserError('You are not a member of that team');
+  if (!team) throw new UserError('not_team_member', 'You are not a member of that team');
   const scope = { mode: 'team' as const, userId: session.user.id, email: session.user.email ?? null, teamId, teamName: team.name };
   const ctx = await contextFor(scope);
   await pullAll(ctx, supabaseTransport(c));
@@ -191,10 +203,10 @@ async function useTeam(teamId: string, bringLocal: boolean, hooks: AccountHooks)
 
 export async function handleAccountRequest(raw: unknown, hooks: AccountHooks): Promise<Reply<RequestType>> {
   const parsed = AccountRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  if (!parsed.success) return zodReply(parsed.error, describeIssues(parsed.error));
   try {
     return { ok: true, data: await dispatch(parsed.data, hooks) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return errorReply(err);
   }
 }

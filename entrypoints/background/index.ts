@@ -61,12 +61,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     // Synchronous, so "Open in side panel" still calls sidePanel.open() within the rep's gesture.
     const verdict = admit(msg, sender, self);
-    if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error });
+    if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error, code: 'refused' });
     if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
     if (isOpenSidePanel(msg)) return openSidePanelFor(sender);
     if (isPageSettingsRequest(msg)) return answerPageSettings(msg);
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
-      if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL' });
+      if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL', code: 'invalid_notice' });
       void pullForView(refreshViews);
       return undefined;
     }

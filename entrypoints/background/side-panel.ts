@@ -17,7 +17,7 @@ export function isOpenSidePanel(msg: unknown): boolean {
 export function openSidePanelFor(sender: Sender | undefined): Promise<Reply<'openSidePanel'>> {
   const tab = sender?.tab;
   const tabId = tab?.id;
-  if (!tab || tabId === undefined) return Promise.resolve({ ok: false, error: 'Open the side panel from the toolbar' });
+  if (!tab || tabId === undefined) return Promise.resolve({ ok: false, error: 'Open the side panel from the toolbar', code: 'side_panel_from_toolbar' });
   let opening: Promise<unknown>;
   try {
     opening = browser.sidePanel.open({ tabId });

@@ -39,7 +39,7 @@ describe('merge and bulk requests', () => {
   it('a merge with oneself or with a bad pick is refused with a sentence, and nothing changes', async () => {
     const { ctx, a, b } = await pair();
     const self = await handleRequest(ctx, { type: 'mergeProspects', survivorId: a.id, otherId: a.id });
-    expect(self).toEqual({ ok: false, error: 'A person cannot be merged with themselves.' });
+    expect(self).toMatchObject({ ok: false, error: 'A person cannot be merged with themselves.', code: 'merge_self' });
     const bad = await handleRequest(ctx, { type: 'mergeProspects', survivorId: a.id, otherId: b.id, pick: { name: 'both' } } as never);
     expect(bad.ok).toBe(false);
     expect((await ctx.db.prospects.get(b.id))?.deletedAt).toBeNull();

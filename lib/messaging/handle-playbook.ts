@@ -9,17 +9,17 @@ import { teamSettings } from '../store/settings';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
 
-class RequestError extends Error {}
+import { CodedError } from './errors';
 
 function validSettings(input: unknown): TeamSettings {
   const parsed = parseSettings({ ...(input as object), notifications: DEFAULT_SETTINGS.notifications });
-  if (!parsed.ok) throw new RequestError(parsed.error);
+  if (!parsed.ok) throw new CodedError('invalid_settings', parsed.error);
   const { notifications: _n, ...team } = parsed.settings;
   return team;
 }
 
 async function mustEdit(ctx: StoreContext): Promise<void> {
-  if (!(await canEditTeam(ctx))) throw new RequestError('Only the team’s owners and admins change stages, scoring and cadences');
+  if (!(await canEditTeam(ctx))) throw new CodedError('team_admin_only', 'Only the team’s owners and admins change stages, scoring and cadences');
 }
 
 export async function dispatchPlaybook(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType] | undefined> {

@@ -27,6 +27,7 @@ import { dispatchCompany } from './handle-company';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
+import { CodedError, errorReply, zodReply, type ErrorReply } from './errors';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap, StageOption } from './types';
 import { placeZone } from '../pipeline/local-time';
 
@@ -207,7 +208,7 @@ export function captureKeys(
       return { deleted: true };
     case 'openSidePanel':
       // Needs the sender's tab and a user gesture: the background answers it (entrypoints/background/side-panel.ts).
-      throw new Error('Open the side panel from the toolbar');
+      throw new CodedError('side_panel_from_toolbar', 'Open the side panel from the toolbar');
     case 'stages':
       return { stages: await listStages(ctx) };
     case 'overdue':
@@ -237,26 +238,27 @@ const SETTINGS_REQUESTS: ReadonlySet<unknown> = new Set(['saveSettings', 'previe
  * the field inside the settings ("scoringRules.perTouch: must be at most 100", "settings: must be an
  * object"), since the scoring editor shows the sentence beside the form as it is.
  */
-function requestIssues(raw: unknown, error: z.ZodError): string {
+function requestIssues(raw: unknown, error: z.ZodError): ErrorReply {
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   if (SETTINGS_REQUESTS.has(type) && error.issues.every((i) => i.path[0] === 'settings')) {
-    return describeError('', new z.ZodError(error.issues.map((i) => ({ ...i, path: i.path.slice(1) }))));
+    const inner = new z.ZodError(error.issues.map((i) => ({ ...i, path: i.path.slice(1) })));
+    return zodReply(inner, describeError('', inner));
   }
-  return `Invalid request: ${describeIssues(error)}`;
+  return zodReply(error, `Invalid request: ${describeIssues(error)}`);
 }
 
 /**
- * Validate and run one request. Every failure becomes `{ ok: false, error }` with a sentence the UI
- * can show; nothing throws across the message boundary.
+ * Validate and run one request. Every failure becomes `{ ok: false, error, code, params? }`: a code the UI
+ * words in its language, and the English sentence; nothing throws across the message boundary.
  */
 export async function handleRequest(ctx: StoreContext, raw: unknown): Promise<Reply<RequestType>> {
   // The input is kept on issues so a missing value reads differently from a wrong one ("is missing" / "must be an object").
   const parsed = RequestSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: requestIssues(raw, parsed.error) };
+  if (!parsed.success) return requestIssues(raw, parsed.error);
   try {
     return { ok: true, data: await dispatch(ctx, parsed.data) };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return errorReply(e);
   }
 }
 

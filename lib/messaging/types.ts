@@ -244,7 +244,14 @@ export interface ResponseMap extends BoardResponses, DataResponses, DeleteRespon
   discardSyncIssue: { discarded: true };
 }
 
-export type Reply<T extends RequestType> = { ok: true; data: ResponseMap[T] } | { ok: false; error: string };
+/**
+ * A refusal: a stable `code` (lib/messaging/errors.ts) the UI words in its language with `params`, and
+ * the English sentence in `error`. Extension pages receive it through components/shared/api.ts, which
+ * puts the localised sentence in `error` and keeps the English one in `detail`.
+ */
+export type ErrorReply = { ok: false; error: string; code: string; params?: string[]; detail?: string };
+
+export type Reply<T extends RequestType> = { ok: true; data: ResponseMap[T] } | ErrorReply;
 
 /** Broadcasts: not requests, nobody answers them. */
 export type Notice =

@@ -72,8 +72,8 @@ export interface BulkUndoResult {
 
 async function people(ctx: StoreContext, ids: readonly string[]): Promise<Prospect[]> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) throw new CommandError('invalid', 'Select at least one person first');
-  if (unique.length > BULK_MAX) throw new CommandError('invalid', `At most ${BULK_MAX} people at once`);
+  if (unique.length === 0) throw new CommandError('invalid', 'Select at least one person first', 'bulk_nobody');
+  if (unique.length > BULK_MAX) throw new CommandError('invalid', `At most ${BULK_MAX} people at once`, 'bulk_too_many', [String(BULK_MAX)]);
   const out: Prospect[] = [];
   for (const id of unique) out.push(await mustGetProspect(ctx, id));
   return out;
@@ -98,7 +98,7 @@ export async function bulkApply(ctx: StoreContext, ids: readonly string[], raw: 
       case 'stage': {
         const stages = await listStages(ctx);
         const to = stages.find((s) => s.key === action.stageKey);
-        if (!to) throw new CommandError('not-found', `Unknown stage "${action.stageKey}"`);
+        if (!to) throw new CommandError('not-found', `Unknown stage "${action.stageKey}"`, 'stage_unknown', [action.stageKey]);
         const before: { id: string; stageKey: string }[] = [];
         for (const p of list) {
           if (p.stageId === to.id) {
@@ -129,7 +129,7 @@ export async function bulkApply(ctx: StoreContext, ids: readonly string[], raw: 
       }
       case 'enrol': {
         const cadence = await ctx.db.cadences.get(action.cadenceId);
-        if (!cadence || cadence.deletedAt !== null) throw new CommandError('not-found', 'That cadence no longer exists');
+        if (!cadence || cadence.deletedAt !== null) throw new CommandError('not-found', 'That cadence no longer exists', 'cadence_gone');
         if (!isValidTimeZone(action.timeZone)) throw new CommandError('invalid', `Unknown time zone: ${action.timeZone}`);
         const before: { id: string; enrolment: Prospect['enrolment']; followUpIds: string[] }[] = [];
         for (const p of list) {

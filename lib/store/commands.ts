@@ -29,6 +29,9 @@ export class CommandError extends Error {
   constructor(
     readonly code: 'not-found' | 'invalid' | 'conflict',
     message: string,
+    /** A finer code the UI has a sentence for in each language (lib/messaging/errors.ts), and its substitutions. */
+    readonly reason?: string,
+    readonly params?: string[],
   ) {
     super(message);
   }
@@ -188,7 +191,7 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
 
 export async function mustGetProspect(ctx: StoreContext, id: string): Promise<Prospect> {
   const p = await ctx.db.prospects.get(id);
-  if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`);
+  if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`, 'prospect_not_found');
   return p;
 }
 
@@ -227,7 +230,7 @@ export async function updateProspect(ctx: StoreContext, id: string, patch: Prosp
           .equals(e)
           .filter((x) => x.deletedAt === null)
           .first();
-        if (other && other.id !== id) throw new CommandError('conflict', `${e} already belongs to ${other.name}`);
+        if (other && other.id !== id) throw new CommandError('conflict', `${e} already belongs to ${other.name}`, 'email_taken', [e, other.name]);
       }
     }
     Object.assign(next, await rescore(ctx, next));
@@ -382,7 +385,7 @@ export async function patchFollowUp(
 
 
 export async function snoozeFollowUp(ctx: StoreContext, id: string, until: number): Promise<FollowUp> {
-  if (until <= ctx.now()) throw new CommandError('invalid', 'Snooze must end in the future');
+  if (until <= ctx.now()) throw new CommandError('invalid', 'Snooze must end in the future', 'snooze_past');
   return patchFollowUp(ctx, id, { snoozedUntil: until });
 }
 

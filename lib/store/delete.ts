@@ -74,7 +74,7 @@ async function mustAllow(ctx: StoreContext, people: Prospect[]): Promise<void> {
   const role = ctx.teamId === 'local' ? null : await myRole(ctx);
   for (const p of people) {
     if (!(await deleteRights(ctx, p, role)).allowed) {
-      throw new CommandError('invalid', `Only ${p.name}'s owner or a team admin can delete or erase them`);
+      throw new CommandError('invalid', `Only ${p.name}'s owner or a team admin can delete or erase them`, 'delete_forbidden', [p.name]);
     }
   }
 }
@@ -84,7 +84,7 @@ async function liveProspects(ctx: StoreContext, ids: readonly string[]): Promise
   const rows = await ctx.db.prospects.bulkGet(unique);
   const out: Prospect[] = [];
   rows.forEach((p, i) => {
-    if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${unique[i]}`);
+    if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${unique[i]}`, 'prospect_not_found');
     out.push(p);
   });
   return out;
@@ -95,7 +95,7 @@ async function liveProspects(ctx: StoreContext, ids: readonly string[]): Promise
  * All or nothing: an unknown id or one the rep may not delete refuses the whole call.
  */
 export async function deleteProspects(ctx: StoreContext, ids: readonly string[]): Promise<DeleteResult> {
-  if (ids.length === 0) throw new CommandError('invalid', 'Nobody to delete');
+  if (ids.length === 0) throw new CommandError('invalid', 'Nobody to delete', 'delete_nobody');
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const people = await liveProspects(ctx, ids);
     await mustAllow(ctx, people);
@@ -206,7 +206,7 @@ export interface PersonExport {
 export async function exportPerson(ctx: StoreContext, id: string): Promise<PersonExport> {
   return ctx.db.transaction('r', [ctx.db.prospects, ctx.db.touches, ctx.db.followUps, ctx.db.stageChanges], async () => {
     const p = await ctx.db.prospects.get(id);
-    if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`);
+    if (!p || p.deletedAt !== null) throw new CommandError('not-found', `No prospect ${id}`, 'prospect_not_found');
     const [touches, followUps, stageChanges] = await Promise.all([
       ctx.db.touches.where('prospectId').equals(id).sortBy('occurredAt'),
       ctx.db.followUps.where('prospectId').equals(id).sortBy('dueAt'),
@@ -234,13 +234,13 @@ export async function exportPerson(ctx: StoreContext, id: string): Promise<Perso
  * an `erase` entry that carries the id alone. Same rule as delete; cannot be undone.
  */
 export async function erasePeople(ctx: StoreContext, ids: readonly string[]): Promise<{ erased: number }> {
-  if (ids.length === 0) throw new CommandError('invalid', 'Nobody to erase');
+  if (ids.length === 0) throw new CommandError('invalid', 'Nobody to erase', 'delete_nobody');
   return ctx.db.transaction('rw', [...tables(ctx), ctx.db.syncIssues], async () => {
     const unique = [...new Set(ids)];
     const rows = await ctx.db.prospects.bulkGet(unique);
     const people: Prospect[] = [];
     rows.forEach((p, i) => {
-      if (!p) throw new CommandError('not-found', `No prospect ${unique[i]}`);
+      if (!p) throw new CommandError('not-found', `No prospect ${unique[i]}`, 'prospect_not_found');
       people.push(p);
     });
     await mustAllow(ctx, people);

@@ -45,22 +45,22 @@ const earliest = (a: number | null, b: number | null) => (a === null ? b : b ===
 
 async function live(ctx: StoreContext, id: string, role: string): Promise<Prospect> {
   const p = await ctx.db.prospects.get(id);
-  if (!p) throw new CommandError('not-found', `The ${role} person is not in the pipeline any more; nothing was merged.`);
+  if (!p) throw new CommandError('not-found', `The ${role} person is not in the pipeline any more; nothing was merged.`, 'not_found');
   if (p.deletedAt !== null) {
-    throw new CommandError('not-found', `${p.name} was deleted or merged meanwhile; nothing was merged.`);
+    throw new CommandError('not-found', `${p.name} was deleted or merged meanwhile; nothing was merged.`, 'merge_gone', [p.name]);
   }
   return p;
 }
 
 export async function mergeProspects(ctx: StoreContext, input: MergeInput): Promise<MergeOutcome> {
-  if (input.survivorId === input.otherId) throw new CommandError('invalid', 'A person cannot be merged with themselves.');
+  if (input.survivorId === input.otherId) throw new CommandError('invalid', 'A person cannot be merged with themselves.', 'merge_self');
   const pick = input.pick ?? {};
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const survivor = await live(ctx, input.survivorId, 'kept');
     const other = await live(ctx, input.otherId, 'other');
     // Merging someone away deletes them: the same rule as a delete (the server checks it again).
     if (!(await deleteRights(ctx, other)).allowed) {
-      throw new CommandError('invalid', `Only ${other.name}'s owner or a team admin can merge them into someone else; keep ${other.name} instead.`);
+      throw new CommandError('invalid', `Only ${other.name}'s owner or a team admin can merge them into someone else; keep ${other.name} instead.`, 'merge_forbidden', [other.name]);
     }
     const now = ctx.now();
 

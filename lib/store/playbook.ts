@@ -60,7 +60,7 @@ export async function moveStage(
   const p = await mustGetProspect(ctx, prospectId);
   const stages = await listStages(ctx);
   const to = stages.find((s) => s.key === stageKey);
-  if (!to) throw new CommandError('not-found', `Unknown stage "${stageKey}"`);
+  if (!to) throw new CommandError('not-found', `Unknown stage "${stageKey}"`, 'stage_unknown', [stageKey]);
   const from = stages.find((s) => s.id === p.stageId) ?? null;
   if (!confirmed && from?.id !== to.id && needsSqlConfirmation(from, to, stages, p)) return { prospect: p, needsConfirmation: true };
   // A deal marked lost keeps the reason the rep gave with the move, in the same transaction.
@@ -79,7 +79,7 @@ function templateFields(p: Prospect): TemplateFields {
 
 async function mustGetCadence(ctx: StoreContext, id: string): Promise<Cadence> {
   const c = await ctx.db.cadences.get(id);
-  if (!c || c.deletedAt !== null) throw new CommandError('not-found', 'That cadence no longer exists');
+  if (!c || c.deletedAt !== null) throw new CommandError('not-found', 'That cadence no longer exists', 'cadence_gone');
   return c;
 }
 

@@ -8,7 +8,7 @@ import { fromLocalInput, toLocalInput } from '../../shared/format';
 import { stageLabel, t } from '../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { ensureToastHost, showToast } from '../../ui/Toast';
+import { showToast } from '../../ui/Toast';
 import './bulk.css';
 
 type Kind = BulkAction['kind'];
@@ -78,8 +78,6 @@ export function BulkBar({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const n = ids.length;
-  // The toast host must be listening before the first toast (Undo) is shown.
-  useEffect(() => ensureToastHost(), []);
 
   useEffect(() => {
     if (kind !== 'enrol' || cadences.length) return;

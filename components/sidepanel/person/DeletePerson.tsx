@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import type { MenuItem } from '../../ui/Menu';
-import { ensureToastHost, showToast } from '../../ui/Toast';
+import { showToast } from '../../ui/Toast';
 import './delete-person.css';
 
 type Person = Pick<Prospect, 'id' | 'name'>;
@@ -89,7 +89,6 @@ export function DeletePerson({ prospect }: { prospect: Person }) {
   const rights = useRights(prospect.id);
   const button = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
-  useEffect(ensureToastHost, []);
   // Back from a cancelled confirmation, focus returns to Delete (it was hidden meanwhile).
   useEffect(() => {
     if (wasAsking.current && !asking) button.current?.focus();

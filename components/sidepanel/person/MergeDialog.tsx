@@ -6,7 +6,7 @@ import { send } from '../../shared/api';
 import { stageLabel, t, type MessageKey } from '../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { ensureToastHost, showToast } from '../../ui/Toast';
+import { showToast } from '../../ui/Toast';
 import './merge.css';
 
 type Side = 'survivor' | 'other';
@@ -58,7 +58,6 @@ export function MergeDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => ensureToastHost(), []);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
