@@ -11,6 +11,8 @@ import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
 import { Tabs } from '../ui/Tabs';
 import { lazyView } from './lazy-view';
+import { OnThisPage } from './on-this-page/OnThisPage';
+import { usePagePeople } from './on-this-page/usePagePeople';
 
 // Loaded when shown (or once the panel has painted): opening on Today or a person does not parse them.
 const Board = lazyView(() => import('./board/Board').then((m) => m.Board));
@@ -50,7 +52,9 @@ function requested(search: string): { view: View | null; person: string | null }
  * (Alt+1…5) or one Tab stop (a toolbar moved through with the arrow keys).
  */
 export function SidePanelApp() {
-  const { person, reload, choose } = useTabPerson(true);
+  const { tabId, person, reload, choose } = useTabPerson(true);
+  // Everyone the LinkedIn tab shows ("On this page"), below the tab's own person.
+  const page = usePagePeople(tabId);
   const initial = useRef(requested(location.search)).current;
   // null: follow the tab (person if it shows one, else Today).
   const [chosen, setChosen] = useState<View | null>(initial.view);
@@ -62,7 +66,8 @@ export function SidePanelApp() {
 
   const tabShowsPerson = person.kind === 'draft';
   const tabUndecided = person.kind === 'loading' || (person.kind === 'failed' && person.reason === 'not-rendered');
-  const view: View = chosen ?? (tabShowsPerson || tabUndecided ? 'person' : 'today');
+  const pageShowsPeople = page.list.kind === 'ready' && page.list.rows.length > 0;
+  const view: View = chosen ?? (tabShowsPerson || tabUndecided || pageShowsPeople ? 'person' : 'today');
 
   const show = (v: View) => {
     setPicked(null);
@@ -147,7 +152,11 @@ export function SidePanelApp() {
         <Today onOpen={pick('today')} />
       ) : (
         <section aria-label={t('currentTab')}>
-          <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+          {/* A list page (search results, People tab) has no person of its own: its people are the list below. */}
+          {!(pageShowsPeople && person.kind === 'failed' && person.reason === 'not-a-profile') && (
+            <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+          )}
+          <OnThisPage list={page.list} reload={page.reload} onOpen={pick('person')} />
         </section>
       )}
     </main>

@@ -13,6 +13,7 @@ import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
 import { isOpenSidePanel, openSidePanelFor } from './side-panel';
 import { answerPageSettings, isPageSettingsRequest, openWelcome, watchPageSettings } from './page-settings';
+import { refreshTabTitles, tabChanged, watchTabTitles } from './tab-title';
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { restrictStorageToExtension } from './backend';
 import { storeContext } from './context';
@@ -24,7 +25,10 @@ const CLIP_LINK_MENU = 'jalur-clip-link';
 /** Badge, then the due-follow-ups summary (when something newly fell due). */
 async function refreshBadgeAndNotify(): Promise<void> {
   const ctx = await storeContext();
-  await notifyDue(ctx, await refreshBadge(ctx));
+  const overdue = await refreshBadge(ctx);
+  // LinkedIn tabs' own titles say the person's stage and repeat the overdue count: both may have moved.
+  void refreshTabTitles(overdue).catch(() => undefined);
+  await notifyDue(ctx, overdue);
 }
 
 /** After any change to what views show: badge first (≤ 2 s contract), then open pages and site tabs. */
@@ -68,6 +72,7 @@ export default defineBackground(() => {
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
       if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL', code: 'invalid_notice' });
       void pullForView(refreshViews);
+      if (sender.tab?.id !== undefined) tabChanged(sender.tab.id);
       return undefined;
     }
     if (!isRequest(msg)) return undefined;
@@ -94,6 +99,7 @@ export default defineBackground(() => {
   });
 
   watchPageSettings();
+  watchTabTitles();
 
   browser.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== CLIP_LINK_MENU || !info.linkUrl) return;
