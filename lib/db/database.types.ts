@@ -59,6 +59,68 @@ export type Database = {
           },
         ]
       }
+      companies: {
+        Row: {
+          change_seq: number
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          field_hlc: NonNullable<Json>
+          followers: number | null
+          headquarters: string | null
+          id: string
+          industry: string | null
+          linkedin_slug: string | null
+          name: string
+          size: string | null
+          team_id: string
+          updated_at: string
+          website: string | null
+        }
+        Insert: {
+          change_seq?: number
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          field_hlc?: NonNullable<Json>
+          followers?: number | null
+          headquarters?: string | null
+          id?: string
+          industry?: string | null
+          linkedin_slug?: string | null
+          name: string
+          size?: string | null
+          team_id: string
+          updated_at?: string
+          website?: string | null
+        }
+        Update: {
+          change_seq?: number
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          field_hlc?: NonNullable<Json>
+          followers?: number | null
+          headquarters?: string | null
+          id?: string
+          industry?: string | null
+          linkedin_slug?: string | null
+          name?: string
+          size?: string | null
+          team_id?: string
+          updated_at?: string
+          website?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "companies_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       erasures: {
         Row: {
           change_seq: number
@@ -217,6 +279,7 @@ export type Database = {
           cadence_enrolment: Json | null
           change_seq: number
           company: string | null
+          company_id: string | null
           created_at: string
           created_by: string | null
           currency: string | null
@@ -257,6 +320,7 @@ export type Database = {
           cadence_enrolment?: Json | null
           change_seq?: number
           company?: string | null
+          company_id?: string | null
           created_at?: string
           created_by?: string | null
           currency?: string | null
@@ -297,6 +361,7 @@ export type Database = {
           cadence_enrolment?: Json | null
           change_seq?: number
           company?: string | null
+          company_id?: string | null
           created_at?: string
           created_by?: string | null
           currency?: string | null
@@ -334,6 +399,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "prospects_company_id_fkey"
+            columns: ["team_id", "company_id"]
+            isOneToOne: false
+            referencedRelation: "companies"
+            referencedColumns: ["team_id", "id"]
+          },
           {
             foreignKeyName: "prospects_merged_into_fkey"
             columns: ["team_id", "merged_into"]

@@ -24,6 +24,7 @@ import { dispatchData } from './handle-data';
 import { dispatchDelete } from './handle-delete';
 import { dispatchMerge } from './handle-merge';
 import { dispatchCompany } from './handle-company';
+import { dispatchCompany } from './handle-company';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';

@@ -4,6 +4,7 @@ import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
+import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -153,6 +154,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...DELETE_REQUESTS,
   ...MERGE_REQUESTS,
   ...COMPANY_REQUESTS,
+  ...COMPANY_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -231,6 +233,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
   ...MERGE_QUERIES,
+  ...COMPANY_QUERIES,
   ...COMPANY_QUERIES,
 ]);
 

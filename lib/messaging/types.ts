@@ -9,6 +9,7 @@ import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
 import type { MergeRequest, MergeResponses } from './merge-types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
+import type { CompanyRequest, CompanyResponses } from './company-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -48,6 +49,7 @@ export type Request =
   | DataRequest
   | DeleteRequest
   | MergeRequest
+  | CompanyRequest
   | CompanyRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
   | { type: 'linkEmail'; prospectId: string; email: string }

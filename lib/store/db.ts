@@ -11,6 +11,7 @@ import {
   type Touch,
 } from '../model';
 import type { Company } from '../model/company';
+import type { Company } from '../model/company';
 
 export interface MetaRow {
   key: string;
@@ -96,6 +97,12 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
           if (!('memberId' in p)) p.memberId = null;
         });
     });
+  });
+  // Companies as accounts: looked up by LinkedIn slug (the chip) and name (matching people to them);
+  // companyId on prospects lists an account's people without a scan.
+  db.version(5).stores({
+    companies: 'id, slug, name, updatedAt',
+    prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
   });
   return db;
 }

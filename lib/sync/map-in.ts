@@ -20,6 +20,7 @@ import { SqlChecklistSchema } from '../pipeline/gates';
 import { capText } from '../model/text';
 import { intakeProspect } from '../model/prospect-intake';
 import { COMPANY_LIMITS, CompanySchema, type Company } from '../model/company';
+import { COMPANY_LIMITS, CompanySchema, type Company } from '../model/company';
 
 type Row = Record<string, unknown>;
 
@@ -156,6 +157,25 @@ export function cadenceFromRow(r: Row): Cadence {
     description: str(r.description),
     steps: r.steps ?? [],
     updatedAt: msOr(r.updated_at, 0),
+    deletedAt: ms(r.deleted_at),
+  });
+}
+
+export function companyFromRow(r: Row): Company {
+  const created = msOr(r.created_at, 0);
+  const followers = num(r.followers);
+  return CompanySchema.parse({
+    id: r.id,
+    teamId: r.team_id,
+    slug: str(r.linkedin_slug),
+    name: cap(r.name, COMPANY_LIMITS.name),
+    industry: cap(r.industry, COMPANY_LIMITS.industry),
+    size: cap(r.size, COMPANY_LIMITS.size),
+    headquarters: cap(r.headquarters, COMPANY_LIMITS.headquarters),
+    website: str(r.website),
+    followers: followers !== null && Number.isFinite(followers) ? Math.max(0, Math.min(1e10, Math.round(followers))) : null,
+    createdAt: created,
+    updatedAt: msOr(r.updated_at, created),
     deletedAt: ms(r.deleted_at),
   });
 }

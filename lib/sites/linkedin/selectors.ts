@@ -291,3 +291,52 @@ export const ROW_SKIP = 'button, [role="button"], .visually-hidden, .a11y-text, 
 export const ROW_VISIBLE_NAME = 'span[aria-hidden="true"]';
 /** Texts read in order after the name in a row without known classes. */
 export const ROW_TEXT = 'p, span, div, h3, h4';
+
+// ---------------------------------------------------------------------------------------------
+// Company pages (/company/<slug>/: overview, about, people), read by lib/sites/linkedin/company.ts
+// for the company chip. Fixtures: test/fixtures/linkedin/company/README.md.
+
+/** The company's top card, newest first. */
+export const COMPANY_TOP_CARD: SelectorList = [
+  '.org-top-card', // 2019–24 logged-in
+  '[data-view-name="organization-top-card"]', // 2025 logged-in, hashed classes
+  '[componentkey*="OrganizationTopCard"]', // 2026 SDUI
+  '.top-card-layout', // public (logged-out) company page
+];
+
+/** The company's name in its top card (the chip is mounted after it). */
+export const COMPANY_NAME: SelectorList = [
+  'h1.org-top-card-summary__title', // 2019–24 logged-in
+  'h1.top-card-layout__title', // public
+  'h1', // 2025–26: the top card's only h1
+];
+
+/** The top card's short facts (industry, headquarters, followers, employees), one per element. */
+export const COMPANY_INFO_ITEMS: SelectorList = [
+  '.org-top-card-summary-info-list__info-item', // 2019–24 logged-in
+  '.top-card-layout__first-subline', // public: one line "Industry · City · N followers"
+  '[data-view-name="organization-top-card-info"] > *', // 2025 logged-in
+  'p', // 2026 SDUI: the top card's text lines
+];
+
+/** The employees link ("51-200 employees" / "View all 312 employees") in the top card. */
+export const COMPANY_EMPLOYEES_LINK = 'a[href*="/people/"], a[href*="currentCompany"]';
+
+/** The About page's overview: a definition list (dt label, dd value) in every logged-in vintage. */
+export const COMPANY_ABOUT_LIST = 'main dl';
+export const COMPANY_ABOUT_TERM = 'dt';
+export const COMPANY_ABOUT_VALUE = 'dd';
+
+/** Public company pages label each fact with a test id. */
+export const COMPANY_PUBLIC_FACT = {
+  website: '[data-test-id="about-us__website"] dd',
+  industry: '[data-test-id="about-us__industry"] dd',
+  size: '[data-test-id="about-us__size"] dd',
+  headquarters: '[data-test-id="about-us__headquarters"] dd',
+} as const;
+
+/** The company's own site: the top card's "Visit website" action (2019–26), never a LinkedIn link. */
+export const COMPANY_WEBSITE_ACTION = 'a[data-view-name="organization-website-button"], a.org-top-card-primary-actions__action[href^="http"]';
+
+/** Links in the page's own text to other companies (people cards, "Pages people also viewed"). */
+export const COMPANY_ASIDE = 'aside, nav, #global-nav, [role="dialog"]';
