@@ -20,6 +20,8 @@ export const CONTENT_SCRIPT_REQUESTS = [
   'openSidePanel',
   // Whether the rep wants Jalur shown on the page at all ("Show Jalur on LinkedIn pages"): read-only.
   'pageSettings',
+  // Bulk clip from a LinkedIn list: the same clip as `capture`, for several rows the rep selected.
+  'captureMany',
   // The company chip (entrypoints/linkedin-company.content): its summary and Add company.
   ...COMPANY_CHIP_REQUESTS,
 ] as const;
@@ -128,8 +130,9 @@ function show(type: string | null): string {
  */
 export function contentScriptPayloadError(msg: unknown): string | null {
   const type = typeOf(msg);
-  if (type === 'capture') {
-    const input = (msg as { input?: unknown }).input;
+  const inputs =
+    type === 'capture' ? [(msg as { input?: unknown }).input] : type === 'captureMany' ? (msg as { inputs?: unknown }).inputs : [];
+  for (const input of Array.isArray(inputs) ? inputs : []) {
     const source = typeof input === 'object' && input !== null ? (input as { source?: unknown }).source : undefined;
     if (source !== undefined && !CONTENT_SCRIPT_SOURCES.includes(source as string)) {
       return `Refused: a page may only clip with source ${CONTENT_SCRIPT_SOURCES.join(' or ')}`;

@@ -8,6 +8,8 @@ import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
 import type { MergeRequest, MergeResponses } from './merge-types';
+import type { CaptureManyRequest, CaptureManyResponses } from './capture-many-types';
+import type { PageMention } from '../sites/linkedin/lists/types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
 import type { CaptureFields } from '../model/capture';
@@ -49,6 +51,7 @@ export type Request =
   | DataRequest
   | DeleteRequest
   | MergeRequest
+  | CaptureManyRequest
   | CompanyRequest
   | CompanyRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
@@ -192,7 +195,7 @@ export interface GoneDarkLists {
   owners: Array<{ id: string; name: string | null; you: boolean }>;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, CompanyResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, CaptureManyResponses, CompanyResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;
@@ -266,4 +269,10 @@ export type Notice =
   | { type: 'pageSettings'; showOnLinkedIn: boolean };
 
 /** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
-export type TabRequest = { type: 'extract' } | { type: 'people' };
+export type TabRequest = { type: 'extract' } | { type: 'people' } | { type: 'pagePeople' };
+
+/** The answer to `pagePeople`: everyone a LinkedIn page's lists, feed or Sales Navigator rows show (only the linkedin-lists content script answers). */
+export interface PagePeopleReply {
+  people: PageMention[];
+}
+export type { PageMention };
