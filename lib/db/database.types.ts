@@ -290,6 +290,7 @@ export type Database = {
           field_hlc: NonNullable<Json>
           headline: string | null
           id: string
+          linkedin_member_id: string | null
           linkedin_slug: string | null
           linkedin_url: string | null
           location: string | null
@@ -331,6 +332,7 @@ export type Database = {
           field_hlc?: NonNullable<Json>
           headline?: string | null
           id?: string
+          linkedin_member_id?: string | null
           linkedin_slug?: string | null
           linkedin_url?: string | null
           location?: string | null
@@ -372,6 +374,7 @@ export type Database = {
           field_hlc?: NonNullable<Json>
           headline?: string | null
           id?: string
+          linkedin_member_id?: string | null
           linkedin_slug?: string | null
           linkedin_url?: string | null
           location?: string | null

@@ -95,6 +95,7 @@ export async function mergeProspects(ctx: StoreContext, input: MergeInput): Prom
     }
     fields.emails = [...new Set([...survivor.emails, ...other.emails])].slice(0, 20);
     if (!survivor.slug && other.slug) fields.slug = other.slug;
+    if (!survivor.memberId && other.memberId) fields.memberId = other.memberId;
     fields.mqlAt = earliest(survivor.mqlAt, other.mqlAt);
     fields.sqlAt = earliest(survivor.sqlAt, other.sqlAt);
     if (survivor.sqlAt === null && other.sqlAt !== null) fields.sqlChecklist = { ...other.sqlChecklist, ...survivor.sqlChecklist };

@@ -4,6 +4,7 @@ import {
   Email,
   FIELD_LIMITS,
   FollowUpSchema,
+  MemberId,
   ScoreBreakdown,
   StageChangeSchema,
   StageSchema,
@@ -46,6 +47,8 @@ export function prospectFromRow(r: Row): Prospect {
   return intakeProspect({
     id: r.id,
     teamId: r.team_id,
+    // A malformed id costs the id, not the person (as with an address).
+    memberId: MemberId.safeParse(r.linkedin_member_id).success ? (r.linkedin_member_id as string) : null,
     slug: str(r.linkedin_slug),
     // A malformed address costs that address, not the person.
     emails: Array.isArray(r.emails) ? r.emails.filter((e) => Email.safeParse(e).success).slice(0, 20) : [],

@@ -23,6 +23,9 @@ const PROSPECT: Rename = {
   photoUrl: ['photo_url', same],
   linkedinUrl: ['linkedin_url', same],
   slug: ['linkedin_slug', same],
+  // Sent only when there is one (ids are never cleared), so a team whose database predates member
+  // ids still takes every other prospect change.
+  memberId: ['linkedin_member_id', (v) => v ?? undefined],
   emails: ['emails', same],
   source: ['source', same],
   score: ['score', same],

@@ -125,3 +125,26 @@ describe('backoff', () => {
     expect(spread.size).toBe(50);
   });
 });
+
+describe('member id (linkedin_member_id)', () => {
+  const ID = 'ACoAABCdEfGhIjKlMnOpQrStUvWxYz0123456';
+  it('goes out as linkedin_member_id when there is one, and not at all when there is none', () => {
+    expect(toWire(entry({ name: 'Dewi', memberId: ID }))?.fields).toEqual({ name: 'Dewi', linkedin_member_id: ID });
+    expect(toWire(entry({ name: 'Dewi', memberId: null }))?.fields).toEqual({ name: 'Dewi' });
+  });
+  it('comes in as memberId, case kept; a malformed one costs the id, not the person', () => {
+    const row = {
+      id: '22222222-2222-4222-8222-222222222222',
+      team_id: '44444444-4444-4444-8444-444444444444',
+      name: 'Dewi',
+      source: 'social_selling',
+      temperature: 'cold',
+      stage_id: '55555555-5555-4555-8555-555555555555',
+      created_at: '2026-11-26T09:00:00Z',
+      linkedin_slug: null,
+    };
+    expect(prospectFromRow({ ...row, linkedin_member_id: ID }).memberId).toBe(ID);
+    expect(prospectFromRow({ ...row, linkedin_member_id: 'acoa<script>' }).memberId).toBeNull();
+    expect(prospectFromRow(row).memberId).toBeNull();
+  });
+});

@@ -8,7 +8,11 @@ import { recountTouches } from './pull';
 const PROFILE = ['headline', 'title', 'company', 'location', 'photoUrl', 'linkedinUrl'] as const;
 
 /** What `from` knows that `into` lacks: blanks filled, addresses added; nothing `into` has is overwritten. */
-export async function fillBlanks(ctx: StoreContext, into: Prospect, from: Pick<Prospect, 'slug' | 'emails' | (typeof PROFILE)[number]>) {
+export async function fillBlanks(
+  ctx: StoreContext,
+  into: Prospect,
+  from: Pick<Prospect, 'slug' | 'emails' | (typeof PROFILE)[number]> & { memberId?: string | null },
+) {
   const patch: Partial<Prospect> = {};
   for (const f of PROFILE) if (into[f] === null && from[f] !== null) (patch as Record<string, unknown>)[f] = from[f];
   if (into.slug === null && from.slug) {
@@ -18,6 +22,14 @@ export async function fillBlanks(ctx: StoreContext, into: Prospect, from: Pick<P
       .filter((p) => p.deletedAt === null && p.id !== into.id)
       .first();
     if (!owner) patch.slug = from.slug;
+  }
+  if (!into.memberId && from.memberId) {
+    const owner = await ctx.db.prospects
+      .where('memberId')
+      .equals(from.memberId)
+      .filter((p) => p.deletedAt === null && p.id !== into.id)
+      .first();
+    if (!owner) patch.memberId = from.memberId;
   }
   const emails = [...into.emails];
   for (const e of from.emails) {
@@ -92,7 +104,7 @@ export async function mergeDuplicate(ctx: StoreContext, localId: string, remoteI
 }
 
 /**
- * After a pull: a prospect this device created and has not pushed yet may share a slug or an address
+ * After a pull: a prospect this device created and has not pushed yet may share a slug, member id or an address
  * with a teammate's row that just arrived. Two live prospects never keep one key: the local one is
  * merged into the team's (the same merge a push conflict leads to). Only unpushed creations are
  * looked at — rows the server already has are unique there — so this costs a few index lookups.
@@ -107,6 +119,7 @@ export async function settleIdentityClashes(ctx: StoreContext): Promise<number> 
     const live = (p: Prospect) => p.deletedAt === null && p.id !== localId && !unpushed.has(p.id);
     let team: Prospect | undefined;
     if (local.slug) team = await ctx.db.prospects.where('slug').equals(local.slug).filter(live).first();
+    if (local.memberId) team ??= await ctx.db.prospects.where('memberId').equals(local.memberId).filter(live).first();
     for (const e of local.emails) team ??= await ctx.db.prospects.where('emails').equals(e).filter(live).first();
     if (team && (await mergeDuplicate(ctx, localId, team.id))) merged++;
   }
