@@ -1,0 +1,259 @@
+// Quiet mode ("Show Jalur on LinkedIn pages" unticked) is a promise to the rep: LinkedIn's page is
+// exactly what it would be without Jalur — no element, attribute, style or message — while Jalur still
+// reads it and the toolbar icon tells the story. Proved here by loading the same LinkedIn pages in
+// real Chromium without Jalur and with Jalur in quiet mode and comparing everything the page could
+// observe: the whole DOM (every node and attribute, and every element's computed style, so a style
+// sheet injected from outside shows), every DOM mutation from the first byte on, and every message the
+// page received. The inverse (Jalur shown) must differ, so the comparison is known to be able to fail.
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, stopServiceWorker, tabIdOf, test } from './harness';
+
+const SHELL = fixture('linkedin-spa/shell.html');
+const RIZKY = { url: 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/', slug: 'rizky-pratama-5e6f7a', name: 'Rizky Pratama' };
+const ANY_LINKEDIN = /^https:\/\/[a-z]+\.linkedin\.com\//;
+
+type Mode = 'without' | 'quiet' | 'shown';
+
+/**
+ * Installed before any page script: records every mutation of the document from the start, and every
+ * message the window receives. Main world, top LinkedIn frame only; identical in every run.
+ */
+function recorder() {
+  if (window.top !== window || !/(^|\.)linkedin\.com$/.test(location.hostname)) return;
+  const log: string[] = [];
+  const describe = (n: Node | null): string => {
+    if (!n) return 'null';
+    if (n.nodeType !== 1) return n.nodeName;
+    const e = n as Element;
+    return `${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''}`;
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const added = [...r.addedNodes].map(describe).join(',');
+      const removed = [...r.removedNodes].map(describe).join(',');
+      log.push(`mutation ${r.type} on ${describe(r.target)}${r.attributeName ? ` @${r.attributeName}` : ''}${added ? ` +[${added}]` : ''}${removed ? ` -[${removed}]` : ''}`);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const show = (v: unknown) => {
+    try {
+      return JSON.stringify(v) ?? String(v);
+    } catch {
+      return Object.prototype.toString.call(v);
+    }
+  };
+  addEventListener('message', (e) => log.push(`message from ${e.origin || 'opaque'}${e.source === window ? ' (self)' : ''}: ${show(e.data)}`), true);
+  (window as unknown as { __probe: string[] }).__probe = log;
+}
+
+/** Everything in the document, one line per node: tag, sorted attributes, a hash of its computed style; text; comments; open shadow roots. */
+async function snapshot(page: Page): Promise<string[]> {
+  // Two frames: anything scheduled for the next frame (a content script reacting to the page) has run.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.evaluate(() => {
+    const out: string[] = [`doctype ${document.doctype?.name ?? 'none'}`, `styleSheets ${document.styleSheets.length}`, `adopted ${document.adoptedStyleSheets.length}`];
+    const hash = (s: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return (h >>> 0).toString(16);
+    };
+    const walk = (parent: Node, depth: number) => {
+      const pad = '  '.repeat(depth);
+      for (const n of parent.childNodes) {
+        if (n.nodeType === Node.ELEMENT_NODE) {
+          const e = n as Element;
+          const attrs = [...e.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort();
+          const cs = getComputedStyle(e);
+          let style = '';
+          for (let i = 0; i < cs.length; i++) style += `${cs[i]}:${cs.getPropertyValue(cs[i]!)};`;
+          out.push(`${pad}<${e.localName}${attrs.length ? ` ${attrs.join(' ')}` : ''}> style ${hash(style)}`);
+          if (e.shadowRoot) {
+            out.push(`${pad}  #shadow-root`);
+            walk(e.shadowRoot, depth + 2);
+          }
+          walk(e, depth + 1);
+        } else if (n.nodeType === Node.TEXT_NODE) {
+          if ((n as Text).data.trim()) out.push(`${pad}${JSON.stringify((n as Text).data)}`);
+        } else if (n.nodeType === Node.COMMENT_NODE) out.push(`${pad}<!--${(n as Comment).data}-->`);
+      }
+    };
+    walk(document, 0);
+    return out;
+  });
+}
+
+async function probe(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __probe: string[] }).__probe]);
+}
+
+async function tabTitle(sw: Worker, tabId: number): Promise<string> {
+  return sw.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId);
+}
+
+interface Run {
+  /** DOM after each step: the profile loaded, in-app to search results, in-app to another profile. */
+  doms: string[][];
+  /** Every mutation and message the page saw, in order. */
+  seen: string[];
+}
+
+/** Capture Rizky from an extension page (the side panel or popup would do the same). */
+async function trackRizky(context: BrowserContext, extensionId: string): Promise<{ page: Page; prospectId: string }> {
+  const page = await openExtensionPage(context, extensionId, 'options.html');
+  const reply = await page.evaluate(
+    (input) => chrome.runtime.sendMessage({ type: 'capture', input }),
+    {
+      slug: RIZKY.slug,
+      email: null,
+      name: RIZKY.name,
+      headline: 'Director of Sales at Kopi Kenangan Digital',
+      title: null,
+      company: null,
+      location: null,
+      photoUrl: null,
+      linkedinUrl: RIZKY.url,
+      source: 'social_selling',
+    },
+  );
+  expect(reply.ok).toBe(true);
+  return { page, prospectId: reply.data.prospect.id as string };
+}
+
+/**
+ * The same visit in every mode: Rizky's profile loaded in full, then (as LinkedIn does, without a
+ * reload) the search results, then Ayu's profile from them. `ready` waits, with Jalur, until Jalur has
+ * read each page (its toolbar title says so), so a change it made would be in the snapshot.
+ */
+async function visit(page: Page, ready: (step: number) => Promise<void>): Promise<Run> {
+  await page.addInitScript(recorder);
+  const doms: string[][] = [];
+  await page.goto(RIZKY.url);
+  await expect(page.getByRole('heading', { level: 1, name: RIZKY.name })).toBeVisible();
+  await ready(0);
+  doms.push(await snapshot(page));
+
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await expect(page.locator('.reusable-search__result-container')).toHaveCount(2);
+  await ready(1);
+  doms.push(await snapshot(page));
+
+  await page.getByRole('link', { name: 'Ayu Lestari' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ayu Lestari' })).toBeVisible();
+  await ready(2);
+  doms.push(await snapshot(page));
+
+  // A message the page posts itself closes the log: everything sent to the page before it has arrived.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        addEventListener('message', (e) => e.data === 'end' && done());
+        postMessage('end', '*');
+      }),
+  );
+  return { doms, seen: await probe(page) };
+}
+
+async function runWithout(): Promise<Run> {
+  const { context, close } = await launchWithExtension({ withExtension: false });
+  try {
+    await serveLinkedIn(context, ANY_LINKEDIN, SHELL);
+    return await visit(await context.newPage(), async () => undefined);
+  } finally {
+    await close();
+  }
+}
+
+let baseline: Run | null = null;
+async function without(): Promise<Run> {
+  return (baseline ??= await runWithout());
+}
+
+async function runWith(mode: Exclude<Mode, 'without'>): Promise<Run & { titles: string[] }> {
+  const { context, close } = await launchWithExtension();
+  try {
+    const sw = await serviceWorker(context);
+    const extensionId = new URL(sw.url()).host;
+    await serveLinkedIn(context, ANY_LINKEDIN, SHELL);
+    if (mode === 'quiet') await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+    await trackRizky(context, extensionId);
+    const page = await context.newPage();
+    const titles: string[] = [];
+    const run = await visit(page, async (step) => {
+      const tabId = await tabIdOf(sw, page.url());
+      const expected = [`${RIZKY.name}: Prospecting`, 'Jalur: no overdue follow-ups', 'Ayu Lestari — not in your pipeline'][step]!;
+      await expect.poll(() => tabTitle(sw, tabId)).toContain(expected);
+      titles.push(await tabTitle(sw, tabId));
+    });
+    return { ...run, titles };
+  } finally {
+    await close();
+  }
+}
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+test('quiet mode: LinkedIn pages are exactly as without Jalur (DOM, styles, mutations, messages), while the toolbar title names the person and stage', async () => {
+  const quiet = await runWith('quiet');
+  const base = await without();
+  // The recorder saw the page at work (the comparison is not of two empty logs).
+  expect(base.seen.filter((s) => s.startsWith('mutation')).length).toBeGreaterThan(20);
+  expect(base.seen.at(-1)).toBe('message from https://www.linkedin.com (self): "end"');
+  for (const [i, dom] of quiet.doms.entries()) expect(dom, `DOM after step ${i}`).toEqual(base.doms[i]);
+  expect(quiet.seen).toEqual(base.seen);
+  // Meanwhile the toolbar told the story of the tab, at every step.
+  expect(quiet.titles[0]).toMatch(/^Jalur — Rizky Pratama: Prospecting, score \d+, no follow-up planned$/);
+  expect(quiet.titles[2]).toBe('Jalur — Ayu Lestari — not in your pipeline');
+});
+
+test('the comparison can fail: with Jalur shown on LinkedIn, the same pages differ', async () => {
+  const shown = await runWith('shown');
+  const base = await without();
+  expect(shown.doms[0]).not.toEqual(base.doms[0]);
+  expect(shown.doms[0].some((line) => line.includes('<jalur-inline') && line.includes(`data-slug="${RIZKY.slug}"`))).toBe(true);
+  expect(shown.seen.some((s) => s.includes('jalur-inline'))).toBe(true);
+  // The toolbar title is the same story in either mode.
+  expect(shown.titles[0]).toContain(`${RIZKY.name}: Prospecting`);
+});
+
+test('nothing in the manifest lets a page probe for Jalur: no web-accessible resources, no injected style sheets', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    web_accessible_resources?: unknown[];
+    content_scripts: Array<{ matches: string[]; css?: string[]; world?: string }>;
+  };
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  const linkedIn = manifest.content_scripts.filter((c) => c.matches.some((m) => m.includes('linkedin.com')));
+  expect(linkedIn.length).toBeGreaterThan(0);
+  for (const script of linkedIn) {
+    expect(script.css ?? []).toEqual([]);
+    expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
+  }
+});
+
+test('the tab’s title follows the pipeline, also after Chrome stopped the worker', async ({ context, sw, extensionId }) => {
+  await serveLinkedIn(context, ANY_LINKEDIN, SHELL);
+  await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+  const { page: options, prospectId } = await trackRizky(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(RIZKY.url);
+  const tabId = await tabIdOf(sw, RIZKY.url);
+  await expect.poll(() => tabTitle(sw, tabId)).toContain(`${RIZKY.name}: Prospecting`);
+  // Other tabs keep the global title (the overdue wording); the badge is untouched.
+  expect(await sw.evaluate(() => chrome.action.getTitle({}))).toBe('Jalur: no overdue follow-ups');
+
+  // Idle: no alarm may wake the worker between the stop and the change below.
+  await sw.evaluate(() => chrome.alarms.clearAll());
+  await options.close();
+  await stopServiceWorker(context, sw);
+
+  // A change made from Jalur's own page (here: the stage, and an overdue follow-up) reaches the tab's
+  // title through a fresh worker, which knows the tab from storage.session, without the page moving.
+  const panel = await openExtensionPage(context, extensionId, 'options.html');
+  const send = (msg: unknown) => panel.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+  expect((await send({ type: 'setStage', prospectId, stageKey: 'qualification', confirmed: true })).ok).toBe(true);
+  expect((await send({ type: 'addFollowUp', prospectId, title: 'Call back', dueAt: Date.now() - 3_600_000 })).ok).toBe(true);
+  const woken = await serviceWorker(context);
+  await expect.poll(() => tabTitle(woken, tabId)).toMatch(/^Jalur — Rizky Pratama: Qualification, score \d+, follow-up overdue since .+\nJalur: 1 overdue follow-ups$/);
+  expect(await woken.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  expect(await page.evaluate(() => document.querySelectorAll('jalur-inline, jalur-mark').length)).toBe(0);
+});
