@@ -46,6 +46,36 @@ function ownContentScriptContext(): Plugin {
 }
 
 /**
+ * Content scripts get lib/browser/content-browser.ts for `wxt/browser` instead of webextension-polyfill:
+ * MV3 browsers already speak promises, and the polyfill's API tables cost every content script ~4 KB
+ * of its 20 KB budget (DESIGN.md §6). WXT builds each content script on its own, so a build whose
+ * input is a `*.content` entrypoint is a content-script build. Pages and the background keep the polyfill.
+ */
+function lightBrowserInContentScripts(): Plugin {
+  const shim = fileURLToPath(new URL('./lib/browser/content-browser.ts', import.meta.url));
+  let contentScript = false;
+  return {
+    name: 'jalur:light-browser-in-content-scripts',
+    enforce: 'pre',
+    options(opts) {
+      contentScript = /\.content[\\/]|\.content\.[jt]sx?/.test(JSON.stringify(opts.input ?? ''));
+      return null;
+    },
+    resolveId(id) {
+      if (!contentScript) return null;
+      return id === 'wxt/browser' || id === '@wxt-dev/webextension-polyfill/browser' ? shim : null;
+    },
+    generateBundle(_options, bundle) {
+      if (!contentScript) return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('api-metadata.json'))
+          this.error(`${chunk.fileName} carries webextension-polyfill, which content scripts do without`);
+      }
+    },
+  };
+}
+
+/**
  * The browsers `npm run dev` can open: Chrome when installed, else Debian's Chromium; CHROMIUM_PATH and
  * FIREFOX_PATH name others. A key left out lets web-ext look for the browser itself.
  */
@@ -68,7 +98,7 @@ export default defineConfig({
   outDir: process.env.JALUR_OUT_DIR ?? (e2eBackend ? '.output-e2e' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), ownContentScriptContext()],
+    plugins: [preact(), ownContentScriptContext(), lightBrowserInContentScripts()],
     define: { 'import.meta.env.JALUR_OPEN_SHADOW': JSON.stringify(openShadow) },
   }),
   // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded. Without a
