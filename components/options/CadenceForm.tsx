@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CADENCE_LIMITS } from '../../lib/model/cadence';
-import { TOUCH_CHANNELS, type Cadence, type TouchChannel } from '../../lib/model';
+import { CADENCE_CHANNELS, type Cadence, type CadenceChannel } from '../../lib/model';
 import { send } from '../shared/api';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -12,12 +12,12 @@ interface StepDraft {
   /** Identifies the row while steps are added and removed, so inputs keep their text and focus. */
   rowId: number;
   day: string;
-  channel: TouchChannel;
+  channel: CadenceChannel;
   note: string;
 }
 
 let nextRowId = 1;
-const row = (day: string, channel: TouchChannel, note: string): StepDraft => ({ rowId: nextRowId++, day, channel, note });
+const row = (day: string, channel: CadenceChannel, note: string): StepDraft => ({ rowId: nextRowId++, day, channel, note });
 
 interface Props {
   /** The cadence edited, or null for a new one. */
@@ -133,9 +133,9 @@ export function CadenceForm({ cadence, canEdit, onSaved, onDeleted }: Props) {
                     <select
                       aria-label={t('cadenceEdStepChannel', n)}
                       value={s.channel}
-                      onChange={(e) => edit(s.rowId, { channel: e.currentTarget.value as TouchChannel })}
+                      onChange={(e) => edit(s.rowId, { channel: e.currentTarget.value as CadenceChannel })}
                     >
-                      {TOUCH_CHANNELS.map((c) => (
+                      {CADENCE_CHANNELS.map((c) => (
                         <option key={c} value={c}>
                           {t(`channel_${c}` as MessageKey)}
                         </option>

@@ -745,6 +745,7 @@ export type Database = {
           created_by: string | null
           deleted_at: string | null
           direction: Database["public"]["Enums"]["touch_direction"]
+          engagement: string | null
           follow_up_id: string | null
           id: string
           note: string | null
@@ -760,6 +761,7 @@ export type Database = {
           created_by?: string | null
           deleted_at?: string | null
           direction?: Database["public"]["Enums"]["touch_direction"]
+          engagement?: string | null
           follow_up_id?: string | null
           id?: string
           note?: string | null
@@ -775,6 +777,7 @@ export type Database = {
           created_by?: string | null
           deleted_at?: string | null
           direction?: Database["public"]["Enums"]["touch_direction"]
+          engagement?: string | null
           follow_up_id?: string | null
           id?: string
           note?: string | null
@@ -884,6 +887,7 @@ export type Database = {
         | "call"
         | "meeting"
         | "note"
+        | "social_engagement"
       touch_direction: "out" | "in"
     }
     CompositeTypes: {
@@ -1034,6 +1038,7 @@ export const Constants = {
         "call",
         "meeting",
         "note",
+        "social_engagement",
       ],
       touch_direction: ["out", "in"],
     },

@@ -17,6 +17,7 @@ import {
   StageKind,
   Temperature,
   TouchChannel,
+  Engagement,
   cleanText,
 } from '../model';
 import { SettingsSchema } from '../model/settings';
@@ -164,6 +165,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     direction: Direction,
     note: optText(2000),
     occurredAt: z.number().int().min(0).max(8.64e15).optional(),
+    // Liked / commented / shared: only on a social_engagement touch (the command refuses it elsewhere).
+    engagement: Engagement.nullable().optional(),
   }),
   z.object({ type: z.literal('linkEmail'), prospectId: Id, email: Email }),
   z.object({

@@ -54,7 +54,7 @@ export type Request =
   | CaptureManyRequest
   | CompanyRequest
   | CompanyRequest
-  | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number }
+  | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number; engagement?: string | null }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
   | { type: 'completeFollowUp'; id: string }

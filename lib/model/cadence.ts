@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Millis, RequiredText, cleanNote } from './common';
-import { TouchChannel } from './enums';
+import { CadenceChannel } from './enums';
 import { isValidTimeZone } from '../pipeline/time-zone';
 
 export const CADENCE_LIMITS = { name: 120, description: 2000, note: 2000, steps: 50, day: 365 } as const;
@@ -8,7 +8,7 @@ export const CADENCE_LIMITS = { name: 120, description: 2000, note: 2000, steps:
 /** One step, as in the server's `cadences.steps` jsonb: the server allows a step without a note. */
 export const CadenceStepSchema = z.object({
   day: z.number().int().min(0).max(CADENCE_LIMITS.day),
-  channel: TouchChannel,
+  channel: CadenceChannel,
   note: cleanNote(CADENCE_LIMITS.note).default(''),
 });
 export type CadenceStep = z.infer<typeof CadenceStepSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Millis, OptionalText } from './common';
-import { Direction, TouchChannel } from './enums';
+import { Direction, Engagement, TouchChannel } from './enums';
 
 /** A logged interaction. Append-only: touches are never edited, so none is ever lost in sync. */
 export const TouchSchema = z.object({
@@ -10,8 +10,15 @@ export const TouchSchema = z.object({
   channel: TouchChannel,
   direction: Direction,
   note: OptionalText(2000),
+  // Rows stored before social engagements existed have no such field: they read as null.
+  engagement: Engagement.nullable().default(null),
   occurredAt: Millis,
   createdAt: Millis,
   byId: z.string(),
 });
 export type Touch = z.infer<typeof TouchSchema>;
+
+/** Only a social-engagement touch says what the engagement was; the server checks the same. */
+export function engagementFits(channel: string, engagement: string | null | undefined): boolean {
+  return engagement == null || channel === 'social_engagement';
+}

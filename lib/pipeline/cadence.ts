@@ -219,6 +219,7 @@ const CHANNEL_TITLE: Record<TouchChannel, string> = {
   call: 'Call',
   meeting: 'Meeting',
   note: 'Note',
+  social_engagement: 'Social engagement',
 };
 
 function plan(cadence: CadenceLike, index: number, dueAt: number, fields: TemplateFields): FollowUpPlan | null {

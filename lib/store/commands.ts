@@ -6,6 +6,8 @@ import {
   FollowUpSchema,
   StageChangeSchema,
   TouchSchema,
+  engagementFits,
+  type Engagement,
   type Direction,
   type FollowUp,
   type Prospect,
@@ -293,9 +295,12 @@ export interface TouchInput {
   direction: Direction;
   note: string | null;
   occurredAt?: number;
+  /** What a social engagement was (liked, commented, shared); only for channel social_engagement. */
+  engagement?: Engagement | null;
 }
 
 export async function logTouch(ctx: StoreContext, input: TouchInput) {
+  if (!engagementFits(input.channel, input.engagement)) throw new Error('Only a social engagement says whether it was a like, comment or share');
   return ctx.db.transaction('rw', tables(ctx), async () => {
     const p = await mustGetProspect(ctx, input.prospectId);
     const now = ctx.now();
@@ -306,6 +311,7 @@ export async function logTouch(ctx: StoreContext, input: TouchInput) {
       channel: input.channel,
       direction: input.direction,
       note: input.note,
+      engagement: input.engagement ?? null,
       occurredAt: input.occurredAt ?? now,
       createdAt: now,
       byId: ctx.userId,

@@ -118,6 +118,7 @@ export function touchFromRow(r: Row): Touch {
     channel: r.channel,
     direction: r.direction ?? 'out',
     note: cap(r.note, 2000),
+    engagement: r.engagement ?? null,
     occurredAt: msOr(r.occurred_at, created),
     createdAt: created,
     byId: str(r.created_by) ?? '',

@@ -58,6 +58,8 @@ const TOUCH: Rename = {
   channel: ['channel', same],
   direction: ['direction', same],
   note: ['note', same],
+  // Sent only when there is one, so a team whose database predates engagements still takes other touches.
+  engagement: ['engagement', (v) => v ?? undefined],
   occurredAt: ['occurred_at', iso],
   followUpId: ['follow_up_id', same],
 };

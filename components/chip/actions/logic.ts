@@ -11,7 +11,7 @@ import { t, uiLocale, type MessageKey } from '../../shared/i18n';
 export type ActionSite = 'linkedin' | 'mail' | 'popup';
 
 // The same list as lib/model's TOUCH_CHANNELS (checked by type below), without pulling zod into a page.
-export const CHANNELS = ['linkedin_message', 'connection_request', 'email', 'call', 'meeting', 'note'] as const satisfies readonly TouchChannel[];
+export const CHANNELS = ['linkedin_message', 'connection_request', 'email', 'call', 'meeting', 'note', 'social_engagement'] as const satisfies readonly TouchChannel[];
 type Missing = Exclude<TouchChannel, (typeof CHANNELS)[number]>;
 const allChannels: [Missing] extends [never] ? true : false = true;
 void allChannels;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { TOUCH_CHANNELS, type Touch, type TouchChannel } from '../../../lib/model';
+import { ENGAGEMENTS, TOUCH_CHANNELS, type Engagement, type Touch, type TouchChannel } from '../../../lib/model';
 import { send } from '../../shared/api';
 import { formatDue } from '../../shared/format';
 import { Field } from '../../ui/Field';
@@ -9,6 +9,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 export function TouchLog({ prospectId, touches }: { prospectId: string; touches: Touch[] }) {
   const [channel, setChannel] = useState<TouchChannel>('linkedin_message');
   const [direction, setDirection] = useState<'out' | 'in'>('out');
+  const [engagement, setEngagement] = useState<Engagement | ''>('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -19,7 +20,8 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
           e.preventDefault();
           setError(null);
           try {
-            await send({ type: 'logTouch', prospectId, channel, direction, note: note || null });
+            const kind = channel === 'social_engagement' && engagement ? engagement : null;
+            await send({ type: 'logTouch', prospectId, channel, direction, note: note || null, engagement: kind });
             setNote('');
           } catch (err) {
             setError((err as Error).message);
@@ -37,6 +39,20 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
             </select>
           )}
         </Field>
+        {channel === 'social_engagement' && (
+          <Field label={t('fieldEngagement')}>
+            {(id) => (
+              <select id={id} value={engagement} onChange={(e) => setEngagement((e.currentTarget as HTMLSelectElement).value as Engagement | '')}>
+                <option value="">{t('engagementUnsaid')}</option>
+                {ENGAGEMENTS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`engagement_${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('fieldDirection')}>
           {(id) => (
             <select id={id} value={direction} onChange={(e) => setDirection((e.currentTarget as HTMLSelectElement).value as 'out' | 'in')}>
@@ -63,6 +79,7 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
         {touches.slice(0, 10).map((x) => (
           <li key={x.id}>
             <span>{t(`channel_${x.channel}` as MessageKey)}</span> ·{' '}
+            {x.engagement && <><span>{t(`engagement_${x.engagement}`)}</span> ·{' '}</>}
             <span>{x.direction === 'in' ? t('directionIn') : t('directionOut')}</span> · <time>{formatDue(x.occurredAt)}</time>
             {x.note && <div class="note">{x.note}</div>}
           </li>
