@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Everything Jalur adds to a page must get the shipped build's closed root and the trusted-input
-// guard; both live in createShadowHost (components/chip/inline-host.tsx). A second attachShadow elsewhere
+// guard; both live in attachPageRoot (components/chip/shadow-root.ts). A second attachShadow elsewhere
 // would quietly skip them.
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -14,10 +14,10 @@ function sources(dir: string): string[] {
 }
 
 describe('shadow roots on pages', () => {
-  it('are made in one place only, createShadowHost', () => {
+  it('are made in one place only, attachPageRoot', () => {
     const makers = ['components', 'entrypoints', 'lib']
       .flatMap(sources)
       .filter((f) => /attachShadow|createShadowRootUi|createIntegratedUi|createIframeUi/.test(readFileSync(f, 'utf8')));
-    expect(makers).toEqual([join('components', 'chip', 'inline-host.tsx')]);
+    expect(makers).toEqual([join('components', 'chip', 'shadow-root.ts')]);
   });
 });
