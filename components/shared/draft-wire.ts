@@ -4,7 +4,7 @@ import type { ProspectDraft } from '../../lib/model/draft';
 import { draftToCapture } from '../../lib/model/draft-capture';
 
 export function draftToForm(d: ProspectDraft): CaptureWire {
-  return { ...draftToCapture(d), source: d.slug ? 'social_selling' : 'email' };
+  return { ...draftToCapture(d), source: d.slug || d.memberId ? 'social_selling' : 'email' };
 }
 
 /** For a tracked person: what the page shows now, and the saved record where the page shows nothing. */

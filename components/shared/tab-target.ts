@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult, ProspectDraft } from '../../lib/model/draft';
-import { canonicalSlug, isProfileUrl, profileUrl } from '../../lib/sites/linkedin/url';
+import { isProfileUrl, profileKeys, profileUrl } from '../../lib/sites/linkedin/url';
 
 /** `?tabId=<id>` pins a page to one tab (CONTRACT.md); otherwise it acts on the active tab. */
 export function pinnedTabId(search: string): number | null {
@@ -37,6 +37,20 @@ export async function extractFromTab(tabId: number): Promise<ExtractResult | nul
   }
 }
 
+/**
+ * What the tab's page shows once it has drawn its profile: asked again while the answer is
+ * "not rendered yet", for at most `waitMs`, so a page whose profile never becomes readable gives
+ * its last answer instead of leaving the popup on "Loading…".
+ */
+export async function extractSettled(tabId: number, alive: () => boolean, waitMs = 900, stepMs = 150): Promise<ExtractResult | null> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const r = await extractFromTab(tabId);
+    if (!r || r.ok || r.reason !== 'not-rendered' || Date.now() >= until || !alive()) return r;
+    await new Promise((done) => setTimeout(done, stepMs));
+  }
+}
+
 /** Everyone the tab's page shows (the participants of a mail thread); empty where there is one person or none. */
 export async function peopleInTab(tabId: number): Promise<ProspectDraft[]> {
   try {
@@ -56,6 +70,7 @@ export async function manualDraft(tabId: number): Promise<ProspectDraft | null> 
     (t) => t.url ?? '',
     () => '',
   );
-  const slug = isProfileUrl(url) ? canonicalSlug(url) : null;
-  return slug ? { site: 'linkedin', slug, linkedinUrl: profileUrl(slug), fields: {} } : null;
+  const { slug, memberId } = isProfileUrl(url) ? profileKeys(url) : { slug: null, memberId: null };
+  const key = slug ?? memberId;
+  return key ? { site: 'linkedin', slug, ...(memberId ? { memberId } : {}), linkedinUrl: profileUrl(key), fields: {} } : null;
 }

@@ -4,7 +4,7 @@ import type { ProspectDraft } from '../../lib/model/draft';
 import type { Notice, ProspectDetail } from '../../lib/messaging/types';
 import { send } from './api';
 import { useStoreVersion } from './useStoreVersion';
-import { activeTabId, extractFromTab, manualDraft, ownTabId, peopleInTab, pinnedTabId } from './tab-target';
+import { activeTabId, extractSettled, manualDraft, ownTabId, peopleInTab, pinnedTabId } from './tab-target';
 
 export type TabPerson =
   | { kind: 'loading' }
@@ -72,16 +72,20 @@ export function useTabPerson(follow: boolean): {
     if (tabId === null) return;
     let live = true;
     void (async () => {
-      const r = await extractFromTab(tabId);
+      const r = await extractSettled(tabId, () => live);
       if (!live) return;
       if (!r) return setPerson({ kind: 'unsupported' });
-      const manual = !r.ok && r.reason === 'no-name' ? await manualDraft(tabId) : null;
+      // A profile whose name cannot be read, or that never draws a top card Jalur knows, is clipped
+      // by typing the name (the identity comes from the URL); never an endless "Loading…".
+      const manual = !r.ok && (r.reason === 'no-name' || r.reason === 'not-rendered') ? await manualDraft(tabId) : null;
       if (!r.ok && !manual) return setPerson({ kind: 'failed', reason: r.reason });
       // A mail thread has several people: the rep may pick another than the one offered first.
       const people = await peopleInTab(tabId);
       const draft = people.find((d) => d.fields.email?.value === chosen) ?? (r.ok ? r.draft : manual!);
       const email = draft.fields.email?.value;
-      const detail = await send({ type: 'detail', ...(draft.slug ? { slug: draft.slug } : {}), ...(email ? { email } : {}) });
+      // A profile known only by member id is asked about by it (the background reads an id-shaped slug as one).
+      const key = draft.slug ?? draft.memberId;
+      const detail = await send({ type: 'detail', ...(key ? { slug: key } : {}), ...(email ? { email } : {}) });
       if (live) setPerson({ kind: 'draft', draft, detail, people });
     })().catch((e: Error) => live && setPerson({ kind: 'failed', reason: e.message }));
     return () => {

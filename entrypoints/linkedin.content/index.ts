@@ -7,7 +7,7 @@ import { draftToCapture } from '../../lib/model/draft-capture';
 import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
 import { extract } from '../../lib/sites/linkedin/extract';
-import { canonicalSlug, isProfileUrl } from '../../lib/sites/linkedin/url';
+import { isProfileUrl, profileKeys } from '../../lib/sites/linkedin/url';
 
 // Matched to all of LinkedIn, because Chrome injects only on full page loads and LinkedIn reaches
 // profiles by in-app navigation; the profile check runs on every location change instead.
@@ -15,7 +15,7 @@ export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    let chip: { slug: string; urlSlug: string; host: InlineHost } | null = null;
+    let chip: { slug: string | null; memberId: string | null; urlKey: string; host: InlineHost } | null = null;
     let observer: MutationObserver | null = null;
     let scheduled = false;
     let announced: string | null | undefined;
@@ -40,7 +40,12 @@ export default defineContentScript({
     async function refresh() {
       if (!chip) return;
       const current = chip;
-      const reply = await ask({ type: 'lookup', slugs: [current.slug], emails: [] });
+      const reply = await ask({
+        type: 'lookup',
+        slugs: current.slug ? [current.slug] : [],
+        emails: [],
+        memberIds: current.memberId ? [current.memberId] : [],
+      });
       if (chip !== current) return;
       if (!reply.ok) {
         current.host.render({ kind: 'error', message: reply.error }, actions);
@@ -72,31 +77,38 @@ export default defineContentScript({
     /** Make the page state match: one chip by the name of the profile in view, none elsewhere. */
     function sync() {
       scheduled = false;
-      const urlSlug = isProfileUrl(location.href) ? canonicalSlug(location.href) : null;
-      if (!urlSlug) {
+      // A profile URL names the member by slug or, opened from messaging or a list, by member id.
+      const urlKeys = isProfileUrl(location.href) ? profileKeys(location.href) : null;
+      const urlKey = urlKeys && (urlKeys.slug ?? urlKeys.memberId);
+      if (!urlKey) {
         unmount();
         announce(null);
         return;
       }
       if (!shown) {
         unmount();
-        announce(urlSlug);
+        announce(urlKey);
         return;
       }
       // The common case on a busy page: our chip is still there for this URL, nothing to do.
-      if (chip && chip.urlSlug === urlSlug && chip.host.el.isConnected) return;
+      if (chip && chip.urlKey === urlKey && chip.host.el.isConnected) return;
       const anchor = findNameAnchor(document, location.href);
       if (!anchor) return; // not rendered yet: the observer calls back when the top card arrives
-      // An opaque member id in the URL (/in/ACoAA…) is not the identity; the page's public slug is.
+      // A member id in the URL (/in/ACoA…) is a key, and the card may show the public slug too:
+      // the chip names whichever the page gives (CONTRACT.md), and is looked up by both.
       const result = extract(document, location.href);
-      const slug = (result.ok && result.draft.slug) || urlSlug;
+      const slug = result.ok ? result.draft.slug : urlKeys!.slug;
+      const memberId = (result.ok ? result.draft.memberId : null) ?? urlKeys!.memberId;
       unmount();
-      const host = createInlineHost(document, { 'data-slug': slug });
+      const host = createInlineHost(document, {
+        ...(slug ? { 'data-slug': slug } : {}),
+        ...(memberId ? { 'data-member-id': memberId } : {}),
+      });
       anchor.insertAdjacentElement('afterend', host.el);
-      chip = { slug, urlSlug, host };
+      chip = { slug, memberId, urlKey, host };
       host.render({ kind: 'loading' }, actions);
       void refresh();
-      announce(slug);
+      announce(slug ?? memberId);
     }
 
     function schedule() {

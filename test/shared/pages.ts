@@ -77,11 +77,18 @@ export const VINTAGES = [
   { file: '2025-obfuscated', url: 'https://www.linkedin.com/in/kalani-brightwater-fx25/', slug: 'kalani-brightwater-fx25', name: 'Kalani Brightwater' },
   { file: '2026-sdui', url: 'https://www.linkedin.com/in/mireille-tanaka-osei-fx26/', slug: 'mireille-tanaka-osei-fx26', name: 'Mireille Tanaka-Osei' },
   {
+    file: '2026-sdui-no-contact',
+    url: 'https://www.linkedin.com/in/oskar-lindqvist-mensah-fx26b/',
+    slug: 'oskar-lindqvist-mensah-fx26b',
+    name: 'Oskar Lindqvist-Mensah',
+  },
+  {
     file: 'public-jsonld',
     url: 'https://id.linkedin.com/in/siobhan-ocallaghan-wirawan-fx',
     slug: 'siobhan-ocallaghan-wirawan-fx',
     name: "Siobhán O'Callaghan-Wirawan",
   },
+  { file: 'public-2025-signin-button', url: 'https://id.linkedin.com/in/wulan-kartikasari-fx25p', slug: 'wulan-kartikasari-fx25p', name: 'Wulan Kartikasari' },
 ] as const;
 
 /** The LinkedIn single-page shell (feed, search, profiles reached in-app) and the people in it. */

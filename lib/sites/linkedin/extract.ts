@@ -10,7 +10,7 @@
 // the open contact-info overlay.
 
 import type { DraftField, DraftFieldName, ExtractResult, FieldSource, ProspectDraft } from '../../model/draft';
-import { canonicalSlug, isOpaqueMemberId, isProfileUrl, profileUrl } from './url';
+import { isMemberId, isProfileUrl, memberIdOf, profileKeys, profileUrl } from './url';
 import { cap, clean, cleanName, isNoise, loose, nameFromTitle } from './text';
 import { cardOwnerHref, findNameElement, findPhoto, findTopCard, first, firstOf, inProfileArea, photoName, visibleText } from './dom';
 import { readEmbedded, readJsonLd, readMeta } from './structured';
@@ -105,21 +105,25 @@ const fail = (reason: 'not-a-profile' | 'not-rendered' | 'no-name', detail?: str
   detail ? { ok: false, reason, detail } : { ok: false, reason };
 
 export function extract(doc: Document, url: string): ExtractResult {
-  let slug = isProfileUrl(url) ? canonicalSlug(url) : null;
-  if (!slug) return fail('not-a-profile');
+  // A profile opened by member id (/in/ACoA…) has no slug in its URL; the card's links may give it.
+  const keys = isProfileUrl(url) ? profileKeys(url) : { slug: null, memberId: null };
+  let slug = keys.slug;
+  if (!slug && !keys.memberId) return fail('not-a-profile');
 
   const card = findTopCard(doc);
   if (!card) return fail('not-rendered');
   // After in-app navigation the URL changes before the new card replaces the old one.
-  const owner = canonicalSlug(cardOwnerHref(card) ?? '');
-  if (owner && owner !== slug) {
-    if (!isOpaqueMemberId(slug)) return fail('not-rendered', `top card belongs to ${owner}`);
-    slug = owner;
+  const owner = profileKeys(cardOwnerHref(card));
+  if (owner.slug && owner.slug !== slug) {
+    if (slug) return fail('not-rendered', `top card belongs to ${owner.slug}`);
+    slug = owner.slug;
   }
+  if (owner.memberId && keys.memberId && owner.memberId !== keys.memberId) return fail('not-rendered', `top card belongs to ${owner.memberId}`);
 
-  const ld = readJsonLd(doc, slug);
-  const meta = readMeta(doc, slug);
-  const emb = readEmbedded(doc, slug);
+  const ld = slug ? readJsonLd(doc, slug) : null;
+  const meta = slug ? readMeta(doc, slug) : null;
+  const emb = slug ? readEmbedded(doc, slug) : null;
+  const memberId = keys.memberId ?? cardMemberId(card) ?? emb?.memberId ?? owner.memberId;
   const isPublic = !!doc.querySelector(S.PUBLIC_PAGE);
   const img = findPhoto(card);
   const titleName = nameFromTitle(doc.title, isPublic);
@@ -149,8 +153,11 @@ export function extract(doc: Document, url: string): ExtractResult {
   const headline = pick('headline', [
     [emb?.headline, 'embedded-json'],
     [visibleText(firstOf(card, S.HEADLINE)), 'heading'],
-    [textAfter(card, nameEl, visibleText(nameEl)), 'heuristic'],
+    // A public page marks its headline; without one the text after the name is the location or a
+    // sign-in control, not a headline the member wrote.
+    [isPublic ? '' : textAfter(card, nameEl, visibleText(nameEl)), 'heuristic'],
   ]);
+  const lines = sduiLines(card, nameEl, headline?.value ?? '');
   if (headline) fields.headline = headline;
 
   const positions = currentPositions(doc);
@@ -174,6 +181,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     company ??
     pick('company', [
       [pos?.company, posSource],
+      [lines.company, 'heuristic'],
       [fromHeadline?.company, 'heuristic'],
     ]);
   if (anyCompany) fields.company = anyCompany;
@@ -183,6 +191,7 @@ export function extract(doc: Document, url: string): ExtractResult {
     [emb?.location, 'embedded-json'],
     [visibleText(firstOf(card, S.LOCATION)), 'heading'],
     [locationBeforeContactInfo(card, [name.value, headline?.value ?? '']), 'heuristic'],
+    [lines.location, 'heuristic'],
   ]);
   if (location) fields.location = location;
 
@@ -200,7 +209,57 @@ export function extract(doc: Document, url: string): ExtractResult {
   const email = contactEmail(doc, url);
   if (email) fields.email = { value: email, source: 'overlay-link' };
 
-  return { ok: true, draft: { site: 'linkedin', slug, linkedinUrl: profileUrl(slug), fields } };
+  const linkedinUrl = profileUrl((slug ?? memberId)!);
+  return { ok: true, draft: { site: 'linkedin', slug, ...(memberId ? { memberId } : {}), linkedinUrl, fields } };
+}
+
+/**
+ * The member id the top card names as its own: a 2026 SDUI card's componentkey ("…ref<id>Topcard"),
+ * else the card's links that name the owner by id (Message, the owner's connections) when they all
+ * agree. Never an `/in/` link in the card: those are mutual connections.
+ */
+function cardMemberId(card: Element): string | null {
+  const key = /ref(AC[ow]A[A-Za-z0-9_-]+?)Topcard$/.exec((card.closest(S.SDUI_TOP_CARD) ?? card).getAttribute('componentkey') ?? '')?.[1];
+  if (key && isMemberId(key)) return key;
+  const ids = new Set<string>();
+  for (const a of Array.from(card.querySelectorAll(S.OWNER_ID_LINKS))) {
+    if (!inProfileArea(a)) continue;
+    const href = a.getAttribute('href') ?? '';
+    const id = memberIdOf(href) ?? connectionOf(href);
+    if (id) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0]! : null;
+}
+
+/** `?connectionOf=["<id>"]`: whose connections a search lists. */
+function connectionOf(href: string): string | null {
+  try {
+    const raw = new URL(href, 'https://www.linkedin.com/').searchParams.get('connectionOf') ?? '';
+    const list: unknown = JSON.parse(raw);
+    return Array.isArray(list) && list.length === 1 && typeof list[0] === 'string' && isMemberId(list[0]) ? list[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 2026 SDUI cards without class names or a contact-info link: after the name, the headline, the
+ * current company and the location are bare paragraphs (counts of followers or connections and
+ * controls are not lines). With two lines after the headline they are company and location; with
+ * one it is the location (LinkedIn always shows a location, a company only when there is one).
+ */
+function sduiLines(card: Element, nameEl: Element | null, headline: string): { company: string; location: string } {
+  const none = { company: '', location: '' };
+  if (!nameEl || !card.matches(S.SDUI_TOP_CARD)) return none;
+  const lines: string[] = [];
+  for (const p of Array.from(card.querySelectorAll(S.SDUI_LINE))) {
+    if (!(nameEl.compareDocumentPosition(p) & 4) || p.closest(S.CONTROL) || p.querySelector(S.CONTROL) || !inProfileArea(p)) continue;
+    const text = visibleText(p);
+    if (text && !isNoise(text) && !/^[·•]/.test(text)) lines.push(text);
+  }
+  const after = lines[0] === headline ? lines.slice(1) : lines;
+  if (after.length >= 2) return { company: after[0]!, location: after[1]! };
+  return { company: '', location: after[0] ?? '' };
 }
 
 /** Only an address the open contact-info overlay shows; never one found elsewhere on the page. */

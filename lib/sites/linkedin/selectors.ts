@@ -7,7 +7,8 @@ export type SelectorList = readonly string[];
 
 /** Regions that are never the profile being viewed: the viewer's own nav and "Me" menu, side rails
  * of other people ("People also viewed"), the messaging overlay and modals. */
-export const NOT_PROFILE = '#global-nav, .global-nav, nav, aside, #msg-overlay, .msg-overlay-container, [role="dialog"], .artdeco-modal';
+export const NOT_PROFILE =
+  '#global-nav, .global-nav, nav, aside, #msg-overlay, .msg-overlay-container, [role="dialog"], .artdeco-modal, [componentkey*="GlobalNav" i]';
 
 /** Screen-reader copies and non-text nodes. LinkedIn renders most labels twice (visible
  * `aria-hidden` copy + `visually-hidden` copy), and 2018–20 prefixed values with hidden "Company Name". */
@@ -16,6 +17,7 @@ export const HIDDEN_TEXT = '.visually-hidden, .a11y-text, .sr-only, script, styl
 /** The profile's top card, newest first. */
 export const TOP_CARD: SelectorList = [
   'section[data-member-id]', // 2022–25 logged-in: the member id outlived the class-name obfuscation
+  '[componentkey$="Topcard"]', // 2026 SDUI: the card's componentkey ends in "Topcard" (also without owner links)
   '.pv-top-card', // 2019–24 logged-in
   '.pv-top-card-v2-section', // 2018–19 logged-in (Ember)
   '.pv-top-card-section', // 2017–18 logged-in (Ember)
@@ -340,3 +342,16 @@ export const COMPANY_WEBSITE_ACTION = 'a[data-view-name="organization-website-bu
 
 /** Links in the page's own text to other companies (people cards, "Pages people also viewed"). */
 export const COMPANY_ASIDE = 'aside, nav, #global-nav, [role="dialog"]';
+
+// ---------------------------------------------------------------------------------------------------
+// Profile identity: the member id a profile's top card shows beside the slug (lib/sites/linkedin/extract.ts).
+// Fixture: test/fixtures/linkedin/2026-sdui-no-contact.html.
+// ---------------------------------------------------------------------------------------------------
+
+/** 2026 SDUI top card: its componentkey reads "…ref<member id>Topcard". */
+export const SDUI_TOP_CARD = '[componentkey$="Topcard"]';
+/** Links in a top card that name its owner by member id: Message (`?recipient=`), 2024–26; the owner's
+ * connections (`?connectionOf=["<id>"]`), 2022–26. Mutual connections' faces are `/in/` links, never these. */
+export const OWNER_ID_LINKS = 'a[href*="recipient="], a[href*="connectionOf="]';
+/** 2026 SDUI: the top card's lines (headline, current company, location) are bare paragraphs. */
+export const SDUI_LINE = 'p';

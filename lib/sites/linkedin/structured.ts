@@ -2,7 +2,7 @@
 // when it provably describes the member in the URL: LinkedIn is a single-page app, so head tags and
 // embedded API payloads can be left over from an earlier page or describe the viewer.
 
-import { canonicalSlug } from './url';
+import { canonicalSlug, memberIdOf } from './url';
 import { decodeEntities } from './text';
 import * as S from './selectors';
 
@@ -15,6 +15,8 @@ export interface Structured {
   company?: string;
   location?: string;
   photo?: string;
+  /** The member id, when the payload ties one to the slug (a MiniProfile's `urn:li:fs_miniProfile:<id>`). */
+  memberId?: string;
 }
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -110,5 +112,6 @@ export function readEmbedded(doc: Document, slug: string): Structured | null {
     headline: pick('headline') || pick('occupation'),
     location: pick('locationName') || pick('geoLocationName') || geo,
     photo: vectorImage(me.profilePicture) || vectorImage(me.picture) || vectorImage(full.profilePicture),
+    ...(memberIdOf(str(urn)) ? { memberId: memberIdOf(str(urn))! } : {}),
   };
 }
