@@ -13,8 +13,10 @@ export type ChipState =
 
 export interface ChipActions {
   onAdd: () => void;
-  /** Present where the page shows a message that can be logged as a touch (mail). */
+  /** Present where the page shows a message that can be logged as a touch (mail, LinkedIn messaging). */
   onLog?: () => void;
+  /** The log button's words where it logs something other than an e-mail (before, after). */
+  logText?: { ready: string; done: string };
   /** The page the chip is on: a touch logged from it starts on that site's channel. */
   site?: ActionSite;
 }
@@ -109,7 +111,7 @@ function ChipBody({
       )}
       {log && actions.onLog && (
         <button type="button" class="add" onClick={actions.onLog} disabled={log !== 'ready'}>
-          {log === 'done' ? t('emailLogged') : t('logEmail')}
+          {log === 'done' ? (actions.logText?.done ?? t('emailLogged')) : (actions.logText?.ready ?? t('logEmail'))}
         </button>
       )}
       {log && typeof log === 'object' && (

@@ -355,3 +355,63 @@ export const SDUI_TOP_CARD = '[componentkey$="Topcard"]';
 export const OWNER_ID_LINKS = 'a[href*="recipient="], a[href*="connectionOf="]';
 /** 2026 SDUI: the top card's lines (headline, current company, location) are bare paragraphs. */
 export const SDUI_LINE = 'p';
+
+// ---------------------------------------------------------------------------------------------------
+// Messaging and the Sales Navigator lead page (lib/sites/linkedin/messaging.ts, sales-lead.ts; the
+// linkedin-messaging content script). Fixtures: test/fixtures/linkedin-messaging/ (README there).
+// A conversation is read by its shape — a header naming the partners, then events (messages) with
+// their senders' links and times — so only the containers of each vintage are named here.
+// ---------------------------------------------------------------------------------------------------
+
+/** One open conversation: the thread pane of /messaging/thread/… and each overlay bubble (any page). */
+export const MSG_CONVERSATIONS: SelectorList = [
+  '.msg-convo-wrapper', // 2019–24 thread pane (artdeco msg-*)
+  '.msg-overlay-conversation-bubble', // 2019–24 overlay bubble
+  '[data-view-name="message-thread"]', // 2025 thread pane, hashed classes
+  '[data-view-name="message-overlay-bubble"]', // 2025 overlay bubble
+  '[componentkey*="MessagingThread" i]', // 2026 SDUI thread pane and bubble
+];
+/** A bubble folded to its header shows no messages; it still names its partner. */
+export const MSG_HEADER: SelectorList = [
+  '.msg-title-bar', // 2019–24 thread
+  '.msg-overlay-bubble-header', // 2019–24 bubble
+  '[data-view-name="message-thread-header"]', // 2025 thread and bubble
+  '[componentkey*="ThreadHeader" i]', // 2026 SDUI
+];
+/** The headline under a one-to-one partner's name in the header. */
+export const MSG_HEADER_HEADLINE: SelectorList = [
+  '.msg-entity-lockup__entity-info', // 2022–24
+  '[data-view-name="message-thread-header-headline"]', // 2025
+];
+/** One message or group of messages from one sender, oldest first. */
+export const MSG_EVENTS: SelectorList = [
+  '.msg-s-message-list__event', // 2019–24
+  '[data-view-name="message-list-item"]', // 2025
+  '[componentkey*="MessageListItem" i]', // 2026 SDUI
+];
+/** Inside an event: the sender's name where no link names them (the link is read first). */
+export const MSG_SENDER_NAME: SelectorList = [
+  '.msg-s-message-group__name', // 2019–24
+  '[data-view-name="message-sender-name"]', // 2025
+];
+/** 2019–24: an event from someone other than the viewer says so in its class. */
+export const MSG_EVENT_FROM_OTHER = '.msg-s-event-listitem--other';
+/** An event's time: an exact `datetime` where the page gives one (2025–26), else "10:42 AM" (2019–24). */
+export const MSG_TIME: SelectorList = ['time[datetime]', '.msg-s-message-group__timestamp', 'time'];
+/** Day headings between events ("Today", "Monday", "Dec 3"). */
+export const MSG_DAY_HEADING: SelectorList = [
+  '.msg-s-message-list__time-heading', // 2019–24
+  '[data-view-name="message-list-day-heading"]', // 2025
+  '[componentkey*="DayHeading" i]', // 2026 SDUI
+];
+
+/** Sales Navigator lead page (`/sales/lead/<id>,…`): its top card, the name in it, and the texts there. */
+export const SALES_LEAD_CARD: SelectorList = [
+  '[data-x--lead--top-card]', // 2023–26
+  '.profile-topcard', // 2021–24
+  '[data-view-name="lead-top-card"]', // 2025–26 hashed classes
+];
+export const SALES_LEAD_NAME: SelectorList = ['[data-anonymize="person-name"]', 'h1'];
+export const SALES_LEAD_HEADLINE = '[data-anonymize="headline"]';
+/** "View LinkedIn profile" in the lead's overflow menu or card: the public profile, by slug. */
+export const SALES_LEAD_PROFILE_LINK = 'a[href*="linkedin.com/in/"], a[href^="/in/"]';
