@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { markQueuedSent, testStore } from '../../test/unit/store-helpers';
 import { addFollowUp, captureProspect, deleteProspect, logTouch, setStage, snoozeFollowUp, type CaptureInput } from './commands';
 import { completeFollowUp } from './playbook';
 import { dueSoon, findByIdentity, listStages, nextDueAfterNow, overdueCount } from './queries';
@@ -50,6 +50,7 @@ describe('captureProspect', () => {
   it('updates instead of duplicating when the slug is seen again, keeping values the page no longer shows', async () => {
     const { ctx, advance } = await testStore();
     const first = await captureProspect(ctx, siti);
+    await markQueuedSent(ctx); // the creation went out: the second capture queues an edit of its own
     advance(HOUR);
     const again = await captureProspect(ctx, { ...siti, title: 'VP Procurement', location: null });
     expect(again.created).toBe(false);

@@ -11,7 +11,11 @@ import {
   type Touch,
 } from '../model';
 import type { Company } from '../model/company';
-import type { Company } from '../model/company';
+import { LOCAL_DB } from '../sync/scope';
+import { compactOutbox, SENT_THROUGH_KEY } from './outbox-coalesce';
+
+/** How many entries a push sent at once before version 6 recorded what was sent (lib/sync/push.ts). */
+const PUSH_BATCH_BEFORE_V6 = 500;
 
 export interface MetaRow {
   key: string;
@@ -81,11 +85,6 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
           for (const [k, v] of Object.entries(FOLLOW_UP_CADENCE_DEFAULTS)) if (!(k in f)) f[k] = v;
         });
     });
-  // Companies as accounts: looked up by LinkedIn slug (the chip) and name (matching people to them);
-  // companyId on prospects lists an account's people without a scan.
-  db.version(5).stores({
-    companies: 'id, slug, name, updatedAt',
-    prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
   // LinkedIn member id: the third identity key (an index hit like slug and e-mail); rows stored before it read as null.
   db.version(4)
     .stores({ prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name' })
@@ -97,12 +96,27 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
           if (!('memberId' in p)) p.memberId = null;
         });
     });
-  });
   // Companies as accounts: looked up by LinkedIn slug (the chip) and name (matching people to them);
   // companyId on prospects lists an account's people without a scan.
   db.version(5).stores({
     companies: 'id, slug, name, updatedAt',
     prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
   });
+  // The outbox holds only what a team needs (lib/store/outbox.ts): the local pipeline's queue, which
+  // nothing ever sent, is emptied; a team's is compacted to one pending entry per record field.
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      const outbox = tx.table<OutboxEntry, number>('outbox');
+      if (name === LOCAL_DB) return outbox.clear();
+      const entries = await outbox.toArray();
+      if (entries.length === 0) return;
+      // A worker stopped mid-push may have sent the head of the queue (one batch) without hearing back.
+      const sentThrough = entries[Math.min(entries.length, PUSH_BATCH_BEFORE_V6) - 1]!.seq!;
+      const plan = compactOutbox(entries, sentThrough);
+      await outbox.bulkDelete(plan.remove);
+      await outbox.bulkPut(plan.put);
+      await tx.table('meta').put({ key: SENT_THROUGH_KEY, value: sentThrough });
+    });
   return db;
 }

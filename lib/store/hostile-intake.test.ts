@@ -1,7 +1,7 @@
 // Every way a prospect enters the store gets the same cleaning and the same identity rule: capture,
 // update, CSV import, restore, bringing a local pipeline into a team (pulled rows: lib/sync tests).
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { markQueuedSent, testStore } from '../../test/unit/store-helpers';
 import { backupJson, parseBackup } from '../io/export';
 import { readImportFile } from '../io/import-plan';
 import { isWellFormed } from '../model/text';
@@ -75,6 +75,7 @@ describe('update, touches and follow-ups', () => {
   it('cleans an edit the same way and queues the cleaned values', async () => {
     const { ctx } = await testStore();
     const { prospect } = await captureProspect(ctx, dewi);
+    await markQueuedSent(ctx); // the creation went out: the edit is queued on its own
     const next = await updateProspect(ctx, prospect.id, { name: HOSTILE_NAME, lostReason: `harga${LONE}` });
     expect(next.name).toBe(CLEAN_NAME);
     expect(next.lostReason).toBe('harga\uFFFD');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { markQueuedSent, testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { addFollowUp, captureProspect, type CaptureInput } from './commands';
 import { ImportError, applyImport, previewImport } from './import';
@@ -97,6 +97,7 @@ describe('applyImport', () => {
       source: 'email',
     });
     advance(60_000);
+    await markQueuedSent(ctx); // the clipped people went out: the import's changes are queued on their own
     const outboxBefore = await ctx.db.outbox.count();
     const csv = [
       'Name,Email,LinkedIn URL,Title,Company,Stage',

@@ -32,6 +32,7 @@ import { temperatureFor } from '../pipeline/temperature';
 import { formatHlc, tickHlc, type HlcState } from '../sync/hlc';
 import { stageChange, tables } from './commands';
 import type { StoreContext } from './context';
+import { queueEntries } from './outbox';
 import { invalidateOverdue } from './overdue';
 import { entryStage, listStages } from './queries';
 import { scoreFields } from './score';
@@ -364,7 +365,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       await ctx.db.prospects.bulkPut(changed);
       await ctx.db.stageChanges.bulkAdd(changes);
       await ctx.db.touches.bulkAdd(touches);
-      await ctx.db.outbox.bulkAdd(queue.entries);
+      await queueEntries(ctx, queue.entries);
       if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
       // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts).
       await invalidateOverdue(ctx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { markQueuedSent, testStore } from '../../test/unit/store-helpers';
 import { toWire } from '../sync/map-out';
 import { addFollowUp, captureProspect, logTouch, setStage, type CaptureInput } from './commands';
 import { differingFields, duplicatesFor, mergeProspects } from './merge';
@@ -50,6 +50,7 @@ async function twoSitis() {
 describe('mergeProspects', () => {
   it('keeps every touch, follow-up, stage change and e-mail on the survivor; the other is a tombstone pointing at it', async () => {
     const { ctx, a, b, fu } = await twoSitis();
+    await markQueuedSent(ctx); // both went out: the merge's changes are queued on their own
     const before = await ctx.db.outbox.count();
     const out = await mergeProspects(ctx, { survivorId: a.id, otherId: b.id, pick: { title: 'other', stage: 'other' } });
     expect(out.moved).toEqual({ touches: 1, followUps: 1, stageChanges: 2 });

@@ -5,6 +5,7 @@ import { BACKUP_TABLES, makeBackup, type Backup, type BackupTable } from '../io/
 import type { StoreContext } from './context';
 import { restorableBackup } from './intake';
 import { invalidateOverdue } from './overdue';
+import { queuesForSync } from './outbox';
 
 /** `meta` rows that are caches derived from other tables, rebuilt on demand: not part of a backup. */
 export const DERIVED_META: ReadonlySet<string> = new Set(['overdue']);
@@ -75,7 +76,8 @@ export async function restoreBackup(ctx: StoreContext, backup: Backup): Promise<
     await d.touches.bulkAdd(t.touches);
     await d.followUps.bulkAdd(t.followUps);
     await d.stageChanges.bulkAdd(t.stageChanges);
-    await d.outbox.bulkAdd(t.outbox);
+    // A backup of the local pipeline from before it stopped queueing may still hold a queue: nothing would send it.
+    if (queuesForSync(ctx)) await d.outbox.bulkAdd(t.outbox);
     await d.meta.bulkAdd(t.meta.filter((m) => !DERIVED_META.has(m.key)));
     if (t.cadences) {
       await d.cadences.clear();

@@ -8,6 +8,7 @@
 // out. One bad change can never hold the queue behind it.
 import type { OutboxEntry } from '../model';
 import type { StoreContext } from '../store/context';
+import { markSent } from '../store/outbox';
 import { toWire } from './map-out';
 import { holdDependants, quarantine, type HeldIssue } from './quarantine';
 import { SyncError, type SyncTransport } from './transport';
@@ -172,6 +173,8 @@ export async function pushOutbox(ctx: StoreContext, transport: SyncTransport, ba
     }
     if (silent.length) await ctx.db.outbox.bulkDelete(silent);
     if (wire.length === 0) continue;
+    // From here these may reach the server: later writes no longer add to them (lib/store/outbox-coalesce.ts).
+    await markSent(ctx, Math.max(...sendable.map((e) => e.seq!)));
     const { round } = await sendSlice(ctx, transport, sendable, wire, callWorks);
     total.sent += round.sent;
     total.rejected += round.rejected;

@@ -2,11 +2,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDb } from '../../lib/store/db';
 import type { StoreContext } from '../../lib/store/context';
 import { ensureSeeded } from '../../lib/store/seed';
+import { markSent } from '../../lib/store/outbox';
 
 export const T0 = Date.UTC(2026, 10, 2, 3, 0, 0); // Mon 2 Nov 2026, 10:00 in Jakarta
 
-/** A fresh in-memory store with a clock the test moves by hand. */
-export async function testStore(start = T0) {
+/**
+ * A fresh in-memory store with a clock the test moves by hand. It queues its changes as a team's store
+ * does, so tests can see what would be sent; `queue: false` is the local pipeline as shipped (nothing queued).
+ */
+export async function testStore(start = T0, { queue = true }: { queue?: boolean } = {}) {
   let now = start;
   let n = 0;
   const ctx: StoreContext = {
@@ -19,6 +23,7 @@ export async function testStore(start = T0) {
     userId: 'local',
     teamId: 'local',
     nodeId: 'test',
+    ...(queue ? { queue: true } : {}),
   };
   await ensureSeeded(ctx);
   return {
@@ -30,4 +35,13 @@ export async function testStore(start = T0) {
       now = at;
     },
   };
+}
+
+/**
+ * As after a push handed the queue to the server: what is queued now may be there, so later changes
+ * queue entries of their own instead of folding into it (lib/store/outbox-coalesce.ts).
+ */
+export async function markQueuedSent(ctx: StoreContext): Promise<void> {
+  const last = await ctx.db.outbox.orderBy('seq').last();
+  if (last?.seq !== undefined) await markSent(ctx, last.seq);
 }
