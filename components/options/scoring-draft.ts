@@ -41,6 +41,8 @@ export const SCORING_GROUPS: ScoringGroup[] = [
       points('icp.sizes.points', 'scoringIcpSizesPoints'),
       list('icp.sizes.values', 'scoringIcpSizes', 20),
       points('icp.sizes.points', 'scoringIcpSizesPoints'),
+      list('icp.sizes.values', 'scoringIcpSizes', 20),
+      points('icp.sizes.points', 'scoringIcpSizesPoints'),
     ],
   },
   {

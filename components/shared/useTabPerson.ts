@@ -83,9 +83,13 @@ export function useTabPerson(follow: boolean): {
       const people = await peopleInTab(tabId);
       const draft = people.find((d) => d.fields.email?.value === chosen) ?? (r.ok ? r.draft : manual!);
       const email = draft.fields.email?.value;
-      // A profile known only by member id is asked about by it (the background reads an id-shaped slug as one).
-      const key = draft.slug ?? draft.memberId;
-      const detail = await send({ type: 'detail', ...(key ? { slug: key } : {}), ...(email ? { email } : {}) });
+      // The person may be known by the page's slug or, first seen elsewhere by id only, by its member id.
+      const detail = await send({
+        type: 'detail',
+        ...(draft.slug ? { slug: draft.slug } : {}),
+        ...(draft.memberId ? { memberId: draft.memberId } : {}),
+        ...(email ? { email } : {}),
+      });
       if (live) setPerson({ kind: 'draft', draft, detail, people });
     })().catch((e: Error) => live && setPerson({ kind: 'failed', reason: e.message }));
     return () => {

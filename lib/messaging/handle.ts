@@ -168,10 +168,12 @@ export function captureKeys(
       let p: Prospect | undefined;
       if (req.id) p = await ctx.db.prospects.get(req.id);
       else {
+        // By slug, then member id (asked for, or an id-shaped slug), then e-mail: the page may show a
+        // slug the person, first seen by id only, does not have yet.
         const keys = profileKeys(req.slug ? `/in/${req.slug}/` : null);
-        p = keys.memberId
-          ? await byMemberId(ctx, keys.memberId)
-          : await findByIdentity(ctx, keys.slug, req.email?.trim().toLowerCase() ?? null);
+        const memberId = keys.memberId ?? (req.memberId && isMemberId(req.memberId) ? req.memberId : null);
+        p = (keys.slug ? await findByIdentity(ctx, keys.slug, null) : undefined) ?? (memberId ? await byMemberId(ctx, memberId) : undefined);
+        p ??= await findByIdentity(ctx, null, req.email?.trim().toLowerCase() ?? null);
       }
       // A person merged into another opens as the one they were merged into.
       if (p?.mergedInto && p.deletedAt !== null) p = (await ctx.db.prospects.get(p.mergedInto)) ?? p;

@@ -81,6 +81,10 @@ describe('member id as an identity key', () => {
     expect((await call(ctx, { type: 'lookup', slugs: [], emails: [] })).people).toEqual([]);
     const detail = await call(ctx, { type: 'detail', slug: ID });
     expect(detail?.prospect.name).toBe('Dewi Anggraini');
+    // A page showing a slug the person does not have yet, and the id they do.
+    const bySlugAndId = await call(ctx, { type: 'detail', slug: 'dewi-new-slug', memberId: ID });
+    expect(bySlugAndId?.prospect.name).toBe('Dewi Anggraini');
+    expect(await call(ctx, { type: 'detail', slug: 'dewi-new-slug' })).toBeNull();
   });
 
   it('an id another live prospect holds is not given to a second person; the rep merges them', async () => {

@@ -95,7 +95,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
     memberIds: z.array(z.string().max(120)).max(200).optional(),
   }),
   z.object({ type: z.literal('capture'), input: CaptureWireSchema }),
-  z.object({ type: z.literal('detail'), id: Id.optional(), slug: z.string().max(200).optional(), email: z.string().max(254).optional() }),
+  z.object({
+    type: z.literal('detail'),
+    id: Id.optional(),
+    slug: z.string().max(200).optional(),
+    email: z.string().max(254).optional(),
+    memberId: z.string().max(120).optional(),
+  }),
   z.object({ type: z.literal('search'), query: z.string().max(200), limit }),
   z.object({ type: z.literal('update'), id: Id, patch: PatchSchema }),
   z.object({

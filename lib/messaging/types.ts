@@ -26,7 +26,7 @@ export interface CaptureWire extends CaptureFields {
 export type Request =
   | { type: 'lookup'; slugs: string[]; emails: string[]; memberIds?: string[] }
   | { type: 'capture'; input: CaptureWire }
-  | { type: 'detail'; id?: string; slug?: string; email?: string }
+  | { type: 'detail'; id?: string; slug?: string; email?: string; memberId?: string }
   | { type: 'search'; query: string; limit: number }
   | { type: 'update'; id: string; patch: Record<string, unknown> }
   | { type: 'setStage'; prospectId: string; stageKey: string; confirmed?: boolean; lostReason?: string | null }
