@@ -41,8 +41,6 @@ export const SCORING_GROUPS: ScoringGroup[] = [
       points('icp.sizes.points', 'scoringIcpSizesPoints'),
       list('icp.sizes.values', 'scoringIcpSizes', 20),
       points('icp.sizes.points', 'scoringIcpSizesPoints'),
-      list('icp.sizes.values', 'scoringIcpSizes', 20),
-      points('icp.sizes.points', 'scoringIcpSizesPoints'),
     ],
   },
   {

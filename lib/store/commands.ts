@@ -26,7 +26,6 @@ import { adjustOverdue } from './overdue';
 import { rescore, sameScore, scoreFields } from './score';
 import { companyIdForCapture } from './company-match';
 import { companyIdForCapture } from './company-match';
-import { companyIdForCapture } from './company-match';
 import { entryStage, findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
@@ -131,11 +130,6 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       if (memberId && !existing.memberId && !(await keyHolder(ctx, { memberId }, existing.id))) patch.memberId = memberId;
       // A member-id URL gives way to the vanity one once the slug is known, never the other way round.
       if (patch.linkedinUrl && existing.slug && !input.slug) delete patch.linkedinUrl;
-      if (!existing.companyId) {
-        const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: input.company ?? existing.company });
-        if (companyId) patch.companyId = companyId;
-      }
-      // A person with no company yet joins a tracked one their page names (lib/store/company-match.ts).
       if (!existing.companyId) {
         const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: input.company ?? existing.company });
         if (companyId) patch.companyId = companyId;

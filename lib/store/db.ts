@@ -11,7 +11,6 @@ import {
   type Touch,
 } from '../model';
 import type { Company } from '../model/company';
-import type { Company } from '../model/company';
 import { LOCAL_DB } from '../sync/scope';
 import { compactOutbox, SENT_THROUGH_KEY } from './outbox-coalesce';
 
@@ -119,11 +118,5 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
       await outbox.bulkPut(plan.put);
       await tx.table('meta').put({ key: SENT_THROUGH_KEY, value: sentThrough });
     });
-  // Companies as accounts: looked up by LinkedIn slug (the chip) and name (matching people to them);
-  // companyId on prospects lists an account's people without a scan.
-  db.version(5).stores({
-    companies: 'id, slug, name, updatedAt',
-    prospects: 'id, slug, *emails, memberId, stageId, updatedAt, name, companyId',
-  });
   return db;
 }
