@@ -3,7 +3,6 @@ import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
 import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
-import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import { captureManyRequests } from './capture-many-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
@@ -162,7 +161,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...DATA_REQUESTS,
   ...DELETE_REQUESTS,
   ...MERGE_REQUESTS,
-  ...COMPANY_REQUESTS,
   ...captureManyRequests(CaptureWireSchema),
   ...COMPANY_REQUESTS,
   ...COMPANY_REQUESTS,
@@ -246,7 +244,6 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
   ...MERGE_QUERIES,
-  ...COMPANY_QUERIES,
   ...COMPANY_QUERIES,
   ...COMPANY_QUERIES,
 ]);
