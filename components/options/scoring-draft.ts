@@ -39,8 +39,6 @@ export const SCORING_GROUPS: ScoringGroup[] = [
       points('icp.locations.points', 'scoringIcpLocationsPoints'),
       list('icp.sizes.values', 'scoringIcpSizes', 20),
       points('icp.sizes.points', 'scoringIcpSizesPoints'),
-      list('icp.sizes.values', 'scoringIcpSizes', 20),
-      points('icp.sizes.points', 'scoringIcpSizesPoints'),
     ],
   },
   {

@@ -11,6 +11,9 @@ import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
 import { Tabs } from '../ui/Tabs';
 import { lazyView } from './lazy-view';
+import { AccountView } from './account/AccountView';
+import { onOpenAccount, requestedAccount } from './account/open-account';
+import { useTabCompany } from './account/useTabCompany';
 import { OnThisPage } from './on-this-page/OnThisPage';
 import { usePagePeople } from './on-this-page/usePagePeople';
 
@@ -62,6 +65,9 @@ export function SidePanelApp() {
   const [pickedFrom, setPickedFrom] = useState<View>('today');
   const [query, setQuery] = useState('');
   const pickedDetail = useDetailById(picked);
+  // An account opened from the person view's company line or `?account=`; the tab's company page otherwise.
+  const [account, setAccount] = useState<string | null>(() => requestedAccount(location.search));
+  const tabCompany = useTabCompany(tabId);
   const toolbar = useRef<HTMLDivElement>(null);
 
   const tabShowsPerson = person.kind === 'draft';
@@ -71,12 +77,16 @@ export function SidePanelApp() {
 
   const show = (v: View) => {
     setPicked(null);
+    setAccount(null);
     setChosen(v);
   };
   const pick = (from: View) => (id: string) => {
     setPickedFrom(from);
     setPicked(id);
   };
+  useEffect(() => onOpenAccount((id) => (setPicked(null), setAccount(id))), []);
+  // Following the tab (no view chosen) onto a LinkedIn company page: its account leads.
+  const tabAccount = chosen === null && !tabShowsPerson && tabCompany !== null;
 
   useEffect(
     () =>
@@ -141,6 +151,15 @@ export function SidePanelApp() {
           ) : (
             <p class="muted">{t('notFound')}</p>
           )}
+        </section>
+      ) : account || tabAccount ? (
+        <section aria-label={t('accountHeading')}>
+          {account && (
+            <button type="button" class="link" onClick={() => setAccount(null)}>
+              ← {t('accountBack')}
+            </button>
+          )}
+          <AccountView {...(account ? { id: account } : { slug: tabCompany! })} onPick={pick(view)} />
         </section>
       ) : view === 'insights' ? (
         <Insights />

@@ -25,7 +25,6 @@ import { dispatchDelete } from './handle-delete';
 import { dispatchMerge } from './handle-merge';
 import { dispatchCaptureMany } from './handle-capture-many';
 import { dispatchCompany } from './handle-company';
-import { dispatchCompany } from './handle-company';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
@@ -65,8 +64,8 @@ async function personView(
   return {
     key,
     prospectId: p.id,
-    name: p.name,
     memberId: p.memberId,
+    name: p.name,
     stageKey: stage?.key ?? 'unknown',
     stageName: stage?.name ?? null,
     score: p.score,
@@ -103,7 +102,6 @@ async function detail(ctx: StoreContext, found: Prospect): Promise<ProspectDetai
   };
 }
 
-async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType]> {
 /**
  * The person a member id names: by the id, or a row stored before ids were kept, when a page's
  * `/in/ACoA…` link was taken for a slug (lower-cased).
@@ -130,6 +128,7 @@ export function captureKeys(
   return { slug: url.slug, memberId: url.memberId ?? (samePerson ? pageId : null) };
 }
 
+async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType]> {
   switch (req.type) {
     case 'lookup': {
       const stages = await stageMap(ctx);

@@ -5,7 +5,6 @@ import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
 import { captureManyRequests } from './capture-many-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
-import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -21,9 +20,9 @@ import {
   cleanText,
 } from '../model';
 import { SettingsSchema } from '../model/settings';
+import { MemberId } from '../model/prospect';
 
 const optText = (max: number) =>
-import { MemberId } from '../model/prospect';
   z
     .string()
     .nullable()
@@ -45,9 +44,9 @@ const optEmail = z
 
 export const CaptureWireSchema = z.object({
   slug: z.string().max(200).nullable(),
+  memberId: MemberId.nullable().optional(),
   email: optEmail,
   name: cleanText(FIELD_LIMITS.name).pipe(z.string().min(1, 'Name is required')),
-  memberId: MemberId.nullable().optional(),
   headline: optText(FIELD_LIMITS.headline),
   title: optText(FIELD_LIMITS.title),
   company: optText(FIELD_LIMITS.company),
@@ -163,7 +162,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...MERGE_REQUESTS,
   ...captureManyRequests(CaptureWireSchema),
   ...COMPANY_REQUESTS,
-  ...COMPANY_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -244,7 +242,6 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
   ...MERGE_QUERIES,
-  ...COMPANY_QUERIES,
   ...COMPANY_QUERIES,
 ]);
 

@@ -6,7 +6,6 @@
 // Everyone else (other extensions, web pages, unknown URLs) is refused. Pure: no browser here.
 import { SITE_PATTERNS } from '../sites/hosts';
 import { COMPANY_CHIP_REQUESTS } from './company-schemas';
-import { COMPANY_CHIP_REQUESTS } from './company-schemas';
 
 /** What a content script may ask: the inline chip's reads and quick actions, and "the page changed". */
 export const CONTENT_SCRIPT_REQUESTS = [

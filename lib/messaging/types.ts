@@ -11,7 +11,6 @@ import type { MergeRequest, MergeResponses } from './merge-types';
 import type { CaptureManyRequest, CaptureManyResponses } from './capture-many-types';
 import type { PageMention } from '../sites/linkedin/lists/types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
-import type { CompanyRequest, CompanyResponses } from './company-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -52,7 +51,6 @@ export type Request =
   | DeleteRequest
   | MergeRequest
   | CaptureManyRequest
-  | CompanyRequest
   | CompanyRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number; engagement?: string | null }
   | { type: 'linkEmail'; prospectId: string; email: string }
@@ -121,11 +119,11 @@ export interface PersonView {
   /** The slug, lower-cased e-mail or member id (as written) the caller asked about. */
   key: string;
   prospectId: string;
+  /** The person's LinkedIn member id when known, so a caller that asked by slug can also match id-only links. */
+  memberId: string | null;
   name: string;
   stageKey: string;
   /** The team's own name for the stage, or null to use the localised default name. */
-  /** The person's LinkedIn member id when known, so a caller that asked by slug can also match id-only links. */
-  memberId: string | null;
   stageName: string | null;
   score: number;
   nextFollowUp: NextFollowUp | null;

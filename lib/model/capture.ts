@@ -3,8 +3,6 @@ export interface CaptureFields {
   slug: string | null;
   /** The slug of the company the profile links to as the current one, when the page shows it. */
   companySlug?: string | null;
-  /** The slug of the company the profile links to as the current one, when the page shows it. */
-  companySlug?: string | null;
   /** LinkedIn member id (`ACoA…`) when the page showed it; a key like the slug. */
   memberId?: string | null;
   email: string | null;

@@ -25,7 +25,6 @@ import { enqueue } from './outbox';
 import { adjustOverdue } from './overdue';
 import { rescore, sameScore, scoreFields } from './score';
 import { companyIdForCapture } from './company-match';
-import { companyIdForCapture } from './company-match';
 import { entryStage, findByIdentity, stageByKey } from './queries';
 
 export class CommandError extends Error {
@@ -90,15 +89,15 @@ export async function keyHolder(
     const bySlug = await ctx.db.prospects.where('slug').equals(key.slug).filter(other).first();
     if (bySlug) return bySlug;
   }
+  if (key.memberId) {
+    const byId = await ctx.db.prospects.where('memberId').equals(key.memberId).filter(other).first();
+    if (byId) return byId;
+  }
   if (key.email) return ctx.db.prospects.where('emails').equals(key.email).filter(other).first();
   return undefined;
 }
 
 export function tables(ctx: StoreContext) {
-  if (key.memberId) {
-    const byId = await ctx.db.prospects.where('memberId').equals(key.memberId).filter(other).first();
-    if (byId) return byId;
-  }
   const d = ctx.db;
   return [d.prospects, d.touches, d.followUps, d.stageChanges, d.stages, d.outbox, d.meta, d.cadences, d.companies];
 }
@@ -119,20 +118,15 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
         const v = input[f];
         if (v && v !== existing[f]) (patch as Record<string, unknown>)[f] = v;
       }
-      if (input.slug && !existing.slug) patch.slug = input.slug;
-      // The address goes to the person matched by slug only while nobody else holds it: one key, one prospect.
-      if (input.email && !existing.emails.includes(input.email) && !(await keyHolder(ctx, { email: input.email }, existing.id))) {
-        patch.emails = [...existing.emails, input.email];
-      }
       // A person first seen by one key gains the others a later page shows (member id ⇄ slug), unless
       // another live prospect holds that key: one key, one prospect; the rep merges the two.
-      // A person with no company yet joins a tracked one their page names (lib/store/company-match.ts).
+      if (input.slug && !existing.slug) patch.slug = input.slug;
       if (memberId && !existing.memberId && !(await keyHolder(ctx, { memberId }, existing.id))) patch.memberId = memberId;
       // A member-id URL gives way to the vanity one once the slug is known, never the other way round.
       if (patch.linkedinUrl && existing.slug && !input.slug) delete patch.linkedinUrl;
-      if (!existing.companyId) {
-        const companyId = await companyIdForCapture(ctx, { companySlug: input.companySlug, company: input.company ?? existing.company });
-        if (companyId) patch.companyId = companyId;
+      // The address goes to the person matched by slug only while nobody else holds it: one key, one prospect.
+      if (input.email && !existing.emails.includes(input.email) && !(await keyHolder(ctx, { email: input.email }, existing.id))) {
+        patch.emails = [...existing.emails, input.email];
       }
       // A person with no company yet joins a tracked one their page names (lib/store/company-match.ts).
       if (!existing.companyId) {
@@ -161,12 +155,12 @@ export async function captureProspect(ctx: StoreContext, input: CaptureInput): P
       id: ctx.newId(),
       teamId: ctx.teamId,
       slug: input.slug,
+      memberId,
       emails: input.email ? [input.email] : [],
       name: input.name,
       headline: input.headline,
       title: input.title,
       company: input.company,
-      memberId,
       location: input.location,
       photoUrl: input.photoUrl,
       linkedinUrl: input.linkedinUrl,

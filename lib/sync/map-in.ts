@@ -21,7 +21,6 @@ import { SqlChecklistSchema } from '../pipeline/gates';
 import { capText } from '../model/text';
 import { intakeProspect } from '../model/prospect-intake';
 import { COMPANY_LIMITS, CompanySchema, type Company } from '../model/company';
-import { COMPANY_LIMITS, CompanySchema, type Company } from '../model/company';
 
 type Row = Record<string, unknown>;
 
@@ -47,9 +46,9 @@ export function prospectFromRow(r: Row): Prospect {
   return intakeProspect({
     id: r.id,
     teamId: r.team_id,
+    slug: str(r.linkedin_slug),
     // A malformed id costs the id, not the person (as with an address).
     memberId: MemberId.safeParse(r.linkedin_member_id).success ? (r.linkedin_member_id as string) : null,
-    slug: str(r.linkedin_slug),
     // A malformed address costs that address, not the person.
     emails: Array.isArray(r.emails) ? r.emails.filter((e) => Email.safeParse(e).success).slice(0, 20) : [],
     name: cap(r.name, FIELD_LIMITS.name),
@@ -161,25 +160,6 @@ export function cadenceFromRow(r: Row): Cadence {
     description: str(r.description),
     steps: r.steps ?? [],
     updatedAt: msOr(r.updated_at, 0),
-    deletedAt: ms(r.deleted_at),
-  });
-}
-
-export function companyFromRow(r: Row): Company {
-  const created = msOr(r.created_at, 0);
-  const followers = num(r.followers);
-  return CompanySchema.parse({
-    id: r.id,
-    teamId: r.team_id,
-    slug: str(r.linkedin_slug),
-    name: cap(r.name, COMPANY_LIMITS.name),
-    industry: cap(r.industry, COMPANY_LIMITS.industry),
-    size: cap(r.size, COMPANY_LIMITS.size),
-    headquarters: cap(r.headquarters, COMPANY_LIMITS.headquarters),
-    website: str(r.website),
-    followers: followers !== null && Number.isFinite(followers) ? Math.max(0, Math.min(1e10, Math.round(followers))) : null,
-    createdAt: created,
-    updatedAt: msOr(r.updated_at, created),
     deletedAt: ms(r.deleted_at),
   });
 }

@@ -135,14 +135,6 @@ export async function applyPage(ctx: StoreContext, page: PullPage): Promise<Appl
             await ctx.db.companies.put(row);
             break;
           }
-          case 'company': {
-            // Unpushed local edits of the account stay over what the server sent until pushed.
-            const pending = (await ctx.db.outbox.where('entityId').equals(c.id).toArray()).filter((e) => e.entity === 'company');
-            let row = companyFromRow(c.data);
-            for (const e of pending) row = e.op === 'delete' ? { ...row, deletedAt: row.deletedAt ?? e.createdAt } : { ...row, ...(e.fields as Partial<typeof row>) };
-            await ctx.db.companies.put(row);
-            break;
-          }
           case 'team_settings': {
             const settings = teamSettingsFromServer(c.data);
             if (!settings.ok) throw new Error(`team settings: ${settings.error}`);

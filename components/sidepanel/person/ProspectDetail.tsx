@@ -7,6 +7,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { Section } from '../../ui/Section';
 import { DealFields } from './DealFields';
 import { DuplicateHint } from './DuplicateHint';
+import { CompanyLine } from '../account/CompanyLine';
 import { MergeDialog } from './MergeDialog';
 import { DeletePerson, usePersonDataMenu } from './DeletePerson';
 import { FollowUps } from './FollowUps';
@@ -43,6 +44,7 @@ export function ProspectDetail({ detail }: { detail: Detail }) {
       {/* Delete and Merge go into the header's actions, beside the More menu. */}
       <PersonHeader detail={detail} onError={setError} actions={<DeletePerson prospect={p} />} moreItems={[...personData.items, { key: 'merge', label: t('mergeMenu'), onSelect: () => setMerging('find') }]} />
       {personData.dialog}
+      <CompanyLine prospect={p} />
       <DuplicateHint prospectId={p.id} onMerge={setMerging} />
       {merging && <MergeDialog current={detail} initialOther={merging === 'find' ? null : merging} onClose={() => setMerging(null)} />}
       <ErrorNote error={error} />
