@@ -47,7 +47,7 @@ describe('merge and bulk requests', () => {
 
   it('bulk move and its undo round-trip the token through the boundary', async () => {
     const { ctx, a, b } = await pair();
-    const r = await handleRequest(ctx, { type: 'bulkApply', ids: [a.id, b.id], action: { kind: 'stage', stageKey: 'decision' } });
+    const r = await handleRequest(ctx, { type: 'bulkApply', ids: [a.id, b.id], action: { kind: 'stage', stageKey: 'decision', confirmed: true } });
     if (!r.ok) throw new Error(r.error);
     const undo = await handleRequest(ctx, { type: 'bulkUndo', token: JSON.parse(JSON.stringify((r.data as { undo: unknown }).undo)) });
     expect(undo).toEqual({ ok: true, data: { restored: 2, kept: [] } });

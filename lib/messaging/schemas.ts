@@ -3,6 +3,7 @@ import { BOARD_QUERIES, BOARD_REQUESTS } from './board-schemas';
 import { DATA_QUERIES, DATA_REQUESTS } from './data-schemas';
 import { DELETE_QUERIES, DELETE_REQUESTS } from './delete-schemas';
 import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
+import { MEMBERS_QUERIES, MEMBERS_REQUESTS } from './members-schemas';
 import { captureManyRequests } from './capture-many-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
 import {
@@ -160,6 +161,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...DATA_REQUESTS,
   ...DELETE_REQUESTS,
   ...MERGE_REQUESTS,
+  ...MEMBERS_REQUESTS,
   ...captureManyRequests(CaptureWireSchema),
   ...COMPANY_REQUESTS,
   z.object({
@@ -242,6 +244,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...DATA_QUERIES,
   ...DELETE_QUERIES,
   ...MERGE_QUERIES,
+  ...MEMBERS_QUERIES,
   ...COMPANY_QUERIES,
 ]);
 

@@ -8,6 +8,7 @@ import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
 import type { MergeRequest, MergeResponses } from './merge-types';
+import type { MembersRequest, MembersResponses } from './members-types';
 import type { CaptureManyRequest, CaptureManyResponses } from './capture-many-types';
 import type { PageMention } from '../sites/linkedin/lists/types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
@@ -50,6 +51,7 @@ export type Request =
   | DataRequest
   | DeleteRequest
   | MergeRequest
+  | MembersRequest
   | CaptureManyRequest
   | CompanyRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number; engagement?: string | null }
@@ -193,7 +195,7 @@ export interface GoneDarkLists {
   owners: Array<{ id: string; name: string | null; you: boolean }>;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, CaptureManyResponses, CompanyResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, MembersResponses, CaptureManyResponses, CompanyResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;

@@ -37,7 +37,7 @@ describe('bulkApply / bulkUndo', () => {
     const { ctx, ids, advance } = await three();
     const before = await ctx.db.outbox.count();
     advance(HOUR);
-    const r = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'consideration' });
+    const r = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'consideration', confirmed: true });
     expect(r.changed).toBe(3);
     expect(await stageKeys(ctx, ids)).toEqual(['consideration', 'consideration', 'consideration']);
     const batch = (await ctx.db.outbox.toArray()).slice(before);
@@ -49,9 +49,26 @@ describe('bulkApply / bulkUndo', () => {
     expect(await ctx.db.stageChanges.count()).toBe(3 + 3 + 3); // created, moved, moved back: history is kept
   });
 
+  it('a move past qualification asks first, as a single move does: nothing moves until confirmed, and who has not passed SQL is named', async () => {
+    const { ctx, ids } = await three();
+    // Person 3 passed SQL: only the other two need the question.
+    await ctx.db.prospects.update(ids[2]!, { sqlAt: ctx.now() });
+    const before = await ctx.db.outbox.count();
+    const asked = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'decision' });
+    expect(asked).toEqual({ changed: 0, skipped: [], undo: null, needsConfirmation: [{ id: ids[0], name: 'Person 1' }, { id: ids[1], name: 'Person 2' }] });
+    expect(await stageKeys(ctx, ids)).toEqual(['prospecting', 'prospecting', 'prospecting']);
+    expect(await ctx.db.outbox.count()).toBe(before);
+    // Within qualification no question is asked.
+    expect((await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'qualification' })).changed).toBe(3);
+    const moved = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'decision', confirmed: true });
+    expect(moved.changed).toBe(3);
+    expect(moved.needsConfirmation).toBeUndefined();
+    expect(await stageKeys(ctx, ids)).toEqual(['decision', 'decision', 'decision']);
+  });
+
   it('undo leaves alone a person a teammate moved meanwhile, and says so', async () => {
     const { ctx, ids } = await three();
-    const r = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'consideration' });
+    const r = await bulkApply(ctx, ids, { kind: 'stage', stageKey: 'consideration', confirmed: true });
     await setStage(ctx, ids[1]!, 'decision');
     const u = await bulkUndo(ctx, r.undo!);
     expect(u.restored).toBe(2);

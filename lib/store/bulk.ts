@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { EnrolmentSchema, type Prospect } from '../model';
 import { enrol as enrolIn } from '../pipeline/cadence';
+import { needsSqlConfirmation } from '../pipeline/gates';
 import { isValidTimeZone } from '../pipeline/time-zone';
 import { CommandError, insertFollowUp, mustGetProspect, patchFollowUp, setStage, tables } from './commands';
 import type { StoreContext } from './context';
@@ -19,7 +20,8 @@ import { listStages } from './queries';
 export const BULK_MAX = 2000;
 
 export const BulkActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stage'), stageKey: z.string().min(1).max(40) }),
+  // `confirmed`: the rep has seen who would skip the SQL gate and moves them anyway (as a single move asks).
+  z.object({ kind: z.literal('stage'), stageKey: z.string().min(1).max(40), confirmed: z.boolean().optional() }),
   z.object({ kind: z.literal('owner'), ownerId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('enrol'), cadenceId: z.string().uuid(), timeZone: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('stop-cadence') }),
@@ -62,6 +64,11 @@ export interface BulkResult {
   /** People left as they were, and why (already in that stage, not theirs to reassign, ...). */
   skipped: { id: string; name: string; reason: BulkSkip }[];
   undo: BulkUndoToken | null;
+  /**
+   * A move past qualification of people who have not passed SQL, not yet confirmed: nothing changed;
+   * these are the people to name when asking, as a single move asks (playbook.ts moveStage).
+   */
+  needsConfirmation?: { id: string; name: string }[];
 }
 
 export interface BulkUndoResult {
@@ -99,6 +106,12 @@ export async function bulkApply(ctx: StoreContext, ids: readonly string[], raw: 
         const stages = await listStages(ctx);
         const to = stages.find((s) => s.key === action.stageKey);
         if (!to) throw new CommandError('not-found', `Unknown stage "${action.stageKey}"`, 'stage_unknown', [action.stageKey]);
+        if (!action.confirmed) {
+          const unqualified = list.filter(
+            (p) => p.stageId !== to.id && needsSqlConfirmation(stages.find((s) => s.id === p.stageId) ?? null, to, stages, p),
+          );
+          if (unqualified.length) return { changed: 0, skipped: [], undo: null, needsConfirmation: unqualified.map((p) => ({ id: p.id, name: p.name })) };
+        }
         const before: { id: string; stageKey: string }[] = [];
         for (const p of list) {
           if (p.stageId === to.id) {

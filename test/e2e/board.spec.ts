@@ -229,6 +229,10 @@ test('board: Open board in a tab opens the board in a normal tab, columns side b
   await expect(tab.getByLabel('Owner')).toBeVisible();
   await expect(tab.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
   await expect(tab.getByRole('searchbox')).toHaveCount(1);
+  // Already in a tab: nothing left to open, while the panel keeps its button.
+  await expect(tab.getByRole('button', { name: 'Open board in a tab' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Open board in a tab' })).toBeVisible();
+  await tab.screenshot({ path: '/tmp/shots/polish/board-tab-en.png' });
 });
 
 test('board: at panel width the filters fold into one Filters button that counts the active ones', async ({ context, extensionId }) => {

@@ -72,7 +72,7 @@ describe('bulk actions in a team', () => {
     const ids: string[] = [];
     for (const n of [1, 2, 3]) ids.push((await captureProspect(a.ctx, { ...fromLinkedIn, slug: `bulk-${n}`, linkedinUrl: null, name: `Bulk ${n}` })).prospect.id);
     await a.sync();
-    const r = await bulkApply(a.ctx, ids, { kind: 'stage', stageKey: 'consideration' });
+    const r = await bulkApply(a.ctx, ids, { kind: 'stage', stageKey: 'consideration', confirmed: true });
     expect(await a.pending()).toBe(6);
     await a.sync();
     expect(await a.pending()).toBe(0);

@@ -16,6 +16,8 @@ import { send } from '../../shared/api';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { stageLabel, t } from '../../shared/i18n';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
+import { CardMenu, type CardMenuItem } from './CardMenu';
+import { ConfirmDelete } from '../person/DeletePerson';
 import type { CardActions, CardKey } from './BoardCard';
 import { BoardFilters } from './BoardFilters';
 import { useBoardFilter } from './filter-state';
@@ -63,6 +65,23 @@ function useWide(ref: RefObject<HTMLElement | null>): boolean {
   return wide;
 }
 
+/**
+ * Whether this page is already the board in a normal tab (`sidepanel.html?view=board` opened by
+ * **Open board in a tab** or the popup): then that button has nothing left to do. The real side panel
+ * is no tab (tabs.getCurrent() gives nothing), and a popped-out panel is `sidepanel.html` without the view.
+ */
+function useBoardTab(): boolean {
+  const [inTab, setInTab] = useState(false);
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('view') !== 'board') return;
+    void browser.tabs
+      .getCurrent()
+      .then((tab) => setInTab(tab !== undefined))
+      .catch(() => undefined);
+  }, []);
+  return inTab;
+}
+
 /** The board page in a normal tab, at full width (`sidepanel.html?view=board`). */
 function openInTab(): Promise<unknown> {
   return browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?view=board') });
@@ -106,6 +125,14 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   const root = useRef<HTMLElement>(null);
   const height = useFillHeight(root);
   const wide = useWide(root);
+  const inTab = useBoardTab();
+  const [menu, setMenu] = useState<{ card: BoardCard; anchor: HTMLElement } | null>(null);
+  const [deleting, setDeleting] = useState<BoardCard | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const cardMenu: CardMenuItem[] = [
+    { key: 'move', label: t('boardMove'), run: (card) => setPrompt({ kind: 'pick', card }) },
+    { key: 'delete', label: t('deleteButton'), danger: true, run: (card) => (setDeleteError(null), setDeleting(card)) },
+  ];
   const [tabError, setTabError] = useState<string | null>(null);
 
   const filtered = useMemo(() => (full ? filterCards(full.cards, filter) : null), [full?.cards, filter]);
@@ -182,6 +209,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   };
 
   const actions: CardActions = {
+    more: (card, button) => setMenu(menu?.card.id === card.id ? null : { card, anchor: button }),
     open: onPick,
     pickMove: (card) => setPrompt({ kind: 'pick', card }),
     navigate: (id, key) => {
@@ -229,15 +257,19 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
             </>
           )}
         </p>
-        <button type="button" class="board-tab" onClick={() => void openInTab().catch((e: Error) => setTabError(e.message))}>
-          {t('boardOpenInTab')}
-        </button>
+        {!inTab && (
+          <button type="button" class="board-tab" onClick={() => void openInTab().catch((e: Error) => setTabError(e.message))}>
+            {t('boardOpenInTab')}
+          </button>
+        )}
       </div>
       <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} />
       <p class="muted board-help">
         {t('boardHelp')} {t('boardSearchHint')} {t('bulkHelp')}
       </p>
-      <ErrorNote error={moveError ?? error ?? tabError} />
+      <ErrorNote error={moveError ?? error ?? tabError ?? deleteError} />
+      {menu && <CardMenu card={menu.card} anchor={menu.anchor} items={cardMenu} onClose={() => setMenu(null)} />}
+      {deleting && <ConfirmDelete prospect={deleting} onClose={() => setDeleting(null)} onError={setDeleteError} />}
       {full && full.cards.length === 0 && <EmptyPipeline title="boardEmptyTitle" />}
       {selection.ids.size > 0 && view && (
         <BulkBar ids={[...selection.ids]} stages={view.stages} owners={view.owners} onClear={selection.clear} />
@@ -259,6 +291,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
               isDragging={() => dragging.current !== null}
               onDrop={drop}
               selected={selection.ids}
+              menuFor={menu?.card.id ?? null}
             />
           ))}
         </div>

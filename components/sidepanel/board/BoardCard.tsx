@@ -15,6 +15,8 @@ export interface CardActions {
   select: (id: string, range: boolean) => void;
   /** Shift+arrow from a card: it and the neighbour that way end up selected, focus moves there. */
   extend: (id: string, key: CardKey) => void;
+  /** The card's More button was pressed: open its menu beside that button. */
+  more: (card: Card, button: HTMLElement) => void;
 }
 
 export const DRAG_TYPE = 'application/x-jalur-card';
@@ -34,6 +36,7 @@ export function BoardCard({
   defaultCurrency,
   closed = false,
   selected = false,
+  menuOpen = false,
 }: {
   card: Card;
   index: number;
@@ -45,6 +48,8 @@ export function BoardCard({
   closed?: boolean;
   /** Ticked for a bulk action. */
   selected?: boolean;
+  /** Its More menu is open. */
+  menuOpen?: boolean;
 }) {
   const overdue = card.nextDueAt !== null && card.nextDueAt <= now;
   return (
@@ -65,6 +70,14 @@ export function BoardCard({
         </button>
         <button type="button" class="card-move link" aria-label={t('boardMoveLabel', card.name)}>
           {t('boardMove')}
+        </button>
+        {/* Opens the card's menu (CardMenu.tsx), drawn by the board outside the clipped card. */}
+        <button type="button" class="card-more" aria-label={t('boardCardMore', card.name)} aria-haspopup="menu" aria-expanded={menuOpen}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <circle cx="3" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="13" cy="8" r="1.5" fill="currentColor" />
+          </svg>
         </button>
       </div>
       <div class="card-sub">

@@ -29,6 +29,7 @@ export function BoardColumn({
   isDragging,
   onDrop,
   selected,
+  menuFor = null,
 }: {
   column: Column;
   now: number;
@@ -42,6 +43,8 @@ export function BoardColumn({
   onDrop: (stageId: string) => void;
   /** Cards ticked for a bulk action. */
   selected: ReadonlySet<string>;
+  /** The card whose More menu is open. */
+  menuFor?: string | null;
 }) {
   const headId = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -100,6 +103,7 @@ export function BoardColumn({
     const button = (e.target as Element).closest('button');
     if (!card || !button) return;
     if (button.classList.contains('card-move')) actions.pickMove(card);
+    else if (button.classList.contains('card-more')) actions.more(card, button);
     else actions.open(card.id);
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -198,6 +202,7 @@ export function BoardColumn({
                   defaultCurrency={defaultCurrency}
                   closed={column.stage.kind !== 'open'}
                   selected={selected.has(c.id)}
+                  menuOpen={menuFor === c.id}
                 />
               );
             })}

@@ -13,6 +13,12 @@ import './bulk.css';
 
 type Kind = BulkAction['kind'];
 
+/** The first few names, then how many more: the question stays one readable line. */
+function unqualifiedNames(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? t('bulkSqlAndMore', [shown, String(names.length - 3)]) : shown;
+}
+
 /** The toast after a bulk action: what happened, and Undo for the whole batch. */
 function announce(message: string, undo: BulkUndoToken | null): void {
   showToast({
@@ -58,23 +64,37 @@ function doneMessage(kind: Kind, r: BulkResult, what: string): string {
 export function BulkBar({
   ids,
   stages,
-  owners,
+  owners: seen,
   onClear,
 }: {
   ids: readonly string[];
   stages: readonly BoardStage[];
-  /** Who a card can be given to; with one (local mode: you) the owner action is not offered. */
+  /** The owners of the cards in view: who is offered until the team's member list has arrived. */
   owners: readonly BoardOwner[];
   onClear: () => void;
 }) {
+  // Anyone in the team can be given the cards, not only owners whose cards happen to be on screen.
+  const [members, setMembers] = useState<readonly BoardOwner[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void send({ type: 'teamMembers' })
+      .then((r) => live && setMembers(r.members))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const owners = members && members.length ? members : seen;
   const [kind, setKind] = useState<Kind>('stage');
   const [stageKey, setStageKey] = useState(stages[0]?.key ?? '');
-  const [ownerId, setOwnerId] = useState(owners[0]?.id ?? '');
+  const [ownerId, setOwnerId] = useState('');
   const [cadences, setCadences] = useState<Cadence[]>([]);
   const [cadenceId, setCadenceId] = useState('');
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => toLocalInput(nextWorkingSlot(Date.now())));
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** Who would skip the SQL gate in the move asked for: the bar asks before moving them (MovePrompt asks for one card). */
+  const [unqualified, setUnqualified] = useState<{ stageKey: string; names: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const n = ids.length;
@@ -89,17 +109,17 @@ export function BulkBar({
       })
       .catch((e: Error) => setError(e.message));
   }, [kind]);
-  useEffect(() => setConfirmDelete(false), [kind, n]);
+  useEffect(() => (setConfirmDelete(false), setUnqualified(null)), [kind, n, stageKey]);
 
   const action = (): { action: BulkAction; what: string } | string => {
     switch (kind) {
       case 'stage': {
         const s = stages.find((x) => x.key === stageKey);
-        return s ? { action: { kind, stageKey }, what: stageLabel(s.key, s.name) } : t('bulkPickStage');
+        return s ? { action: { kind, stageKey, confirmed: unqualified?.stageKey === stageKey }, what: stageLabel(s.key, s.name) } : t('bulkPickStage');
       }
       case 'owner': {
-        const o = owners.find((x) => x.id === ownerId);
-        return o ? { action: { kind, ownerId }, what: o.you ? t('bulkOwnerYou') : (o.name ?? o.id) } : t('bulkPickOwner');
+        const o = owners.find((x) => x.id === ownerId) ?? owners[0];
+        return o ? { action: { kind, ownerId: o.id }, what: o.you ? t('bulkOwnerYou') : (o.name ?? o.id) } : t('bulkPickOwner');
       }
       case 'enrol': {
         const c = cadences.find((x) => x.id === cadenceId);
@@ -124,6 +144,8 @@ export function BulkBar({
     setBusy(true);
     try {
       const r = await send({ type: 'bulkApply', ids: [...ids], action: a.action });
+      if (r.needsConfirmation?.length) return setUnqualified({ stageKey, names: r.needsConfirmation.map((p) => p.name) });
+      setUnqualified(null);
       announce(doneMessage(kind, r, a.what), r.undo);
       setTitle('');
       onClear();
@@ -175,7 +197,7 @@ export function BulkBar({
         {kind === 'owner' && (
           <label class="bulk-field">
             <span aria-hidden="true">{t('bulkToOwner')}</span>
-            <select aria-label={t('bulkToOwner')} value={ownerId} onChange={(e) => setOwnerId((e.currentTarget as HTMLSelectElement).value)}>
+            <select aria-label={t('bulkToOwner')} value={ownerId || owners[0]?.id} onChange={(e) => setOwnerId((e.currentTarget as HTMLSelectElement).value)}>
               {owners.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.you ? t('bulkOwnerYou') : (o.name ?? o.id)}
@@ -210,9 +232,14 @@ export function BulkBar({
         )}
       </div>
       {confirmDelete && <p class="bulk-confirm">{t('bulkDeleteConfirm', String(n))}</p>}
+      {unqualified && (
+        <p class="bulk-confirm" role="alert">
+          {t('bulkSqlConfirm', [unqualifiedNames(unqualified.names), stageLabel(stageKey, stages.find((s) => s.key === stageKey)?.name ?? null)])}
+        </p>
+      )}
       <div class="bulk-row">
         <Button variant={kind === 'delete' ? 'danger' : 'primary'} size="sm" disabled={busy || n === 0} onClick={() => void apply()}>
-          {kind === 'delete' ? (confirmDelete ? t('bulkDeleteYes', String(n)) : t('bulkKindDelete')) : t('bulkApply')}
+          {kind === 'delete' ? (confirmDelete ? t('bulkDeleteYes', String(n)) : t('bulkKindDelete')) : unqualified ? t('sqlConfirmMoveYes') : t('bulkApply')}
         </Button>
         <Button variant="ghost" size="sm" onClick={onClear}>
           {t('bulkClear')}

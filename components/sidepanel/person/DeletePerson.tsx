@@ -80,13 +80,50 @@ function useRights(id: string): DeleteRights | null {
 }
 
 /**
- * The person view's Delete: a confirmation naming the person, then a toast with Undo. Where the
- * team's rule does not let this rep delete the person, the dialog says why instead.
+ * The confirmation of a delete, naming the person, then the toast with Undo; where the team's rule
+ * does not let this rep delete the person, it says why instead. The person view and a board card
+ * both delete through it.
  */
+export function ConfirmDelete({ prospect, onClose, onError }: { prospect: Person; onClose: () => void; onError: (error: string) => void }) {
+  const rights = useRights(prospect.id);
+  const allowed = rights?.allowed !== false;
+  const confirm = async () => {
+    const reply = await ask({ type: 'deleteProspects', ids: [prospect.id] });
+    onClose();
+    if (!reply.ok) return onError(reply.error);
+    toastDeleted(
+      reply.data.deleted.map((d) => d.name),
+      reply.data.token,
+    );
+  };
+  return (
+    <ConfirmDialog
+      title={allowed ? t('deleteConfirmTitle', prospect.name) : t('deleteButton')}
+      onClose={onClose}
+      actions={
+        allowed ? (
+          <>
+            <Button onClick={onClose}>{t('cancel')}</Button>
+            <Button variant="danger" onClick={() => void confirm()} autoFocus>
+              {t('deleteButton')}
+            </Button>
+          </>
+        ) : (
+          <Button onClick={onClose} autoFocus>
+            {t('deleteClose')}
+          </Button>
+        )
+      }
+    >
+      <p>{allowed ? t('deleteConfirmBody') : t('deleteNotAllowed', prospect.name)}</p>
+    </ConfirmDialog>
+  );
+}
+
+/** The person view's Delete: a button that opens the confirmation. */
 export function DeletePerson({ prospect }: { prospect: Person }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const rights = useRights(prospect.id);
   const button = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
   // Back from a cancelled confirmation, focus returns to Delete (it was hidden meanwhile).
@@ -94,17 +131,6 @@ export function DeletePerson({ prospect }: { prospect: Person }) {
     if (wasAsking.current && !asking) button.current?.focus();
     wasAsking.current = asking;
   }, [asking]);
-  const allowed = rights?.allowed !== false;
-
-  const confirm = async () => {
-    const reply = await ask({ type: 'deleteProspects', ids: [prospect.id] });
-    setAsking(false);
-    if (!reply.ok) return setError(reply.error);
-    toastDeleted(
-      reply.data.deleted.map((d) => d.name),
-      reply.data.token,
-    );
-  };
 
   return (
     <>
@@ -119,28 +145,7 @@ export function DeletePerson({ prospect }: { prospect: Person }) {
         {t('deleteButton')}
       </button>
       {error && <ErrorNote error={error} />}
-      {asking && (
-        <ConfirmDialog
-          title={allowed ? t('deleteConfirmTitle', prospect.name) : t('deleteButton')}
-          onClose={() => setAsking(false)}
-          actions={
-            allowed ? (
-              <>
-                <Button onClick={() => setAsking(false)}>{t('cancel')}</Button>
-                <Button variant="danger" onClick={() => void confirm()} autoFocus>
-                  {t('deleteButton')}
-                </Button>
-              </>
-            ) : (
-              <Button onClick={() => setAsking(false)} autoFocus>
-                {t('deleteClose')}
-              </Button>
-            )
-          }
-        >
-          <p>{allowed ? t('deleteConfirmBody') : t('deleteNotAllowed', prospect.name)}</p>
-        </ConfirmDialog>
-      )}
+      {asking && <ConfirmDelete prospect={prospect} onClose={() => setAsking(false)} onError={setError} />}
     </>
   );
 }
