@@ -26,6 +26,7 @@ const URLS = {
   'message-list': 'https://outlook.office.com/mail/inbox',
   'live-consumer': 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATNiZmYconv1%3D',
   hostile: 'https://outlook.office.com/mail/deeplink/read/AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiFakeHostile%3D?ItemID=x&exvsurl=1',
+  'address-only-de': 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAJ2BFakeDeAddr%3D',
 } as const;
 type Fixture = keyof typeof URLS;
 
@@ -271,5 +272,21 @@ describe('hostile page text', () => {
       subject: 'Urgent: <img src=x onerror=alert(1)> wire today',
       messages: [{ from: 'attacker@evil.example', date: '2024-03-05T22:12:00', direction: 'in' }],
     });
+  });
+});
+
+describe('a header showing the sender only as an address in its localised label', () => {
+  it('"Von: addr" with no persona, name or time: the sender is recognised (the owner is not)', () => {
+    const doc = load('address-only-de');
+    expect(plain(conversationParticipants(doc, null))).toEqual([{ email: 'lena.hoffmann@nordwerk-kaffee.example', name: null, role: 'from' }]);
+    expect(conversationMeta(doc).messages).toEqual([{ from: 'lena.hoffmann@nordwerk-kaffee.example', date: null, direction: 'in' }]);
+  });
+  it('a label with more than one bare address, or a name beside it, still needs brackets', () => {
+    const doc = load('address-only-de');
+    const from = doc.querySelector('[aria-label^="Von:"]')!;
+    from.setAttribute('aria-label', 'Von: ceo@bank.example attacker@evil.example');
+    expect(conversationParticipants(doc, null)).toEqual([]);
+    from.setAttribute('aria-label', 'Von: Lena Hoffmann');
+    expect(conversationParticipants(doc, null)).toEqual([]);
   });
 });

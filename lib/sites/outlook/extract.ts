@@ -189,7 +189,9 @@ function scan(msg: Element): Scan {
   // Regions whose people show no address: read "Name <addr>" entries from the region's own label.
   for (const r of regions) {
     if (r.found) continue;
-    for (const { email, name } of parseAddressList(r.rest, { requireBrackets: true })) {
+    // A label that is one bare address and nothing else ("Von: addr", no persona shown) says who it is.
+    const bare = !r.named.length && normaliseEmail(r.rest);
+    for (const { email, name } of bare ? [{ email: bare, name: null }] : parseAddressList(r.rest, { requireBrackets: true })) {
       const el = (name && r.named.find((p) => loose(displayName(p.textContent) ?? '') === loose(name))) || r.el;
       sightings.push({ email, name, nameFromAttr: false, role: r.role, el, visible: true, fallback: null });
       if (r.role === 'from' && fromName === null) fromName = name ?? '';
