@@ -124,6 +124,10 @@ async function keyHolderOf(ctx: StoreContext, self: Prospect): Promise<Prospect 
     const bySlug = await ctx.db.prospects.where('slug').equals(self.slug).filter(other).first();
     if (bySlug) return bySlug;
   }
+  if (self.memberId) {
+    const byId = await ctx.db.prospects.where('memberId').equals(self.memberId).filter(other).first();
+    if (byId) return byId;
+  }
   for (const e of self.emails) {
     const byEmail = await ctx.db.prospects.where('emails').equals(e).filter(other).first();
     if (byEmail) return byEmail;

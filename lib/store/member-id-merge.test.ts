@@ -41,3 +41,16 @@ describe('merge and the member id', () => {
     expect(out.survivor.memberId).toBe(ID);
   });
 });
+
+describe('undo of a delete and the member id', () => {
+  it('is refused when someone clipped again meanwhile holds the member id', async () => {
+    const { deleteProspects, undoDelete } = await import('./delete');
+    const { ctx } = await testStore();
+    const first = (await captureProspect(ctx, { ...base, memberId: ID })).prospect;
+    const { token } = await deleteProspects(ctx, [first.id]);
+    const again = (await captureProspect(ctx, { ...base, name: 'Dewi (again)', memberId: ID })).prospect;
+    expect(again.id).not.toBe(first.id);
+    const r = await undoDelete(ctx, token);
+    expect(r.refused).toEqual([{ id: first.id, name: 'Dewi Anggraini', reason: 'key-taken', holder: 'Dewi (again)' }]);
+  });
+});
