@@ -119,3 +119,32 @@ export const MAIL = {
       }),
   },
 } as const;
+
+/**
+ * LinkedIn lists, the feed and Sales Navigator (test/fixtures/linkedin-lists/): each served at a real
+ * URL of its surface; `?fx=` names the fixture (the readers look at the path only).
+ */
+export const LIST_PAGES = {
+  search2024: '/search/results/people/?keywords=logistik&fx=search-2024',
+  search2025: '/search/results/people/?keywords=logistik&fx=search-2025',
+  search2026: '/search/results/people/?keywords=pelabuhan&fx=search-2026-sdui',
+  network2024: '/mynetwork/?fx=network-2024',
+  connections2024: '/mynetwork/invite-connect/connections/?fx=connections-2024',
+  network2026: '/mynetwork/grow/?fx=network-2026-sdui',
+  companyPeople2024: '/company/sinar-logistik-fx/people/?fx=company-people-2024',
+  companyPeople2026: '/company/pelita-armada-fx/people/?fx=company-people-2026-sdui',
+  alsoViewed2024: '/in/winda-astuti-ls24/?fx=also-viewed-2024',
+  alsoViewed2026: '/in/agus-salim-ls26/?fx=also-viewed-2026-sdui',
+  reactions2024: '/feed/update/urn:li:activity:7100000000000000001/?fx=reactions-2024',
+  reactions2026: '/feed/?fx=reactions-2026-sdui',
+  feed2024: '/feed/?fx=feed-2024',
+  feed2026: '/feed/?fx=feed-2026-sdui',
+  salesSearch: '/sales/search/people?query=logistik&fx=salesnav-search-2025',
+  salesList: '/sales/lists/people/7123456789?fx=salesnav-list-2025',
+} as const;
+
+/** The fixture a LIST_PAGES URL names. */
+export function listPage(url: URL): string {
+  const name = url.searchParams.get('fx') ?? 'search-2024';
+  return fixture(`linkedin-lists/${name.replace(/[^a-z0-9-]/g, '')}.html`);
+}

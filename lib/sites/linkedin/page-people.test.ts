@@ -226,6 +226,11 @@ describe('pagePeople', () => {
 describe('identity from links', () => {
   it('slugs are canonical, member ids keep their case, other links name nobody', () => {
     expect(personFromHref('https://id.linkedin.com/in/Andini-Kusuma-LS24?trk=x')).toEqual({ slug: 'andini-kusuma-ls24', memberId: null });
+    // A slug link whose query carries the member's URN gives both keys.
+    expect(personFromHref('/in/andini-kusuma-ls24?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3AACoAAAndiniKusumaLs24Fake01')).toEqual({
+      slug: 'andini-kusuma-ls24',
+      memberId: 'ACoAAAndiniKusumaLs24Fake01',
+    });
     expect(personFromHref('/in/ACoAAGitaRamadhaniSdui26a/')).toEqual({ slug: null, memberId: 'ACoAAGitaRamadhaniSdui26a' });
     expect(personFromHref('/sales/lead/ACwAARahmatHidayatSales25r,NAME_SEARCH,aB1c')).toEqual({ slug: null, memberId: 'ACwAARahmatHidayatSales25r' });
     expect(personFromHref('https://www.linkedin.com/company/awan-data-fx/')).toBeNull();

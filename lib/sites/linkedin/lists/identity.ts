@@ -2,7 +2,7 @@
 // (`/in/jane-doe-1a2b`) or, in some lists and all of Sales Navigator, by an opaque member id
 // (`/in/ACoAA…`, `/sales/lead/ACwAA…,NAME_SEARCH,x`). Ids are case-sensitive, so they are read from
 // the raw path, never through the lower-casing slug canonicaliser.
-import { canonicalSlug } from '../url';
+import { canonicalSlug, memberIdOf } from '../url';
 import * as S from '../selectors';
 
 export interface PersonKey {
@@ -10,46 +10,28 @@ export interface PersonKey {
   memberId: string | null;
 }
 
-/** `ACoA…` (profile URN id) or `ACwA…` (Sales Navigator), as the identity key is stored (url.ts). */
-const MEMBER_ID = /^AC[ow]A[A-Za-z0-9_-]{20,100}$/;
+/** Query parameters of slug links that also carry the member's URN (2021–25 search and reactions rows). */
+const URN_PARAMS = ['miniProfileUrn', 'profileUrn'];
 
-export function isMemberId(s: string): boolean {
-  return MEMBER_ID.test(s);
-}
-
-function pathOf(href: string): string | null {
-  try {
-    const u = new URL(href, 'https://www.linkedin.com/');
-    const h = u.hostname;
-    if (h !== 'linkedin.com' && !h.endsWith('.linkedin.com')) return null;
-    return u.pathname;
-  } catch {
-    return null;
-  }
-}
-
-/** The person a link names, or null for anything else (companies, hashtags, search links, overlays of the viewer). */
+/**
+ * The person a link names, or null for anything else (companies, hashtags, search links). A link by
+ * id (`/in/ACoA…`, a Sales Navigator lead) gives the id only; a link by slug gives the slug, and the id
+ * too when its query carries the member's URN.
+ */
 export function personFromHref(href: string | null | undefined): PersonKey | null {
   if (!href) return null;
-  const path = pathOf(href);
-  if (!path) return null;
-  const seg = path.split('/');
-  if (seg[1] === 'in' && seg[2]) {
-    let raw: string;
-    try {
-      raw = decodeURIComponent(seg[2]);
-    } catch {
-      return null;
-    }
-    if (isMemberId(raw)) return { slug: null, memberId: raw };
-    const slug = canonicalSlug(path);
-    return slug ? { slug, memberId: null } : null;
+  const byId = memberIdOf(href);
+  if (byId) return { slug: null, memberId: byId };
+  const slug = canonicalSlug(href);
+  if (!slug) return null;
+  let memberId: string | null = null;
+  try {
+    const q = new URL(href, 'https://www.linkedin.com/').searchParams;
+    for (const name of URN_PARAMS) memberId ??= memberIdOf(q.get(name));
+  } catch {
+    // a malformed query names no id
   }
-  if (seg[1] === 'sales' && (seg[2] === 'lead' || seg[2] === 'people') && seg[3]) {
-    const id = seg[3].split(',')[0] ?? '';
-    return isMemberId(id) ? { slug: null, memberId: id } : null;
-  }
-  return null;
+  return { slug, memberId };
 }
 
 export interface Viewer {

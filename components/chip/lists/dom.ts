@@ -1,0 +1,46 @@
+// Plain DOM for the marks (no UI library on LinkedIn's busiest pages): tiny element builders, the
+// shadow host every mark and the bulk bar live in, and the text the page gives us always as text.
+import { acceptTrustedInputOnly } from '../trusted-events';
+import css from './list-mark.css?inline';
+
+/**
+ * Closed in the shipped build, so the page cannot read a prospect's stage or press our buttons;
+ * `JALUR_OPEN_SHADOW=1` opens them for acceptance tests (CONTRACT.md "Build"), like every chip.
+ */
+export const SHADOW_MODE: ShadowRootMode = import.meta.env.JALUR_OPEN_SHADOW === true ? 'open' : 'closed';
+
+type Child = Node | string | null | undefined | false;
+
+/** An element with attributes (`on…` keys become listeners) and children; strings become text nodes. */
+export function h(tag: string, attrs: Record<string, string | boolean | ((e: Event) => void) | undefined> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+export interface Host {
+  el: HTMLElement;
+  mount: HTMLElement;
+}
+
+/**
+ * A custom-element host with a shadow root. Clicks and keys inside never reach LinkedIn's own row
+ * handlers (a row that opens the profile on click must not open it when the rep presses our button).
+ */
+export function shadowHost(tag: string, attrs: Record<string, string>): Host {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const root = el.attachShadow({ mode: SHADOW_MODE });
+  acceptTrustedInputOnly(root);
+  for (const type of ['click', 'keydown', 'keyup', 'mousedown', 'pointerdown']) root.addEventListener(type, (e) => e.stopPropagation());
+  const style = document.createElement('style');
+  style.textContent = css;
+  const mount = document.createElement('span');
+  root.append(style, mount);
+  return { el, mount };
+}
