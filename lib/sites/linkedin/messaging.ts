@@ -141,6 +141,9 @@ const WEEKDAYS: Record<string, number> = {
   thursday: 4, thu: 4, kamis: 4, friday: 5, fri: 5, jumat: 5, "jum'at": 5, saturday: 6, sat: 6, sabtu: 6,
 };
 
+// Node.DOCUMENT_POSITION_* by value: lib/ runs without a browser's globals too.
+const FOLLOWING = 4;
+
 function midnight(t: number): Date {
   const d = new Date(t);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate());
@@ -193,7 +196,7 @@ function timeOf(conversation: Element, ev: Element, now: number): number | null 
   let day: Date | null = null;
   for (const h of all(conversation, S.MSG_DAY_HEADING)) {
     if (h === el) continue;
-    const before = h.compareDocumentPosition(ev) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY);
+    const before = h.compareDocumentPosition(el) & FOLLOWING;
     if (before) day = dayOf(h.textContent ?? '', now) ?? day;
   }
   const base = day ?? midnight(now);
@@ -212,7 +215,7 @@ export function lastMessage(conversation: Element, viewer: Viewer, now: number):
   const events = all(conversation, S.MSG_EVENTS);
   if (events.length === 0) return null;
   // Events in document order: selector order is per vintage, the page's order is what counts.
-  events.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  events.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
   let direction: LastMessage['direction'] | null = null;
   const byClass = conversation.querySelector(S.MSG_EVENT_FROM_OTHER) !== null;
   for (let i = events.length - 1; i >= 0 && direction === null; i--) {

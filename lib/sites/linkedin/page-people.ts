@@ -4,6 +4,7 @@
 import { alsoViewed } from './lists/also-viewed';
 import { companyPeople } from './lists/company-people';
 import { feed } from './lists/feed';
+import { messagingMentions } from './messaging';
 import { isViewer, keyOf, viewerOf, type Viewer } from './lists/identity';
 import { network } from './lists/network';
 import { reactions } from './lists/reactions';
@@ -61,12 +62,16 @@ export function listPeople(doc: Document, url: string): ListPerson[] {
 
 /** The contract's answer to `pagePeople`. */
 export function pagePeople(doc: Document, url: string): PageMention[] {
-  return listPeople(doc, url).map((p) => ({
-    slug: p.slug,
-    memberId: p.memberId,
-    name: p.name,
-    headline: p.headline,
-    location: p.location,
-    surface: p.surface,
-  }));
+  const listed = listPeople(doc, url);
+  return listed
+    .map((p): PageMention => ({
+      slug: p.slug,
+      memberId: p.memberId,
+      name: p.name,
+      headline: p.headline,
+      location: p.location,
+      surface: p.surface,
+    }))
+    // Conversation partners (thread pane, overlay bubbles) the lists do not already show.
+    .concat(messagingMentions(doc).filter((m) => !listed.some((p) => keyOf(p) === keyOf(m))));
 }
