@@ -181,7 +181,7 @@ async function runWith(mode: Exclude<Mode, 'without'>): Promise<Run & { titles: 
     const titles: string[] = [];
     const run = await visit(page, async (step) => {
       const tabId = await tabIdOf(sw, page.url());
-      const expected = [`${RIZKY.name}: Prospecting`, 'Jalur: no overdue follow-ups', 'Ayu Lestari — not in your pipeline'][step]!;
+      const expected = [`${RIZKY.name}: Prospecting`, '2 people on this page, 1 in your pipeline', 'Ayu Lestari — not in your pipeline'][step]!;
       await expect.poll(() => tabTitle(sw, tabId)).toContain(expected);
       titles.push(await tabTitle(sw, tabId));
     });
@@ -191,7 +191,7 @@ async function runWith(mode: Exclude<Mode, 'without'>): Promise<Run & { titles: 
   }
 }
 
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test('quiet mode: LinkedIn pages are exactly as without Jalur (DOM, styles, mutations, messages), while the toolbar title names the person and stage', async () => {
   const quiet = await runWith('quiet');
@@ -203,6 +203,7 @@ test('quiet mode: LinkedIn pages are exactly as without Jalur (DOM, styles, muta
   expect(quiet.seen).toEqual(base.seen);
   // Meanwhile the toolbar told the story of the tab, at every step.
   expect(quiet.titles[0]).toMatch(/^Jalur — Rizky Pratama: Prospecting, score \d+, no follow-up planned$/);
+  expect(quiet.titles[1]).toBe('Jalur — 2 people on this page, 1 in your pipeline');
   expect(quiet.titles[2]).toBe('Jalur — Ayu Lestari — not in your pipeline');
 });
 
@@ -214,6 +215,100 @@ test('the comparison can fail: with Jalur shown on LinkedIn, the same pages diff
   expect(shown.seen.some((s) => s.includes('jalur-inline'))).toBe(true);
   // The toolbar title is the same story in either mode.
   expect(shown.titles[0]).toContain(`${RIZKY.name}: Prospecting`);
+});
+
+/**
+ * Every LinkedIn surface a Jalur content script works on, loaded in full: lists (search results of three
+ * vintages, the feed, a company's People tab, "People also viewed" on a profile), a company page and a
+ * messaging thread. `title` is what the toolbar says for the tab in quiet mode (a part of it).
+ */
+const SURFACES: Array<{ url: string; file: string; title: RegExp }> = [
+  { url: 'https://www.linkedin.com/search/results/people/?keywords=logistik', file: 'linkedin-lists/search-2024.html', title: /people on this page/ },
+  { url: 'https://www.linkedin.com/search/results/people/?keywords=logistik&v=25', file: 'linkedin-lists/search-2025.html', title: /people on this page/ },
+  { url: 'https://www.linkedin.com/search/results/people/?keywords=pelabuhan', file: 'linkedin-lists/search-2026-sdui.html', title: /people on this page/ },
+  { url: 'https://www.linkedin.com/feed/', file: 'linkedin-lists/feed-2024.html', title: /on this page/ },
+  { url: 'https://www.linkedin.com/company/sinar-logistik-fx/people/', file: 'linkedin-lists/company-people-2024.html', title: /on this page/ },
+  { url: 'https://www.linkedin.com/in/winda-astuti-ls24/', file: 'linkedin-lists/also-viewed-2024.html', title: /not in your pipeline/ },
+  { url: 'https://www.linkedin.com/company/kopi-kenangan-digital/', file: 'linkedin/company/2024-overview.html', title: /^Jalur/ },
+  { url: 'https://www.linkedin.com/company/borealis-tidewater-fx26/', file: 'linkedin/company/2026-sdui-overview.html', title: /^Jalur/ },
+];
+
+/** The LinkedIn content scripts the build carries (each asks for the page settings once per page load). */
+function linkedInScripts(): number {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ matches: string[]; js?: string[] }> };
+  return manifest.content_scripts.filter((c) => c.matches.some((m) => m.includes('linkedin.com'))).reduce((n, c) => n + (c.js?.length ?? 0), 0);
+}
+
+async function visitSurfaces(page: Page, ready: (i: number) => Promise<void>): Promise<Run> {
+  await page.addInitScript(recorder);
+  const doms: string[][] = [];
+  const seen: string[] = [];
+  for (const [i, s] of SURFACES.entries()) {
+    await page.goto(s.url, { waitUntil: 'load' });
+    await ready(i);
+    doms.push(await snapshot(page));
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          addEventListener('message', (e) => e.data === 'end' && done());
+          postMessage('end', '*');
+        }),
+    );
+    seen.push(`page ${i}`, ...(await probe(page)));
+  }
+  return { doms, seen };
+}
+
+async function serveSurfaces(context: BrowserContext): Promise<void> {
+  await serveLinkedIn(context, ANY_LINKEDIN, (url) => {
+    const hit = SURFACES.find((s) => s.url === url.href) ?? SURFACES.find((s) => new URL(s.url).pathname === url.pathname);
+    return fixture(hit?.file ?? 'linkedin-lists/search-2024.html');
+  });
+}
+
+test('quiet mode: every LinkedIn surface (lists, feed, People tab, profile rail, company pages) is untouched by every Jalur content script', async () => {
+  const scripts = linkedInScripts();
+  // At least the profile, lists, messaging and company scripts.
+  expect(scripts).toBeGreaterThanOrEqual(4);
+
+  const bare = await launchWithExtension({ withExtension: false });
+  let base: Run;
+  try {
+    await serveSurfaces(bare.context);
+    base = await visitSurfaces(await bare.context.newPage(), async () => undefined);
+  } finally {
+    await bare.close();
+  }
+
+  const { context, close } = await launchWithExtension();
+  try {
+    const sw = await serviceWorker(context);
+    await serveSurfaces(context);
+    await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+    // Count, per tab, the content scripts that asked whether to show anything: all of them must have
+    // been told "no" (and had their chance to ignore it) before the page is compared.
+    await sw.evaluate(() => {
+      const g = self as unknown as { __asked: Record<number, number> };
+      g.__asked = {};
+      chrome.runtime.onMessage.addListener((m: { type?: string }, sender) => {
+        if (m?.type === 'pageSettings' && sender.tab?.id !== undefined) g.__asked[sender.tab.id] = (g.__asked[sender.tab.id] ?? 0) + 1;
+        return undefined;
+      });
+    });
+    const page = await context.newPage();
+    const titles: string[] = [];
+    const quiet = await visitSurfaces(page, async (i) => {
+      const tabId = await tabIdOf(sw, page.url());
+      await expect.poll(() => sw.evaluate((id) => (self as unknown as { __asked: Record<number, number> }).__asked[id] ?? 0, tabId)).toBe(scripts * (i + 1));
+      await expect.poll(() => tabTitle(sw, tabId)).toMatch(SURFACES[i]!.title);
+      titles.push(await tabTitle(sw, tabId));
+    });
+    for (const [i, dom] of quiet.doms.entries()) expect(dom, `DOM of ${SURFACES[i]!.file}`).toEqual(base.doms[i]);
+    expect(quiet.seen).toEqual(base.seen);
+    expect(titles[0]).toMatch(/^Jalur — \d+ people on this page, 0 in your pipeline$/);
+  } finally {
+    await close();
+  }
 });
 
 test('nothing in the manifest lets a page probe for Jalur: no web-accessible resources, no injected style sheets', () => {

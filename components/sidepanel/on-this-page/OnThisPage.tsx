@@ -112,6 +112,8 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
             {rows.map((r) => {
               const key = rowKey(r);
               const name = r.mention.name;
+              // Ids for Add's accessible name: its visible word, then the person's name ("Add Ayu Lestari").
+              const ids = { add: `${headingId}-add-${key}`, name: `${headingId}-name-${key}` };
               return (
                 <li key={key} class="otp-row" data-slug={r.mention.slug ?? undefined}>
                   {r.person ? (
@@ -126,7 +128,9 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
                     />
                   )}
                   <span class="otp-who">
-                    <span class="otp-name">{name}</span>
+                    <span class="otp-name" id={ids.name}>
+                      {name}
+                    </span>
                     {r.mention.headline && <span class="otp-headline">{r.mention.headline}</span>}
                   </span>
                   {r.person ? (
@@ -141,7 +145,7 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
                       {stageLabel(r.person.stageKey, r.person.stageName)}
                     </button>
                   ) : (
-                    <Button size="sm" aria-label={t('onThisPageAddOne', name)} disabled={busy !== null} onClick={() => void addOne(r)}>
+                    <Button size="sm" id={ids.add} aria-labelledby={`${ids.add} ${ids.name}`} disabled={busy !== null} onClick={() => void addOne(r)}>
                       {t('onThisPageAdd')}
                     </Button>
                   )}
