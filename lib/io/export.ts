@@ -56,6 +56,8 @@ export const PROSPECT_COLUMNS = [
   'Temperature',
   'Stage',
   'Deal value',
+  // The deal value's own currency (empty: the team's default), so an export imports back as it was.
+  'Currency',
   'Score',
   'Last touch',
   'Touches',
@@ -87,6 +89,7 @@ export function prospectRows(prospects: readonly ExportProspect[], options: Pros
       p.temperature,
       options.stageName(p.stageId) ?? '',
       p.dealValue ?? null,
+      p.currency ?? null,
       p.score,
       isoTime(p.lastTouchAt),
       p.touchCount,

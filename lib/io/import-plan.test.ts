@@ -75,6 +75,7 @@ describe('reading the file and guessing the mapping', () => {
         source: 'social_engagement',
         stageKey: null,
         dealValue: null,
+        currency: null,
         stageAt: null,
         connectedAt: Date.UTC(2024, 2, 1, 12),
       },

@@ -57,6 +57,8 @@ export const IMPORT_FIELDS = [
   'dealValue',
   'stageDate',
   'connectedOn',
+  'currency',
+  'status',
 ] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
@@ -221,6 +223,10 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
     'deallaststagechange',
   ],
   connectedOn: ['connectedon', 'connecteddate', 'connectionsince', 'terhubungpada', 'tanggalterhubung'],
+  // Pipedrive deals: "Deal - Currency"; HubSpot deals: "Currency", "Deal currency code".
+  currency: ['currency', 'currencycode', 'dealcurrency', 'dealcurrencycode', 'matauang', 'kodematauang', 'matauangdeal'],
+  // Pipedrive deals: "Deal - Status" (Open, Won, Lost, Deleted): a won or lost deal is in that stage whatever its pipeline stage.
+  status: ['status', 'dealstatus', 'statusdeal', 'statuskesepakatan'],
 };
 
 /** Headers too generic to trust by name ("URL" may be a company website): mapped only when the cells are LinkedIn profiles. */
@@ -520,6 +526,18 @@ const CRM_STAGE_WORDS: Record<string, string> = {
   closedlost: 'lost',
 };
 
+/**
+ * A deal status cell as the stage word it means ('won', 'lost'), null for an open deal, undefined for
+ * a word Jalur does not know. English, Indonesian, and what Pipedrive and HubSpot write.
+ */
+function dealStatus(cell: string): 'won' | 'lost' | null | undefined {
+  const w = normalizeHeader(cell);
+  if (['won', 'closedwon', 'menang', 'berhasil'].includes(w)) return 'won';
+  if (['lost', 'closedlost', 'kalah', 'gagal'].includes(w)) return 'lost';
+  if (['', 'open', 'active', 'terbuka', 'aktif', 'berjalan'].includes(w)) return null;
+  return undefined;
+}
+
 function splitEmails(cell: string): string[] {
   return cell
     .split(/[;,\s]+/)
@@ -547,6 +565,8 @@ export const ImportedProspect = z.object({
   /** Null: the file does not say, the prospect starts in the first stage. */
   stageKey: z.string().min(1).nullable(),
   dealValue: z.number().nonnegative().max(MAX_DEAL_VALUE).nullable(),
+  /** The deal value's ISO 4217 currency, when the file says (null: the team's default). */
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
   /** When the person entered the file's stage (the row's date), if the file says. */
   stageAt: z.number().int().nullable(),
   /** LinkedIn's "Connected On": becomes a dated connection touch. */
@@ -573,6 +593,8 @@ export type IssueCode =
   | 'ambiguous-date'
   | 'future-date'
   | 'stage-date-clamped'
+  | 'invalid-currency'
+  | 'unknown-status'
   | 'invalid';
 
 export interface RowIssue {
@@ -610,6 +632,7 @@ export interface ExistingProspect {
   source?: Source;
   stageKey?: string | null;
   dealValue?: number | null;
+  currency?: string | null;
   /** When the person entered their current stage: a file's older stage date cannot go before it. */
   stageEnteredAt?: number;
   /** Days (occurredAt) of the connection touches already recorded, so re-importing adds none twice. */
@@ -645,7 +668,7 @@ export interface PlanOptions {
 }
 
 export type ProspectChanges = Partial<
-  Pick<ImportedProspect, 'headline' | 'title' | 'company' | 'location' | 'slug' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue'>
+  Pick<ImportedProspect, 'headline' | 'title' | 'company' | 'location' | 'slug' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue' | 'currency'>
 > & {
   name?: string;
   /** Addresses to add; existing ones are never removed. */
@@ -658,7 +681,7 @@ export type ProspectChanges = Partial<
 
 /** One line of the dry run: a field, what it holds now and what the file would make it. */
 export interface FieldChange {
-  field: 'name' | 'headline' | 'title' | 'company' | 'location' | 'linkedinUrl' | 'emails' | 'source' | 'stage' | 'dealValue' | 'connectedOn';
+  field: 'name' | 'headline' | 'title' | 'company' | 'location' | 'linkedinUrl' | 'emails' | 'source' | 'stage' | 'dealValue' | 'currency' | 'connectedOn';
   /** Current value (stage: its key; emails: the addresses now; connectedOn: null). */
   from: string | number | null;
   /** New value (stage: its key; emails: the addresses added; connectedOn: the touch's time). */
@@ -777,6 +800,8 @@ const MESSAGES: Record<IssueCode, string> = {
   'ambiguous-date': 'The date can be read as day/month or month/day; write it as 2024-03-05 or 5 Mar 2024.',
   'future-date': 'The date is in the future.',
   'stage-date-clamped': 'The date is before the person entered their current stage; the move is recorded now instead.',
+  'invalid-currency': 'Not a currency code (three letters, such as IDR or USD).',
+  'unknown-status': 'Not a deal status Jalur knows (open, won or lost); the stage column decides.',
   invalid: 'Invalid value.',
 };
 
@@ -1040,7 +1065,14 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
 
     let stageKey: string | null = null;
     const stage = first('stage', 100);
-    if (stage) {
+    // A won or lost deal (Pipedrive's "Deal - Status") is in the team's won or lost stage, whatever
+    // pipeline stage it was won or lost from; an open one keeps the Stage column's stage.
+    const status = first('status', 100);
+    const closed = status ? dealStatus(status.value) : null;
+    if (status && closed === undefined) issue(st, 'warnings', 'unknown-status', status.column, status.value);
+    const closedKey = closed ? resolveStage(closed) : undefined;
+    if (closedKey) stageKey = closedKey;
+    else if (stage) {
       stageKey = resolveStage(stage.value) ?? null;
       if (!stageKey) issue(st, 'errors', 'unknown-stage', stage.column, stage.value);
     }
@@ -1051,6 +1083,14 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       const v = parseDealValue(deal.value);
       if (v.ok) dealValue = v.value;
       else issue(st, 'errors', v.code, deal.column, deal.value);
+    }
+
+    let currency: string | null = null;
+    const cur = first('currency', 100);
+    if (cur) {
+      const code = cur.value.trim().toUpperCase();
+      if (/^[A-Z]{3}$/.test(code)) currency = code;
+      else issue(st, 'errors', 'invalid-currency', cur.column, cur.value);
     }
 
     if (st.errors.length) return null;
@@ -1068,6 +1108,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       source,
       stageKey,
       dealValue,
+      currency,
       stageAt,
       connectedAt,
     };
@@ -1195,6 +1236,10 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     if (record.dealValue !== null && record.dealValue !== current?.dealValue) {
       changes.dealValue = record.dealValue;
       fields.push({ field: 'dealValue', from: current?.dealValue ?? null, to: record.dealValue });
+    }
+    if (record.currency !== null && record.currency !== current?.currency) {
+      changes.currency = record.currency;
+      fields.push({ field: 'currency', from: current?.currency ?? null, to: record.currency });
     }
     if (record.connectedAt !== null) {
       const day = Math.floor(record.connectedAt / DAY_MS);

@@ -250,12 +250,14 @@ describe('CRM exports map without manual mapping', () => {
     ]);
   });
 
-  it('Pipedrive deals: person, e-mail, organisation, value, stage and when it entered the stage', () => {
+  it('Pipedrive deals: person, e-mail, organisation, value in its currency, stage (won and lost by status) and when it entered the stage', () => {
     const f = file(fixture('pipedrive-deals.csv'));
     const mapped = Object.fromEntries(f.header.map((h, i) => [h, f.mapping[i]]).filter(([, m]) => m));
     expect(mapped).toEqual({
       'Deal - Value': 'dealValue',
+      'Deal - Currency': 'currency',
       'Deal - Stage': 'stage',
+      'Deal - Status': 'status',
       'Deal - Last stage change': 'stageDate',
       'Person - Name': 'name',
       'Person - Email': 'email',
@@ -263,11 +265,62 @@ describe('CRM exports map without manual mapping', () => {
     });
     const p = planImport(f, { existing: { idBySlug: () => undefined, idByEmail: () => undefined }, stages: STAGES, now: NOW });
     expect(p.errors).toEqual([]);
-    expect(p.creates.map((c) => [c.record.name, c.record.company, c.record.dealValue, c.record.stageKey, c.record.stageAt])).toEqual([
-      ['Dimas Saputra', 'PT Pipa Fiktif', 25_000_000, 'consideration', Date.UTC(2024, 3, 20, 16, 30)],
-      ['Nadia Putri', 'Contoh Logistik', 7500, 'qualification', Date.UTC(2024, 3, 3, 11)],
-      ['Yoga Pranata', 'PT Pipa Fiktif', 0, 'decision', Date.UTC(2024, 4, 1, 10)],
+    expect(p.warnings).toEqual([]);
+    expect(
+      p.creates.map((c) => [c.record.name, c.record.company, c.record.dealValue, c.record.currency, c.record.stageKey, c.record.stageAt]),
+    ).toEqual([
+      ['Dimas Saputra', 'PT Pipa Fiktif', 25_000_000, 'IDR', 'consideration', Date.UTC(2024, 3, 20, 16, 30)],
+      ['Nadia Putri', 'Contoh Logistik', 7500, 'USD', 'qualification', Date.UTC(2024, 3, 3, 11)],
+      ['Yoga Pranata', 'PT Pipa Fiktif', 0, 'IDR', 'decision', Date.UTC(2024, 4, 1, 10)],
+      // A won deal is in the won stage and a lost one in Lost, whatever pipeline stage they closed from.
+      ['Rahma Wulandari', 'PT Gudang Fiktif', 120_000_000, 'IDR', 'delivery', Date.UTC(2024, 4, 10, 14)],
+      ['Bayu Nugroho', 'Contoh Armada', 9000, 'SGD', 'lost', Date.UTC(2024, 3, 15, 9, 30)],
     ]);
+  });
+
+  it('a deal status or currency Jalur cannot read is said, not guessed', () => {
+    const f = file(
+      [
+        'Person - Name,Person - Email,Deal - Value,Deal - Currency,Deal - Stage,Deal - Status',
+        'Eka Lestari,eka@contoh-pipe.example,100,rupiah,Qualified,Open',
+        'Fajar Hidayat,fajar@contoh-pipe.example,200,idr,Qualified,Deleted',
+        'Gita Permata,gita@contoh-pipe.example,300,,Proposal Made,Menang',
+      ].join('\n'),
+    );
+    const p = planImport(f, { existing: { idBySlug: () => undefined, idByEmail: () => undefined }, stages: STAGES, now: NOW, skipBadRows: true });
+    expect(p.errors.map((e) => [e.row, e.code, e.field])).toEqual([[1, 'invalid-currency', 'currency']]);
+    expect(p.warnings.map((w) => [w.row, w.code, w.field])).toEqual([[2, 'unknown-status', 'status']]);
+    expect(p.creates.map((c) => [c.record.name, c.record.currency, c.record.stageKey])).toEqual([
+      ['Fajar Hidayat', 'IDR', 'qualification'],
+      ['Gita Permata', null, 'delivery'],
+    ]);
+  });
+
+  it('an export matching someone already in the pipeline updates the deal’s currency and moves a won deal', () => {
+    const f = file(fixture('pipedrive-deals.csv'));
+    const existing: ExistingProspect = {
+      id: 'p-rahma',
+      slug: null,
+      emails: ['rahma@contoh-pipe.example'],
+      name: 'Rahma Wulandari',
+      headline: null,
+      title: null,
+      company: 'PT Gudang Fiktif',
+      location: null,
+      linkedinUrl: null,
+      stageKey: 'decision',
+      dealValue: 120_000_000,
+      currency: null,
+    };
+    const p = planImport(f, {
+      existing: { idBySlug: () => undefined, idByEmail: (e) => (e === 'rahma@contoh-pipe.example' ? 'p-rahma' : undefined), get: () => existing },
+      stages: STAGES,
+      now: NOW,
+    });
+    const u = p.updates.find((x) => x.id === 'p-rahma')!;
+    expect(u.changes).toMatchObject({ currency: 'IDR', stageKey: 'delivery' });
+    expect(u.changes.dealValue).toBeUndefined();
+    expect(u.diff.map((x) => x.field)).toEqual(expect.arrayContaining(['currency', 'stage']));
   });
 
   it('Pipedrive people: every e-mail column counts', () => {

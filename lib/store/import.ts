@@ -253,6 +253,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         ownerId: ctx.userId,
         ...PROSPECT_PLAYBOOK_DEFAULTS,
         dealValue: r.dealValue,
+        currency: r.currency,
         lastTouchAt: touch?.occurredAt ?? null,
         touchCount: touch ? 1 : 0,
         createdAt: now,
