@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { flatten, groupToday, windowEnd } from '../../lib/pipeline/today';
+import { flatten, groupToday, startOfLocalDay, windowEnd } from '../../lib/pipeline/today';
 import type { TodayQueue } from '../../lib/store/today-queue';
 import { send } from '../shared/api';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -23,7 +23,10 @@ export function DueNow() {
   const [where, setWhere] = useState<{ tabId: number | null; windowId: number | null }>({ tabId: null, windowId: null });
   const version = useStoreVersion();
   useEffect(() => {
-    void send({ type: 'today', until: windowEnd(Date.now(), timeZone) })
+    // The queue's first page: its first rows and each group's size, counted on the index; a long
+    // queue costs the popup no more than a short one.
+    const now = Date.now();
+    void send({ type: 'today', until: windowEnd(now, timeZone), first: SHOWN, tomorrow: startOfLocalDay(now, timeZone, 1) })
       .then((q) => (setQueue(q), setError(null)))
       .catch((e: Error) => setError(e.message));
   }, [version, timeZone]);
@@ -41,7 +44,8 @@ export function DueNow() {
     return flatten(groups.filter((g) => g.key !== 'upcoming')).map((i) => ({ ...i, late: i.dueAt <= queue.now }));
   }, [queue, timeZone]);
   const shown = due.slice(0, SHOWN);
-  const more = due.length - shown.length;
+  const dueCount = queue?.counts ? queue.counts.overdue + queue.counts.today : due.length;
+  const more = Math.max(0, dueCount - shown.length);
 
   const open = (target: PanelTarget) => {
     openPanelOn(target, where)
@@ -53,7 +57,7 @@ export function DueNow() {
     <section aria-labelledby="due-h" class="due-now">
       <h2 id="due-h">{t('dueNow')}</h2>
       <ErrorNote error={error} />
-      {queue && due.length === 0 ? (
+      {queue && dueCount === 0 ? (
         <p class="muted">{t('nothingDue')}</p>
       ) : (
         <ul class="follow-ups">
@@ -76,7 +80,7 @@ export function DueNow() {
           ))}
         </ul>
       )}
-      {queue && (more > 0 || due.length > 0) && (
+      {queue && (more > 0 || dueCount > 0) && (
         <button type="button" class="link" onClick={() => open({ view: 'today' })}>
           {more > 0 ? t('dueMore', String(more)) : t('openToday')}
         </button>

@@ -19,6 +19,7 @@ import { restrictStorageToExtension } from './backend';
 import { storeContext } from './context';
 import { retentionTick } from './retention';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
+import { afterFirstAnswer, answering } from './warm-up';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
@@ -76,14 +77,14 @@ export default defineBackground(() => {
       return undefined;
     }
     if (!isRequest(msg)) return undefined;
-    return (async () => {
+    return answering((async () => {
       const type = (msg as { type: string }).type;
       const reply = await handleRequest(await storeContext(), msg);
       if (reply.ok && isMutation(type)) await afterChange();
       // A chip asking about people is someone looking at a page: a good moment to see teammates' changes.
       if (type === 'lookup') void pullForView(refreshViews);
       return reply;
-    })();
+    })());
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -131,7 +132,8 @@ export default defineBackground(() => {
     if (id === NOTIFICATION_ID) openWorkspace();
   });
 
-  void refreshBadgeAndNotify();
-  // Start-up: whatever was queued when the worker stopped goes out now.
-  void runSync(refreshViews);
+  // Once what woke the worker is answered (./warm-up.ts): the badge, then whatever was queued when the
+  // worker stopped goes out.
+  afterFirstAnswer(refreshBadgeAndNotify);
+  afterFirstAnswer(() => runSync(refreshViews));
 });

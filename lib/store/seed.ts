@@ -18,6 +18,10 @@ function uiLanguage(): string {
  * Idempotent, so every start-up may call it.
  */
 export async function ensureSeeded(ctx: StoreContext, lang: string = uiLanguage()): Promise<void> {
+  // Every start-up but the first finds both: a read, so no write transaction queues in front of the
+  // request that woke the worker.
+  const [stages, cadences] = await Promise.all([ctx.db.stages.count(), ctx.db.cadences.count()]);
+  if (stages > 0 && cadences > 0) return;
   await ctx.db.transaction('rw', ctx.db.stages, async () => {
     if ((await ctx.db.stages.count()) > 0) return;
     const now = ctx.now();
