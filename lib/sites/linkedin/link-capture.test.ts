@@ -15,6 +15,8 @@ describe('captureFromLink', () => {
     'https://www.linkedin.com/feed/',
     'https://evil-linkedin.com/in/x/',
     'javascript:alert(1)',
+    // a member id link names nobody: no name to guess, and it must not rename a tracked person
+    'https://www.linkedin.com/in/ACoAABCdEfGhIjKlMnOpQrStUvWxYz0123456/',
   ])('ignores %s', (url) => expect(captureFromLink(url)).toBeNull());
 });
 

@@ -1,6 +1,6 @@
 import type { CaptureWire } from '../../messaging/types';
 import { nameFromSlug } from './slug-name';
-import { canonicalSlug, isProfileUrl, profileUrl } from './url';
+import { isProfileUrl, profileKeys, profileUrl } from './url';
 
 /**
  * The capture for a right-clicked profile link. Jalur never fetches the linked page (DESIGN.md §2),
@@ -8,7 +8,9 @@ import { canonicalSlug, isProfileUrl, profileUrl } from './url';
  */
 export function captureFromLink(linkUrl: string): CaptureWire | null {
   if (!isProfileUrl(linkUrl)) return null;
-  const slug = canonicalSlug(linkUrl);
+  // A link naming the member by id (/in/ACoA…, as in messaging and search) carries no name to guess:
+  // clipping it would store the id as a name, or overwrite the real name of someone already tracked.
+  const { slug } = profileKeys(linkUrl);
   if (!slug) return null;
   return {
     slug,
