@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useRef, useState } from 'preact/hooks';
 import { checkFileSize } from '../../lib/io/file-limits';
 import { SourceOptions } from '../shared/SourceOptions';
-import { IMPORT_FIELDS, type ImportField } from '../../lib/io/import-plan';
-import type { ImportPreview, ImportProgressNotice, ImportResult } from '../../lib/messaging/data-types';
+import { IMPORT_FIELDS, readImportFile, type ImportField, type ImportFile } from '../../lib/io/import-plan';
+import { EMPTY_PREVIEW } from '../../lib/io/import-view';
+import type { ImportPreview, ImportResult } from '../../lib/messaging/data-types';
 import type { Source } from '../../lib/model/enums';
-import { send } from '../shared/api';
+import { ImportCancelled, type ImportProgress, type ImportRun } from '../../lib/store/import';
+import { dryRun, importResult, runImport } from '../../lib/store/import-run';
+import { nextTurn, openPageStore, storeWritten, type PageStore } from './page-store';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t, uiLocale } from '../shared/i18n';
@@ -21,39 +23,62 @@ interface Choice {
   defaultSource?: Source;
 }
 
+/**
+ * Rows per written slice: one short transaction each, so a chip's lookup (a few reads in the
+ * background) waits at most one slice. The dry run writes nothing and takes bigger slices.
+ */
+export const PAGE_IMPORT = { chunk: 250, planChunk: 2000 } as const;
+
 /** CSV in: choose a file, check how its columns map, see what would happen, then import it whole (or without its bad rows). */
 export function ImportPanel() {
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  // Read and parsed once; every check and the import reuse it. Null file: the file could not be read.
+  const [file, setFile] = useState<{ name: string; data: ImportFile | null } | null>(null);
   const [choice, setChoice] = useState<Choice>({ skipBadRows: false });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
+  const [stopped, setStopped] = useState<ImportResult | 'check' | null>(null);
   // A new key empties the file input after an import.
   const [inputKey, setInputKey] = useState(0);
-  const [progress, setProgress] = useState<ImportProgressNotice | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const cancel = useRef<AbortController | null>(null);
 
-  // The background reports how far a long check or import has got.
-  useEffect(() => {
-    if (!busy) return setProgress(null);
-    const listener = (msg: unknown) => {
-      const m = msg as ImportProgressNotice | undefined;
-      if (m?.type === 'importProgress') setProgress(m);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, [busy]);
+  /** Runs one long step on the store opened here, with progress and a Cancel button while it runs. */
+  async function withStore<T>(work: (store: PageStore, run: ImportRun) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    cancel.current = controller;
+    setProgress(null);
+    const store = await openPageStore();
+    try {
+      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: setProgress, signal: controller.signal });
+    } finally {
+      store.close();
+      cancel.current = null;
+      setProgress(null);
+    }
+  }
 
-  async function check(text: string, next: Choice) {
+  function reset() {
+    setFile(null);
+    setPreview(null);
+    setChoice({ skipBadRows: false });
+    setInputKey((k) => k + 1);
+  }
+
+  async function check(data: ImportFile, next: Choice) {
     setChoice(next);
     setBusy(true);
     setError(null);
+    setStopped(null);
     try {
-      setPreview(await send({ type: 'previewImport', text, ...next }));
+      setPreview(await withStore((store, run) => dryRun(store.ctx, data, { ...next, stageNames: store.stageNames }, run)));
     } catch (e) {
       setPreview(null);
-      setError((e as Error).message);
+      if (e instanceof ImportCancelled) {
+        reset();
+        setStopped('check');
+      } else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -62,42 +87,57 @@ export function ImportPanel() {
   async function choose(input: HTMLInputElement) {
     const f = input.files?.[0];
     setDone(null);
+    setStopped(null);
     setPreview(null);
     setFile(null);
+    setError(null);
     if (!f) return;
     // Refused on its size, before it is read: a huge file would stall the page first.
     const tooLarge = checkFileSize('csv', f.size);
     if (tooLarge) return setError(t('importTooLarge', [tooLarge.size, tooLarge.limit]));
-    const text = await readText(f);
-    setFile({ name: f.name, text });
-    await check(text, { skipBadRows: false });
+    setBusy(true);
+    const read = readImportFile(await readText(f));
+    setBusy(false);
+    if (!read.ok) {
+      setFile({ name: f.name, data: null });
+      return setPreview({ ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } });
+    }
+    setFile({ name: f.name, data: read.file });
+    await check(read.file, { skipBadRows: false });
   }
 
   async function importNow() {
-    if (!file || !preview) return;
+    if (!file?.data || !preview) return;
+    const data = file.data;
     setBusy(true);
     setError(null);
     try {
-      const result = await send({ type: 'applyImport', text: file.text, ...choice, mapping: preview.mapping });
+      const result = await withStore((store, run) =>
+        runImport(store.ctx, data, { ...choice, mapping: preview.mapping, stageNames: store.stageNames }, run),
+      );
       setDone(result);
-      setFile(null);
-      setPreview(null);
-      setChoice({ skipBadRows: false });
-      setInputKey((k) => k + 1);
+      reset();
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof ImportCancelled && e.outcome) {
+        setStopped(importResult(e.outcome));
+        reset();
+      } else setError((e as Error).message);
     } finally {
       setBusy(false);
+      // Whatever went in (all of it, or the slices before a cancel or a failure): badge, views, sync.
+      await storeWritten().catch(() => undefined);
     }
   }
 
   const setColumn = (i: number, value: string) => {
-    if (!file || !preview) return;
+    const data = file?.data;
+    if (!data || !preview) return;
     const mapping = preview.mapping.map((m, k) => (k === i ? ((value || null) as ImportField | null) : m));
-    void check(file.text, { ...choice, mapping });
+    void check(data, { ...choice, mapping });
   };
 
   const nothingToDo = !!preview && preview.creates + preview.updates === 0;
+  const data = file?.data ?? null;
 
   return (
     <div class="data-import">
@@ -106,7 +146,7 @@ export function ImportPanel() {
           <input key={inputKey} id={id} type="file" accept=".csv,.tsv,.txt,text/csv" onChange={(e) => void choose(e.currentTarget)} />
         )}
       </Field>
-      {file && preview && !preview.readError && (
+      {data && preview && !preview.readError && (
         <>
           <fieldset class="mapping">
             <legend>{t('importMapping')}</legend>
@@ -142,7 +182,7 @@ export function ImportPanel() {
                 value={choice.defaultSource ?? ''}
                 disabled={busy}
                 onChange={(e) =>
-                  void check(file.text, {
+                  void check(data, {
                     ...choice,
                     mapping: preview.mapping,
                     defaultSource: (e.currentTarget.value || undefined) as Source | undefined,
@@ -157,14 +197,14 @@ export function ImportPanel() {
         </>
       )}
       {preview && <ImportSummary preview={preview} />}
-      {file && preview && !preview.readError && (
+      {data && preview && !preview.readError && (
         <div class="actions">
           <label class="check">
             <input
               type="checkbox"
               checked={choice.skipBadRows}
               disabled={busy}
-              onChange={(e) => void check(file.text, { ...choice, mapping: preview.mapping, skipBadRows: e.currentTarget.checked })}
+              onChange={(e) => void check(data, { ...choice, mapping: preview.mapping, skipBadRows: e.currentTarget.checked })}
             />
             {t('importSkipBadRows')}
           </label>
@@ -188,9 +228,14 @@ export function ImportPanel() {
               formatCount(progress.total),
             ])}
           </span>
+          <button type="button" class="import-cancel" onClick={() => cancel.current?.abort()}>
+            {t('importCancel')}
+          </button>
         </div>
       )}
       <p role="status" class="status-line">
+        {stopped === 'check' && t('importCheckCancelled')}
+        {stopped && stopped !== 'check' && t('importStopped', [formatCount(stopped.created), formatCount(stopped.updated)])}
         {done &&
           t('importDone', [
             String(done.created),

@@ -40,6 +40,13 @@ export const DATA_REQUESTS = [
   z.object({ type: z.literal('backup') }),
   /** Where the options page reads a backup from itself, page by page (no message carries the data). */
   z.object({ type: z.literal('backupSource') }),
+  /**
+   * What the options page needs to import or restore a file itself, reading and writing the store
+   * directly in slices (components/data/page-store.ts): no message carries the file or its rows.
+   */
+  z.object({ type: z.literal('storeSource') }),
+  /** The options page wrote to the store itself (an import, a restore): badge and views refresh, sync goes out. */
+  z.object({ type: z.literal('storeWritten') }),
   z.object({ type: z.literal('previewImport'), ...importOptions }),
   z.object({ type: z.literal('applyImport'), ...importOptions }),
   z.object({ type: z.literal('inspectBackup'), text: backupText }),
@@ -52,4 +59,4 @@ export function validPeriod(from: number, to: number): boolean {
 }
 
 /** The data requests that only read (see isMutation in ./schemas.ts). */
-export const DATA_QUERIES: readonly string[] = ['insights', 'exportCsv', 'backup', 'backupSource', 'previewImport', 'inspectBackup'];
+export const DATA_QUERIES: readonly string[] = ['insights', 'exportCsv', 'backup', 'backupSource', 'storeSource', 'previewImport', 'inspectBackup'];

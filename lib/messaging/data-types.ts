@@ -27,6 +27,8 @@ export type DataRequest =
   | { type: 'exportCsv'; kind: ExportKind; lang: string }
   | { type: 'backup' }
   | { type: 'backupSource' }
+  | { type: 'storeSource' }
+  | { type: 'storeWritten' }
   | ({ type: 'previewImport' } & ImportOptions)
   | ({ type: 'applyImport' } & ImportOptions)
   | { type: 'inspectBackup'; text: string }
@@ -112,6 +114,17 @@ export interface ImportResult {
   skippedBadRows: number;
 }
 
+/** The store the rep works in, for an extension page that opens it itself (same origin, same IndexedDB). */
+export interface StoreSource {
+  database: string;
+  userId: string;
+  teamId: string;
+  /** The device's id in hybrid logical clocks, so the page's outbox entries are this device's. */
+  nodeId: string;
+  /** Every name a file may give each stage by key: the default names in each language Jalur speaks. */
+  stageNames: Record<string, string[]>;
+}
+
 export type BackupCounts = Partial<Record<BackupTable, number>>;
 
 export type BackupCheck = { ok: true; exportedAt: string; counts: BackupCounts; otherScope: boolean } | { ok: false; error: BackupError };
@@ -122,6 +135,8 @@ export interface DataResponses {
   backup: { json: string; counts: BackupCounts };
   /** The IndexedDB database of the pipeline the rep works in, and the backup's time. */
   backupSource: { database: string; exportedAt: string };
+  storeSource: StoreSource;
+  storeWritten: Record<string, never>;
   previewImport: ImportPreview;
   applyImport: ImportResult;
   inspectBackup: BackupCheck;

@@ -2,15 +2,17 @@
 import en from '../../public/_locales/en/messages.json';
 import id from '../../public/_locales/id/messages.json';
 import { followUpsCsv, parseBackup, prospectsCsv, touchesCsv, backupJson } from '../io/export';
-import { readImportFile, type ImportPlan, type RowIssue } from '../io/import-plan';
+import { readImportFile } from '../io/import-plan';
+import { EMPTY_PREVIEW } from '../io/import-view';
 import { computeInsights } from '../pipeline/analytics';
 import type { StoreContext } from '../store/context';
-import { applyImport, previewImport, type ImportOptions, type ImportProgress, type ImportRun } from '../store/import';
+import type { ImportOptions, ImportProgress, ImportRun } from '../store/import';
+import { dryRun, runImport } from '../store/import-run';
 import { listStages } from '../store/queries';
 import { backupCounts, isOtherScope, readBackup, restoreBackup } from '../store/restore';
 import { teamSettings } from '../store/settings';
 import { validPeriod } from './data-schemas';
-import type { ImportIssueView, ImportPreview, ImportRowView, InsightsView } from './data-types';
+import type { InsightsView } from './data-types';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
 
@@ -22,8 +24,6 @@ const ENGLISH: Catalogue = en;
 function defaultStageNames(key: string): string[] {
   return Object.values(CATALOGUES).flatMap((c) => c[`stage_${key}`]?.message ?? []);
 }
-
-const SAMPLE_CHARS = 60;
 
 let progressListener: (p: ImportProgress) => void = () => undefined;
 
@@ -43,95 +43,6 @@ const breather = () => new Promise<void>((resolve) => setTimeout(resolve, BREATH
 
 /** Rows per slice: a write transaction of tens of milliseconds on a slow laptop. */
 const IMPORT_RUN: ImportRun = { chunk: 250, pause: breather, onProgress: (p) => progressListener(p) };
-
-function issueView(i: RowIssue): ImportIssueView {
-  const v: ImportIssueView = { row: i.row, line: i.line, column: i.column, code: i.code };
-  if (i.value !== undefined) v.value = i.value;
-  return v;
-}
-
-const EMPTY_PREVIEW: Omit<ImportPreview, 'readError'> = {
-  header: [],
-  samples: [],
-  mapping: [],
-  kind: 'generic',
-  rows: 0,
-  creates: 0,
-  updates: 0,
-  unchanged: 0,
-  duplicatesInFile: 0,
-  empty: 0,
-  badRows: 0,
-  errors: [],
-  errorCount: 0,
-  warnings: [],
-  warningCount: 0,
-  fileErrors: [],
-  importable: false,
-  rowViews: [],
-  stageNames: {},
-};
-
-/** Rows the dry run shows one by one: enough to check a file by eye, small enough to send. */
-export const ROW_VIEWS = 500;
-
-/** The plan row by row, for the first ROW_VIEWS rows. */
-function rowViewsOf(plan: ImportPlan): ImportRowView[] {
-  const views = new Map<number, ImportRowView>();
-  const inView = (row: number) => row <= ROW_VIEWS;
-  for (const c of plan.creates) if (inView(c.row)) views.set(c.row, { row: c.row, line: c.line, outcome: 'new', name: c.record.name });
-  for (const u of plan.updates)
-    if (inView(u.row)) views.set(u.row, { row: u.row, line: u.line, outcome: 'update', name: u.currentName, changes: u.diff });
-  for (const s of plan.skipped) {
-    if (!inView(s.row)) continue;
-    if (s.reason === 'empty') views.set(s.row, { row: s.row, line: s.line, outcome: 'empty', name: null });
-    else if (s.reason === 'unchanged')
-      views.set(s.row, { row: s.row, line: s.line, outcome: 'unchanged', name: plan.matchedNames.get(s.row) ?? null });
-    else views.set(s.row, { row: s.row, line: s.line, outcome: 'duplicate', name: null, duplicateOfRow: s.duplicateOfRow });
-  }
-  for (const e of plan.errors) {
-    if (!inView(e.row)) continue;
-    const v = views.get(e.row);
-    if (v?.outcome === 'error') v.issues!.push(issueView(e));
-    // A warning-free row with an error never made it into the plan's other lists.
-    else if (!v) views.set(e.row, { row: e.row, line: e.line, outcome: 'error', name: null, issues: [issueView(e)] });
-  }
-  return [...views.values()].sort((a, b) => a.row - b.row);
-}
-
-/** The plan made small: counts and the first problems, not every planned row. */
-function previewOf(
-  file: Extract<ReturnType<typeof readImportFile>, { ok: true }>['file'],
-  plan: ImportPlan,
-  stageNames: Record<string, string | null>,
-): ImportPreview {
-  const skipped = (reason: string) => plan.skipped.filter((s) => s.reason === reason).length;
-  return {
-    readError: null,
-    header: file.header,
-    samples: file.header.map((_, c) => {
-      const cell = file.records.find((r) => (r.cells[c] ?? '').trim() !== '')?.cells[c] ?? '';
-      return Array.from(cell.trim()).slice(0, SAMPLE_CHARS).join('');
-    }),
-    mapping: plan.mapping,
-    kind: file.kind,
-    rows: file.records.length,
-    creates: plan.creates.length,
-    updates: plan.updates.length,
-    unchanged: skipped('unchanged'),
-    duplicatesInFile: skipped('duplicate-in-file'),
-    empty: skipped('empty'),
-    badRows: plan.badRows,
-    errors: plan.errors.map(issueView),
-    errorCount: plan.errorCount,
-    warnings: plan.warnings.map(issueView),
-    warningCount: plan.warningCount,
-    fileErrors: plan.fileErrors.map((f) => f.code),
-    importable: plan.importable,
-    rowViews: rowViewsOf(plan),
-    stageNames,
-  };
-}
 
 function importOptions(req: Extract<ValidRequest, { type: 'previewImport' | 'applyImport' }>): ImportOptions {
   return { mapping: req.mapping, skipBadRows: req.skipBadRows, defaultSource: req.defaultSource, stageNames: defaultStageNames };
@@ -205,23 +116,26 @@ export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promis
     }
     case 'backupSource':
       return { database: ctx.db.name, exportedAt: new Date(ctx.now()).toISOString() };
+    case 'storeSource': {
+      const stages = await listStages(ctx);
+      return {
+        database: ctx.db.name,
+        userId: ctx.userId,
+        teamId: ctx.teamId,
+        nodeId: ctx.nodeId,
+        stageNames: Object.fromEntries(stages.map((s) => [s.key, defaultStageNames(s.key)])),
+      };
+    }
+    case 'storeWritten':
+      // The write is the page's; being a mutation, the background refreshes the badge and views after it.
+      return {};
     case 'previewImport': {
       const read = readImportFile(req.text);
       if (!read.ok) return { ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } };
-      const plan = await previewImport(ctx, read.file, importOptions(req), IMPORT_RUN);
-      const stageNames = Object.fromEntries((await listStages(ctx)).map((s) => [s.key, s.name]));
-      return previewOf(read.file, plan, stageNames);
+      return dryRun(ctx, read.file, importOptions(req), IMPORT_RUN);
     }
-    case 'applyImport': {
-      const { plan, created, updated, raced } = await applyImport(ctx, readFile(req.text), importOptions(req), IMPORT_RUN);
-      return {
-        created: created.length,
-        updated: updated.length,
-        unchanged: plan.skipped.filter((s) => s.reason === 'unchanged').length + raced,
-        duplicatesInFile: plan.skipped.filter((s) => s.reason === 'duplicate-in-file').length,
-        skippedBadRows: plan.badRows,
-      };
-    }
+    case 'applyImport':
+      return runImport(ctx, readFile(req.text), importOptions(req), IMPORT_RUN);
     case 'inspectBackup': {
       const parsed = parseBackup(req.text);
       if (!parsed.ok) return { ok: false, error: parsed.error };

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { testStore } from '../../test/unit/store-helpers';
+import { readImportFile, type ImportFile } from '../io/import-plan';
+import { ImportCancelled, type ImportProgress } from './import';
+import { dryRun, runImport } from './import-run';
+
+function people(n: number, from = 0): ImportFile {
+  const lines = ['Name,Email,LinkedIn URL'];
+  for (let i = from; i < from + n; i++) lines.push(`Orang ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-${i}/`);
+  const r = readImportFile(lines.join('\n'));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.file;
+}
+
+describe('an import run as the options page drives it', () => {
+  it('checks in slices of planChunk rows and writes in slices of chunk rows, reporting each', async () => {
+    const { ctx } = await testStore();
+    const seen: ImportProgress[] = [];
+    const run = { chunk: 4, planChunk: 5, pause: async () => undefined, onProgress: (p: ImportProgress) => seen.push(p) };
+    const preview = await dryRun(ctx, people(10), { skipBadRows: false }, run);
+    expect(preview).toMatchObject({ rows: 10, creates: 10, importable: true });
+    expect(seen.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual(['checking 5/10', 'checking 10/10']);
+    expect(await ctx.db.prospects.count()).toBe(0); // a dry run writes nothing
+
+    seen.length = 0;
+    const result = await runImport(ctx, people(10), { skipBadRows: false }, run);
+    expect(result).toEqual({ created: 10, updated: 0, unchanged: 0, duplicatesInFile: 0, skippedBadRows: 0 });
+    expect(seen.filter((p) => p.phase === 'importing').map((p) => p.done)).toEqual([4, 8, 10]);
+    expect(await ctx.db.prospects.count()).toBe(10);
+  });
+
+  it('a cancelled dry run stops at the next slice and writes nothing', async () => {
+    const { ctx } = await testStore();
+    const controller = new AbortController();
+    let slices = 0;
+    const run = {
+      chunk: 4,
+      planChunk: 3,
+      signal: controller.signal,
+      pause: async () => {
+        if (++slices === 2) controller.abort();
+      },
+    };
+    const err = await dryRun(ctx, people(12), { skipBadRows: false }, run).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportCancelled);
+    expect((err as ImportCancelled).outcome).toBeNull();
+    expect(slices).toBe(2);
+    expect(await ctx.db.prospects.count()).toBe(0);
+  });
+
+  it('a cancelled import keeps whole slices only, says what went in, and the same file again carries on', async () => {
+    const { ctx } = await testStore();
+    const controller = new AbortController();
+    const file = people(10);
+    let written = 0;
+    const run = {
+      chunk: 3,
+      planChunk: 100,
+      signal: controller.signal,
+      pause: async () => undefined,
+      onProgress: (p: ImportProgress) => {
+        // Cancelled while the second slice is being written: that slice still commits whole.
+        if (p.phase === 'importing') written = p.done;
+        if (p.phase === 'importing' && p.done === 3) controller.abort();
+      },
+    };
+    const err = await runImport(ctx, file, { skipBadRows: false }, run).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportCancelled);
+    const outcome = (err as ImportCancelled).outcome!;
+    expect(outcome.created).toHaveLength(3);
+    expect(written).toBe(3);
+    // Exactly the slices reported, each prospect with its stage history: nothing half-written.
+    expect(await ctx.db.prospects.count()).toBe(3);
+    expect(await ctx.db.stageChanges.count()).toBe(3);
+    expect((await ctx.db.prospects.toArray()).map((p) => p.name).sort()).toEqual(['Orang 0', 'Orang 1', 'Orang 2']);
+
+    // Resumable: the same file again matches the three and brings in the other seven, doubling no one.
+    const again = await runImport(ctx, file, { skipBadRows: false }, { chunk: 3, pause: async () => undefined });
+    expect(again).toMatchObject({ created: 7, updated: 0, unchanged: 3 });
+    expect(await ctx.db.prospects.count()).toBe(10);
+    expect(await ctx.db.stageChanges.count()).toBe(10);
+  });
+
+  it('a cancel after the last slice changes nothing: the import is complete', async () => {
+    const { ctx } = await testStore();
+    const controller = new AbortController();
+    const run = {
+      chunk: 5,
+      signal: controller.signal,
+      pause: async () => undefined,
+      onProgress: (p: ImportProgress) => {
+        if (p.phase === 'importing' && p.done === p.total) controller.abort();
+      },
+    };
+    expect(await runImport(ctx, people(10), { skipBadRows: false }, run)).toMatchObject({ created: 10 });
+  });
+});

@@ -1,0 +1,75 @@
+// A long import in the options page: progress while it checks and writes, and Cancel, which stops at a
+// slice boundary with what went in said on screen and exactly that in the store; the same file again
+// carries on. The file is big enough (tens of slices) that Cancel always lands mid-import.
+import type { Worker } from '@playwright/test';
+import { expect, openExtensionPage, test } from './harness';
+
+const ROWS = 20_000;
+
+function file(): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = ['Name,Email,LinkedIn URL,Company'];
+  for (let i = 0; i < ROWS; i++) lines.push(`Orang Contoh ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-contoh-${i}/,Contoh ${i % 50}`);
+  return { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) };
+}
+
+async function liveProspects(sw: Worker): Promise<number> {
+  return sw.evaluate(async () => {
+    const open = indexedDB.open('jalur');
+    const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+    const req = db.transaction('prospects').objectStore('prospects').getAll();
+    const rows: Array<{ deletedAt: number | null }> = await new Promise((r) => (req.onsuccess = () => r(req.result)));
+    db.close();
+    return rows.filter((p) => p.deletedAt === null).length;
+  });
+}
+
+test('a long import shows its progress and can be cancelled; what went in is said and kept, the same file carries on', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  test.setTimeout(300_000);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  const big = file();
+  await options.getByLabel('CSV file').setInputFiles(big);
+  await expect(options.locator('[data-count="creates"] dd')).toHaveText(String(ROWS), { timeout: 120_000 });
+  expect(await liveProspects(sw)).toBe(0);
+
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  // The import checks the file again against the store as it is now, then writes.
+  const bar = options.getByRole('progressbar', { name: 'Importing' });
+  await expect(bar).toBeVisible({ timeout: 120_000 });
+  await expect(options.getByText(/^Importing: [\d,]+ of 20,000$/)).toBeVisible();
+  await options.getByRole('button', { name: 'Cancel import' }).click();
+
+  const status = options.getByRole('status').filter({ hasText: 'Import cancelled' });
+  await expect(status).toBeVisible({ timeout: 60_000 });
+  await expect(bar).toHaveCount(0);
+  const imported = Number(/new: ([\d,]+)/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
+  // Whole slices only, and exactly what the page said.
+  expect(imported).toBeGreaterThan(0);
+  expect(imported).toBeLessThan(ROWS);
+  expect(imported % 250).toBe(0);
+  expect(await liveProspects(sw)).toBe(imported);
+
+  // The same file again: those already in are matched, the rest come in, nobody is doubled.
+  await options.getByLabel('CSV file').setInputFiles(big);
+  await expect(options.locator('[data-count="unchanged"] dd')).toHaveText(String(imported), { timeout: 120_000 });
+  await expect(options.locator('[data-count="creates"] dd')).toHaveText(String(ROWS - imported));
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Imported — new:' })).toContainText(`new: ${ROWS - imported},`, {
+    timeout: 240_000,
+  });
+  expect(await liveProspects(sw)).toBe(ROWS);
+});
+
+test('cancelling the check of a long file imports nothing', async ({ context, sw, extensionId }) => {
+  test.setTimeout(180_000);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByLabel('CSV file').setInputFiles(file());
+  await expect(options.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible({ timeout: 60_000 });
+  await options.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(options.getByRole('status')).toContainText('Check cancelled; nothing was imported.');
+  await expect(options.locator('[data-count="creates"]')).toHaveCount(0);
+  expect(await liveProspects(sw)).toBe(0);
+});
