@@ -69,11 +69,29 @@ export interface ImportProgress {
   total: number;
 }
 
-/** How a long import shares the thread: rows per slice, what to await between slices, progress. */
+/** How a long import shares the thread: rows per slice, what to await between slices, progress, cancel. */
 export interface ImportRun {
   chunk?: number;
+  /** Rows per slice of the dry run (it writes nothing, so slices may be larger); default `chunk`. */
+  planChunk?: number;
   pause?: () => Promise<void>;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Cancel: looked at between slices. A dry run stops with nothing to show; an import stops after the
+   * slice being written commits, and ImportCancelled says what is in (see applyImport).
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * The rep cancelled. During the dry run nothing was written (`outcome` null); during the import every
+ * slice before the cancel is in, whole, and nothing after it: `outcome` counts what went in. Importing
+ * the same file again carries on where it stopped, since rows already in match and come out unchanged.
+ */
+export class ImportCancelled extends Error {
+  constructor(readonly outcome: ImportOutcome | null) {
+    super('The import was cancelled');
+  }
 }
 
 const WRITE_CHUNK = 1000;
@@ -137,9 +155,13 @@ function planOptions(snap: Snapshot, options: ImportOptions): PlanOptions {
 
 async function plan(file: ImportFile, snap: Snapshot, options: ImportOptions, run: ImportRun | undefined): Promise<ImportPlan> {
   if (!run?.pause) return planImport(file, planOptions(snap, options));
+  const pause = run.pause;
   return planImportInChunks(file, planOptions(snap, options), {
-    chunk: run.chunk,
-    pause: run.pause,
+    chunk: run.planChunk ?? run.chunk,
+    pause: async () => {
+      await pause();
+      if (run.signal?.aborted) throw new ImportCancelled(null);
+    },
     onProgress: (p) => run.onProgress?.({ phase: 'checking', ...p }),
   });
 }
@@ -377,6 +399,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     done = end;
     run.onProgress?.({ phase: 'importing', done, total });
     if (done < total) await run.pause?.();
+    if (done < total && run.signal?.aborted) throw new ImportCancelled({ plan: p, created, updated, raced });
   }
   return { plan: p, created, updated, raced };
 }
