@@ -9,8 +9,8 @@ const SHELL = fixture('linkedin-spa/shell.html');
 const AYU = 'https://www.linkedin.com/in/ayu-lestari-0c9d8e/';
 
 const WORDS = {
-  en: { heading: 'On this page', add: 'Add Ayu Lestari', stage: 'Prospecting', addRizky: 'Add Rizky Pratama' },
-  id: { heading: 'Di halaman ini', add: 'Tambah Ayu Lestari', stage: 'Prospek', addRizky: 'Tambah Rizky Pratama' },
+  en: { heading: 'On this page', add: 'Add Ayu Lestari', stage: 'Prospecting', addRizky: 'Add Rizky Pratama', name: 'Name' },
+  id: { heading: 'Di halaman ini', add: 'Tambah Ayu Lestari', stage: 'Prospek', addRizky: 'Tambah Rizky Pratama', name: 'Nama' },
 } as const;
 
 async function quietProfile(context: BrowserContext): Promise<{ page: Page; panel: Page }> {
@@ -48,6 +48,7 @@ for (const lang of ['en', 'id'] as const) {
       const pill = section.getByRole('button', { name: new RegExp(`Ayu Lestari: ${w.stage}$`) });
       await expect(pill).toHaveAttribute('data-stage', 'prospecting');
       await expect(section.getByRole('status')).toContainText('Ayu Lestari');
+      await section.scrollIntoViewIfNeeded();
       await panel.screenshot({ path: testInfo.outputPath(`on-this-page-${lang}.png`) });
       // Jalur added nothing to the page meanwhile.
       expect(await page.evaluate(() => document.querySelectorAll('jalur-inline, jalur-mark').length)).toBe(0);
@@ -61,6 +62,60 @@ for (const lang of ['en', 'id'] as const) {
       await page.goto('https://www.linkedin.com/feed/');
       await page.getByRole('link', { name: 'Rizky Pratama' }).click();
       await expect(panel.getByRole('region', { name: w.heading }).getByRole('button', { name: w.addRizky })).toBeVisible();
+      // The tab's own person above it is read from the drawn profile too (quiet mode tells the panel once
+      // the top card is there, not when the URL changes and LinkedIn is still loading it).
+      await expect(panel.getByLabel(w.name, { exact: true })).toHaveValue('Rizky Pratama');
+    } finally {
+      await close();
+    }
+  });
+}
+
+const BULK = {
+  en: { heading: 'On this page', all: 'Select everyone not in your pipeline', rizky: 'Select Rizky Pratama', add: 'Add 2', said: 'Added 2 to your pipeline.', stage: 'Prospecting' },
+  id: { heading: 'Di halaman ini', all: 'Pilih semua yang belum ada di pipeline', rizky: 'Pilih Rizky Pratama', add: 'Tambah 2', said: '2 ditambahkan ke pipeline Anda.', stage: 'Prospek' },
+} as const;
+
+for (const lang of ['en', 'id'] as const) {
+  test(`On this page on search results: tick people and add them together (${lang})`, async ({}, testInfo) => {
+    test.setTimeout(120_000);
+    const w = BULK[lang];
+    const { context, close } = await launchWithExtension({ lang });
+    try {
+      const sw = await serviceWorker(context);
+      const extensionId = new URL(sw.url()).host;
+      await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+      await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+      const page = await context.newPage();
+      const SEARCH = 'https://www.linkedin.com/search/results/people/?keywords=logistik';
+      await page.goto(SEARCH);
+      await expect(page.locator('.reusable-search__result-container')).toHaveCount(2);
+      const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, SEARCH)}`);
+      await panel.setViewportSize({ width: 420, height: 900 });
+      const section = panel.getByRole('region', { name: w.heading });
+      // A list page has no person of its own: the panel leads with the page's people.
+      await expect(section.getByRole('listitem')).toHaveCount(2);
+      const addMany = section.getByRole('button', { name: w.add.replace('2', '0') });
+      await expect(addMany).toBeDisabled();
+
+      // One tick, then "everyone": the button counts them.
+      await section.getByRole('checkbox', { name: w.rizky }).check();
+      await section.getByRole('checkbox', { name: w.all }).check();
+      await expect(section.getByRole('button', { name: w.add })).toBeEnabled();
+      const axe = await new AxeBuilder({ page: panel }).include('.on-this-page').options({ rules: { 'target-size': { enabled: true } } }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await panel.screenshot({ path: testInfo.outputPath(`on-this-page-search-${lang}.png`) });
+
+      await section.getByRole('button', { name: w.add }).click();
+      await expect(section.getByRole('status')).toHaveText(w.said);
+      await expect(section.locator(`[data-stage="prospecting"]`)).toHaveCount(2);
+      await expect(section.getByRole('checkbox')).toHaveCount(0);
+      await expect(section.getByRole('button', { name: new RegExp(`Ayu Lestari: ${w.stage}$`) })).toBeVisible();
+      await panel.screenshot({ path: testInfo.outputPath(`on-this-page-search-added-${lang}.png`) });
+      // Jalur added nothing to LinkedIn's page, and the tab's toolbar title counts them now.
+      expect(await page.evaluate(() => document.querySelectorAll('jalur-inline, jalur-mark').length)).toBe(0);
+      const tabId = await tabIdOf(sw, SEARCH);
+      await expect.poll(() => sw.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toMatch(/2 .* 2 /);
     } finally {
       await close();
     }

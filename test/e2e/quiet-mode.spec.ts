@@ -211,7 +211,7 @@ test('the comparison can fail: with Jalur shown on LinkedIn, the same pages diff
   const shown = await runWith('shown');
   const base = await without();
   expect(shown.doms[0]).not.toEqual(base.doms[0]);
-  expect(shown.doms[0].some((line) => line.includes('<jalur-inline') && line.includes(`data-slug="${RIZKY.slug}"`))).toBe(true);
+  expect(shown.doms[0]!.some((line) => line.includes('<jalur-inline') && line.includes(`data-slug="${RIZKY.slug}"`))).toBe(true);
   expect(shown.seen.some((s) => s.includes('jalur-inline'))).toBe(true);
   // The toolbar title is the same story in either mode.
   expect(shown.titles[0]).toContain(`${RIZKY.name}: Prospecting`);

@@ -108,7 +108,7 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
               {t('onThisPageSelectAll')}
             </label>
           )}
-          <ul class="otp-list">
+          <ul class={open.length ? 'otp-list' : 'otp-list all-tracked'}>
             {rows.map((r) => {
               const key = rowKey(r);
               const name = r.mention.name;
@@ -117,7 +117,7 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
               return (
                 <li key={key} class="otp-row" data-slug={r.mention.slug ?? undefined}>
                   {r.person ? (
-                    <span class="otp-tick" aria-hidden="true" />
+                    open.length > 0 && <span class="otp-tick" aria-hidden="true" />
                   ) : (
                     <input
                       class="otp-tick"
