@@ -70,3 +70,54 @@ describe('search', () => {
     expect(queryMatcher('  ')).toBeNull();
   });
 });
+
+describe('search at scale gives what ranking everyone gives', () => {
+  const many: SearchSource[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: String(i).padStart(4, '0'),
+    name: `${['Budi', 'Bayu', 'Ayu', 'Bima'][i % 4]} ${['Santoso', 'Lestari', 'Díaz'][i % 3]} ${i}`,
+    title: ['Chief Financial Officer', 'Buyer', 'Head of Procurement'][i % 3],
+    company: `PT Contoh ${i % 97}`,
+    location: ['Bandung', 'Kraków', 'Jakarta'][i % 3],
+    emails: [`orang${i}@contoh.id`],
+  }));
+  const docs = many.map(searchDoc);
+  /** Every match ranked and sorted, the way the search worked before it cut corners. */
+  function everyone(query: string, limit: number) {
+    const words = queryWords(query);
+    const ranked: Array<{ id: string; name: string; rank: number }> = [];
+    for (const d of docs) {
+      let total = 0;
+      for (const w of words) {
+        let best = 0;
+        for (let f = 0; f < d.fields.length; f++) {
+          const at = d.fields[f]!.indexOf(' ' + w);
+          if (at < 0) continue;
+          let score = [100, 45, 40, 20, 20, 10, 5][f]!;
+          if (d.fields[f]!.includes(' ' + w + ' ', at)) score += score / 2;
+          if (at === 0) score += score / 4;
+          if (score > best) best = score;
+          if (f === 0) break;
+        }
+        if (best === 0) {
+          total = 0;
+          break;
+        }
+        total += best;
+      }
+      if (total > 0) ranked.push({ id: d.id, name: d.name, rank: total });
+    }
+    ranked.sort((a, b) => b.rank - a.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    return ranked.slice(0, limit).map((h) => ({ id: h.id, rank: h.rank }));
+  }
+
+  it.each(['b', 'bu', 'ayu dia', 'pt contoh 4', 'krakow', 'cfo', 'chief fin jakarta', 'zzz', 'contoh'])('“%s”: the same best 20, in the same order', (q) => {
+    expect(searchDocs(docs, q, 20)).toEqual(everyone(q, 20));
+  });
+
+  it('plain ASCII folds exactly as the general path does', () => {
+    for (const text of ['Chief Financial Officer', "O'Neil-Smith, Jr.", '  PT  Contoh 42 ', 'A&B', '', '---', 'x']) {
+      const general = text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      expect(foldText(text)).toBe(general ? ` ${general} ` : ' ');
+    }
+  });
+});

@@ -13,6 +13,9 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 const WEIGHT: Record<SearchField, number> = { name: 100, title: 45, company: 40, headline: 20, email: 20, location: 10, notes: 5 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ALNUM_ASCII = /[^a-z0-9]+/g;
+
 /** Letters that do not decompose into a base letter and an accent. */
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
@@ -21,6 +24,12 @@ const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o',
  * at each end: "Sofía  O'Neil-Díaz" → " sofia o neil diaz ".
  */
 export function foldText(text: string): string {
+  if (!text) return ' ';
+  // Most of what is indexed is plain ASCII: no accents to strip, no special letters (and far cheaper).
+  if (ASCII.test(text)) {
+    const plain = text.toLowerCase().replace(NOT_ALNUM_ASCII, ' ').trim();
+    return plain ? ` ${plain} ` : ' ';
+  }
   const folded = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -56,6 +65,8 @@ export interface SearchDoc {
   /** The folded name, also the tiebreak (alphabetical) between equal ranks. */
   name: string;
   fields: string[];
+  /** Every field joined: one look tells whether a word is anywhere before the fields are ranked one by one. */
+  all: string;
 }
 
 /** Notes are cut to this many characters per prospect: enough to find a remark, not a diary. */
@@ -81,11 +92,14 @@ export function searchDoc(p: SearchSource): SearchDoc {
     foldText(p.location ?? ''),
     foldText((p.notes ?? '').slice(0, NOTES_CHARS)),
   ];
-  return { id: p.id, name: fields[0]!, fields };
+  return { id: p.id, name: fields[0]!, fields, all: fields.join('') };
 }
 
 /** How well `doc` matches the folded query words; 0 when some word matches nowhere. */
 export function rankDoc(doc: SearchDoc, words: readonly string[]): number {
+  // Most documents miss some word: refuse them on the joined fields before ranking any field. Fields
+  // are padded with spaces, so a word found in the joined text is found in one field, never across two.
+  for (const w of words) if (!doc.all.includes(' ' + w)) return 0;
   let total = 0;
   for (const w of words) {
     const needle = ' ' + w;
@@ -113,12 +127,20 @@ export function rankDoc(doc: SearchDoc, words: readonly string[]): number {
  * by id, so the order is stable). An empty query matches nothing: callers show something else then.
  */
 export function searchDocs(docs: Iterable<SearchDoc>, query: string, limit: number): Array<{ id: string; rank: number }> {
-  const words = queryWords(query);
+  // Longest word first: it is the likeliest to be missing, so most documents are refused on one look.
+  const words = queryWords(query).sort((a, b) => b.length - a.length);
   if (words.length === 0 || limit <= 0) return [];
-  const hits: Array<{ doc: SearchDoc; rank: number }> = [];
+  let hits: Array<{ doc: SearchDoc; rank: number }> = [];
   for (const doc of docs) {
     const rank = rankDoc(doc, words);
     if (rank > 0) hits.push({ doc, rank });
+  }
+  // A one-letter query may match thousands: only those ranked at least as high as the limit-th best
+  // can be shown, so only they are sorted by name (numbers sort far faster than names).
+  if (hits.length > limit * 4) {
+    const ranks = Float64Array.from(hits, (h) => h.rank).sort();
+    const floor = ranks[ranks.length - limit]!;
+    hits = hits.filter((h) => h.rank >= floor);
   }
   hits.sort((a, b) => b.rank - a.rank || (a.doc.name < b.doc.name ? -1 : a.doc.name > b.doc.name ? 1 : a.doc.id < b.doc.id ? -1 : 1));
   return hits.slice(0, limit).map((h) => ({ id: h.doc.id, rank: h.rank }));
