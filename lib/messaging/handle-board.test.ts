@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IDBKeyRange } from 'fake-indexeddb';
-import { T0, testStore } from '../../test/unit/store-helpers';
-import { openDb } from '../store/db';
+import { T0, sameDbAgain, testStore } from '../../test/unit/store-helpers';
 import { unpackCards, type PackedCards } from '../pipeline/board-pack';
 import { DAY_MS } from '../pipeline/staleness';
 import { handleRequest } from './handle';
@@ -193,7 +191,7 @@ describe('board request', () => {
     const { ctx } = await testStore();
     const ayu = (await call(ctx, { type: 'capture', input: input('ayu-lestari', 'Ayu Lestari', null) })).prospect;
     expect((await board(ctx)).cards[0]!.name).toBe('Ayu Lestari');
-    const other = openDb(ctx.db.name, { indexedDB: ctx.db._options.indexedDB as IDBFactory, IDBKeyRange });
+    const other = sameDbAgain(ctx.db);
     await other.prospects.update(ayu.id, { name: 'Ayu L.' });
     other.close();
     expect((await board(ctx)).cards[0]!.name).toBe('Ayu L.');

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { memoryDb, testStore } from '../../test/unit/store-helpers';
 import { addFollowUp, captureProspect, logTouch, setStage } from '../store/commands';
 import type { StoreContext } from '../store/context';
-import { openDb } from '../store/db';
 import { ensureSeeded } from '../store/seed';
 import { adoptLocal } from './adopt';
 import { toWire } from './map-out';
@@ -12,7 +10,7 @@ import { toWire } from './map-out';
 /** A team's store after its first pull: the team's stages, nothing else. */
 async function teamStore(now: () => number): Promise<StoreContext> {
   const ctx: StoreContext = {
-    db: openDb(`team-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+    db: memoryDb(`team-${randomUUID()}`),
     now,
     newId: () => randomUUID(),
     userId: randomUUID(),

@@ -1,10 +1,9 @@
 // pullAll against a scripted server: pages that end before `limit` rows (the server's ~1 MB budget)
 // are paged on by cursor, and a page that claims more without moving the cursor is an error rather
 // than an endless loop.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { StoreContext } from '../store/context';
-import { openDb } from '../store/db';
+import { memoryDb } from '../../test/unit/store-helpers';
 import { pullAll, storedCursor } from './pull';
 import { SyncError, type SyncTransport } from './transport';
 import type { PullChange, PullPage } from './wire';
@@ -12,7 +11,7 @@ import type { PullChange, PullPage } from './wire';
 let n = 0;
 function context(): StoreContext {
   return {
-    db: openDb(`pull-test-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+    db: memoryDb(`pull-test-${++n}`),
     now: () => 1_764_000_000_000,
     newId: () => `id-${++n}`,
     userId: '00000000-0000-4000-8000-000000000001',

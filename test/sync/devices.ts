@@ -1,9 +1,8 @@
 // A "device" for sync tests: its own IndexedDB (fake-indexeddb, one factory per device), the real
 // store commands, and the real sync engine talking through the real supabase-js to the stand-in.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { randomUUID } from 'node:crypto';
 import type { StoreContext } from '../../lib/store/context';
-import { openDb } from '../../lib/store/db';
+import { memoryDb } from '../unit/store-helpers';
 import { syncOnce } from '../../lib/sync/engine';
 import { pullAll } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
@@ -17,7 +16,7 @@ export interface Device {
 
 export async function device(member: SignedIn, teamId: string, node: string, clock: () => number = Date.now): Promise<Device> {
   const ctx: StoreContext = {
-    db: openDb(`device-${node}-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+    db: memoryDb(`device-${node}-${randomUUID()}`),
     now: clock,
     newId: () => randomUUID(),
     userId: member.userId,

@@ -1,7 +1,6 @@
 // The extension's sync engine (lib/sync) end to end: two devices with their own stores, the real
 // supabase-js, the PostgREST/GoTrue stand-ins over the real migrations. Faults are injected at the
 // HTTP layer (test/stand-in/server.ts `faults`, `goDown`).
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addFollowUp,
@@ -12,7 +11,7 @@ import {
   updateProspect,
   type CaptureInput,
 } from '../../lib/store/commands';
-import { openDb } from '../../lib/store/db';
+import { memoryDb } from '../unit/store-helpers';
 import { enqueue } from '../../lib/store/outbox';
 import { findByIdentity, listStages } from '../../lib/store/queries';
 import { ensureSeeded } from '../../lib/store/seed';
@@ -103,7 +102,7 @@ describe('push and pull between teammates', () => {
     for (let i = 0; i < 12; i++) await captureProspect(a.ctx, person(`paged-${i}`, `Paged Person ${i}`));
     await a.sync();
     const b = await device(reps[0]!, teamId, 'b');
-    const fresh = openDb(`fresh-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const fresh = memoryDb(`fresh-${randomUUID()}`);
     const small = { ...b.ctx, db: fresh };
     const applied = await pullAll(small, supabaseTransport(reps[0]!.client), 5);
     expect(applied).toBeGreaterThan(12);
@@ -128,7 +127,7 @@ describe('push and pull between teammates', () => {
     expect(pages[0]!.changes.length).toBeLessThan(1000);
 
     const b = await device(reps[0]!, teamId, 'b');
-    const fresh = openDb(`fresh-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const fresh = memoryDb(`fresh-${randomUUID()}`);
     await pullAll({ ...b.ctx, db: fresh }, supabaseTransport(reps[0]!.client), 1000);
     expect((await fresh.prospects.toArray()).map((p) => p.id).sort()).toEqual([...ids].sort());
     expect((await fresh.meta.get('sync:cursor'))?.value).toBe(pages.at(-1)!.next_cursor);
@@ -330,7 +329,7 @@ describe('bringing the local pipeline into a team', () => {
     await teammate.sync();
 
     const local = {
-      db: openDb(`local-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+      db: memoryDb(`local-${randomUUID()}`),
       now: Date.now,
       newId: () => randomUUID(),
       userId: 'local',

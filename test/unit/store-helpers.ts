@@ -1,10 +1,23 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDb } from '../../lib/store/db';
+import { openDb, type JalurDb } from '../../lib/store/db';
 import type { StoreContext } from '../../lib/store/context';
 import { ensureSeeded } from '../../lib/store/seed';
 import { markSent } from '../../lib/store/outbox';
 
 export const T0 = Date.UTC(2026, 10, 2, 3, 0, 0); // Mon 2 Nov 2026, 10:00 in Jakarta
+
+/**
+ * A Jalur database in memory (fake IndexedDB), in its own factory so no two tests ever share one.
+ * The one place store, sync and messaging tests get a database from.
+ */
+export function memoryDb(name = `t-${Math.random()}`): JalurDb {
+  return openDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+/** A second connection to the same in-memory database, as another context of the extension opens it. */
+export function sameDbAgain(db: JalurDb): JalurDb {
+  return openDb(db.name, { indexedDB: db._options.indexedDB as IDBFactory, IDBKeyRange });
+}
 
 /**
  * A fresh in-memory store with a clock the test moves by hand. It queues its changes as a team's store
@@ -14,7 +27,7 @@ export async function testStore(start = T0, { queue = true }: { queue?: boolean 
   let now = start;
   let n = 0;
   const ctx: StoreContext = {
-    db: openDb(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+    db: memoryDb(),
     now: () => now,
     newId: () => {
       n += 1;
