@@ -219,8 +219,8 @@ test('the comparison can fail: with Jalur shown on LinkedIn, the same pages diff
 
 /**
  * Every LinkedIn surface a Jalur content script works on, loaded in full: lists (search results of three
- * vintages, the feed, a company's People tab, "People also viewed" on a profile), a company page and a
- * messaging thread. `title` is what the toolbar says for the tab in quiet mode (a part of it).
+ * vintages, the feed, a company's People tab, "People also viewed" on a profile), company pages,
+ * messaging threads (one to one, a group, the chat bubble over the feed) and a Sales Navigator lead. `title` is what the toolbar says for the tab in quiet mode (a part of it).
  */
 const SURFACES: Array<{ url: string; file: string; title: RegExp }> = [
   { url: 'https://www.linkedin.com/search/results/people/?keywords=logistik', file: 'linkedin-lists/search-2024.html', title: /people on this page/ },
@@ -231,6 +231,14 @@ const SURFACES: Array<{ url: string; file: string; title: RegExp }> = [
   { url: 'https://www.linkedin.com/in/winda-astuti-ls24/', file: 'linkedin-lists/also-viewed-2024.html', title: /not in your pipeline/ },
   { url: 'https://www.linkedin.com/company/kopi-kenangan-digital/', file: 'linkedin/company/2024-overview.html', title: /^Jalur/ },
   { url: 'https://www.linkedin.com/company/borealis-tidewater-fx26/', file: 'linkedin/company/2026-sdui-overview.html', title: /^Jalur/ },
+  { url: 'https://www.linkedin.com/messaging/thread/2-ANITA24/', file: 'linkedin-messaging/thread-2024.html', title: /^Jalur/ },
+  { url: 'https://www.linkedin.com/messaging/thread/2-GROUP26/', file: 'linkedin-messaging/group-2026-sdui.html', title: /^Jalur/ },
+  { url: 'https://www.linkedin.com/feed/?overlay=1', file: 'linkedin-messaging/overlay-feed-2024.html', title: /^Jalur/ },
+  {
+    url: 'https://www.linkedin.com/sales/lead/ACwAAHanaKusumaLead25abcdefg1,NAME_SEARCH,x1Yz',
+    file: 'linkedin-messaging/sales-lead-2025.html',
+    title: /^Jalur/,
+  },
 ];
 
 /** The LinkedIn content scripts the build carries (each asks for the page settings once per page load). */
@@ -266,7 +274,7 @@ async function serveSurfaces(context: BrowserContext): Promise<void> {
   });
 }
 
-test('quiet mode: every LinkedIn surface (lists, feed, People tab, profile rail, company pages) is untouched by every Jalur content script', async () => {
+test('quiet mode: every LinkedIn surface (lists, feed, People tab, profile rail, company pages, messaging, Sales Navigator) is untouched by every Jalur content script', async () => {
   const scripts = linkedInScripts();
   // At least the profile, lists, messaging and company scripts.
   expect(scripts).toBeGreaterThanOrEqual(4);
