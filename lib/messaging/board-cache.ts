@@ -13,6 +13,8 @@ import { memberName } from '../store/playbook-queries';
 import { listStages } from '../store/queries';
 import { teamSettings } from '../store/settings';
 import { singleKeys, type RangeNode } from '../store/range-keys';
+import { CACHE_LIMITS } from '../store/cache-limits';
+import { LruMap } from '../store/lru-map';
 
 export type CachedProspect = CardSource & { deletedAt: number | null };
 
@@ -28,7 +30,8 @@ interface Cache {
   queue: Promise<unknown>;
 }
 
-const caches = new Map<string, Cache>();
+// Bounded (lib/store/cache-limits.ts): the pipelines in use, and none larger than the bound.
+const caches = new LruMap<string, Cache>(() => CACHE_LIMITS.databases);
 
 
 function noteWrites(cache: Cache, parts: Record<string, unknown>, name: string): void {
@@ -101,7 +104,10 @@ async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
     cache.changed = 'all';
     throw e;
   }
-  cache.prospects = prospects;
+  // A pipeline past the bound is answered from this read and not kept: the next request reads again.
+  const keep = prospects.size <= CACHE_LIMITS.prospects;
+  cache.prospects = keep ? prospects : null;
+  if (!keep) cache.changed = 'all';
   let nextDue = cache.nextDue;
   if (nextDue === null) {
     // Kept before reading, as above: a follow-up written during the read clears it for next time.
@@ -127,6 +133,16 @@ function cacheOf(db: JalurDb): Cache {
     caches.set(db.name, cache);
   }
   return cache;
+}
+
+/** How many prospects' card fields are kept for `name` (0: none): what the cache's bound is tested on. */
+export function cachedProspects(name: string): number {
+  return caches.get(name)?.prospects?.size ?? 0;
+}
+
+/** The databases whose board cards are kept, least recently used first. */
+export function cachedDatabases(): string[] {
+  return [...caches.keys()];
 }
 
 /** Every prospect's card fields (deleted ones included) and each one's next open due time, up to date. */

@@ -4,6 +4,8 @@ import { previewBoard } from '../pipeline/board-preview';
 import type { Stage } from '../model';
 import type { StoreContext } from '../store/context';
 import { boardSources, boardTeam } from './board-cache';
+import { CACHE_LIMITS } from '../store/cache-limits';
+import { LruMap } from '../store/lru-map';
 import type { BoardReply, BoardRequest } from './board-types';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
@@ -19,7 +21,8 @@ interface Built {
   ownerIds: string[];
   packed: { owners: string; text: string } | null;
 }
-const built = new Map<string, Built>();
+// Bounded like the card cache (lib/store/cache-limits.ts): cards of the pipelines in use, none past the bound.
+const built = new LruMap<string, Built>(() => CACHE_LIMITS.databases);
 
 async function cardsNow(ctx: StoreContext, stages: Stage[], now: number): Promise<Built> {
   const sources = await boardSources(ctx.db);
@@ -35,7 +38,8 @@ async function cardsNow(ctx: StoreContext, stages: Stage[], now: number): Promis
     ownerIds.add(p.ownerId);
   }
   const next: Built = { key, cards, ownerIds: [...ownerIds], packed: null };
-  built.set(ctx.db.name, next);
+  if (cards.length <= CACHE_LIMITS.prospects) built.set(ctx.db.name, next);
+  else built.delete(ctx.db.name);
   return next;
 }
 

@@ -12,6 +12,8 @@ import { searchDoc, searchDocs, type SearchDoc } from '../pipeline/search';
 import type { StoreContext } from './context';
 import type { JalurDb } from './db';
 import { singleKeys, type RangeNode } from './range-keys';
+import { CACHE_LIMITS } from './cache-limits';
+import { LruMap } from './lru-map';
 
 interface Index {
   docs: Map<string, SearchDoc> | null;
@@ -23,7 +25,8 @@ interface Index {
   queue: Promise<unknown>;
 }
 
-const indexes = new Map<string, Index>();
+// Bounded (./cache-limits.ts): the pipelines in use, and none larger than the bound.
+const indexes = new LruMap<string, Index>(() => CACHE_LIMITS.databases);
 
 
 function mark(set: Set<string> | 'all', node: RangeNode | undefined): Set<string> | 'all' {
@@ -123,10 +126,23 @@ function indexOf(db: JalurDb): Index {
   return index;
 }
 
+/** How many prospects' search entries are kept for `name` (0: none). */
+export function indexedProspects(name: string): number {
+  return indexes.get(name)?.docs?.size ?? 0;
+}
+
 /** Every live prospect's search entry, up to date with the database. */
 export function searchIndex(db: JalurDb): Promise<Map<string, SearchDoc>> {
   const index = indexOf(db);
-  const run = index.queue.then(() => refresh(db, index));
+  const run = index.queue.then(async () => {
+    const docs = await refresh(db, index);
+    // Past the bound, this search is answered and the index not kept: the next one reads again.
+    if (docs.size > CACHE_LIMITS.prospects) {
+      index.docs = null;
+      index.changed = 'all';
+    }
+    return docs;
+  });
   index.queue = run.catch(() => undefined);
   return run;
 }
