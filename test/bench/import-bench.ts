@@ -82,10 +82,12 @@ export async function importRows({ rows = 100_000 } = {}): Promise<{ rows: Row[]
     const state: { phase: 'preview' | 'apply' | 'done' } = { phase: 'preview' };
     const chips: Run['chips'] = { preview: [], apply: [] };
     const probe = (async () => {
-      for (let i = 0; state.phase !== 'done'; i++) {
+      for (let i = 0; ; i++) {
         const at = state.phase;
+        if (at === 'done') break;
         const s = await navigate(linkedin, i % 2 ? TRACKED : UNTRACKED);
-        if (state.phase === at && at !== 'done') chips[at].push(s.shown - s.inserted);
+        // Counted for the phase it started and ended in.
+        if ((state.phase as string) === at) chips[at].push(s.shown - s.inserted);
         await linkedin.waitForTimeout(100);
       }
     })();
