@@ -13,6 +13,7 @@ import { storeRows } from '../test/bench/idb';
 import { mailRows } from '../test/bench/mail-bench';
 import { pageLoadRows } from '../test/bench/page-load';
 import { syncRows } from '../test/bench/sync-rows';
+import { scaleRows } from '../test/bench/scale-rows';
 import { formatTable, writeJson, type Row } from '../test/bench/table';
 
 const OUT = 'bench-results/bench.json';
@@ -54,8 +55,11 @@ async function main(): Promise<void> {
   const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
   const imports = await step('CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
   const sync = await step('sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
+  const scale = await step('worker heap with the board at 100,000 prospects; store and outbox after 100,000 prospects + touches', () =>
+    scaleRows({ prospects: 100_000, touches: 100_000 }),
+  );
 
-  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows];
+  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...scale.rows];
   console.log(formatTable(rows));
   writeJson(OUT, {
     startedAt: started.toISOString(),
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, scale: scale.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;

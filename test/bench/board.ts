@@ -117,15 +117,27 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
     }
 
     const ready = samples.map((s) => s.readyMs);
+    const coldReady = cold.map((c) => c.readyMs);
     const n = o.prospects.toLocaleString('en');
     return {
       rows: [
         {
-          what: `side panel open → board interactive, ${n} prospects`,
-          // Opening right after Chrome stopped the worker costs a full read of the store: shown, not hidden.
-          measured: `${ms(median(ready))} median, p95 ${ms(p95(ready))}; worker just started ${ms(median(cold.map((c) => c.readyMs)))}`,
+          what: `side panel open → board interactive, ${n} prospects, worker asleep`,
+          measured: `${ms(median(coldReady))} median of ${coldReady.length}, worst ${ms(Math.max(...coldReady))}`,
           budget: `≤ ${BUDGETS.boardInteractiveMs} ms`,
-          pass: median(ready) <= BUDGETS.boardInteractiveMs,
+          pass: median(coldReady) <= BUDGETS.boardInteractiveMs,
+          detail: {
+            runs: coldReady.length,
+            readyMs: coldReady,
+            allCardsMs: cold.map((c) => c.completeMs),
+            domContentLoadedMs: cold.map((c) => c.domContentLoadedMs),
+          },
+        },
+        {
+          what: `side panel open → board interactive, ${n} prospects, worker running`,
+          measured: `${ms(median(ready))} median, p95 ${ms(p95(ready))}`,
+          budget: `≤ ${BUDGETS.boardWarmMs} ms`,
+          pass: median(ready) <= BUDGETS.boardWarmMs,
           detail: {
             runs: ready.length,
             medianMs: median(ready),

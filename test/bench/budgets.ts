@@ -5,7 +5,10 @@ export const BUDGETS = {
   lookupMedianMs: 2,
   overdueCountMs: 20,
   pageLoadRatio: 1.05,
+  // Side panel open → board interactive: with the worker asleep (the common case: Chrome stops it after
+  // 30 s idle), and with it running (issue: a year of a busy rep's pipeline stays instant).
   boardInteractiveMs: 300,
+  boardWarmMs: 150,
   // Issue 12: the side panel's Today view opens with 2,000 due items, first rows at once.
   todayInteractiveMs: 150,
   syncPushSpeedup: 20,
