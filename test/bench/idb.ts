@@ -72,6 +72,7 @@ function toRows(o: Omit<StoreBenchOptions, 'dbName'>, r: StoreBenchResult): Row[
       crossOriginIsolated: r.crossOriginIsolated,
     }),
     lookup('e-mail', r.emailHitMs, {}),
+    lookup('member id', r.memberIdHitMs, {}),
     {
       what: `overdue count among ${o.followUps.toLocaleString('en')} follow-ups`,
       measured: `${ms(median(r.overdueMs))} median, p95 ${ms(p95(r.overdueMs))}`,

@@ -123,7 +123,8 @@ export function prospectRows(rand: () => number, from: number, to: number, now: 
       id: uuid(rand),
       teamId: 'local',
       slug,
-      memberId: null,
+      // One in three clipped where LinkedIn also showed the member id (no rand(): other rows stay as they were).
+      memberId: slug && i % 3 === 0 ? `ACoAA${i.toString(36).padStart(32, '0')}` : null,
       emails,
       name,
       headline: `${title} at ${company}`,

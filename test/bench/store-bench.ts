@@ -26,6 +26,7 @@ export interface StoreBenchResult {
   slugHitMs: number[];
   slugMissMs: number[];
   emailHitMs: number[];
+  memberIdHitMs: number[];
   overdueMs: number[];
   /** The same query once every open follow-up is overdue: its cost grows with the rows it counts. */
   backlog: { overdue: number; ms: number[] };
@@ -42,6 +43,7 @@ async function seedProspects(db: JalurDb, rand: () => number, count: number, now
   const ids: string[] = [];
   const slugs: string[] = [];
   const emails: { email: string; id: string }[] = [];
+  const memberIds: string[] = [];
   for (let from = 0; from < count; from += CHUNK) {
     const batch = prospectRows(rand, from, Math.min(count, from + CHUNK), now, stageIds);
     await db.prospects.bulkAdd(batch.rows);
@@ -50,10 +52,11 @@ async function seedProspects(db: JalurDb, rand: () => number, count: number, now
       // Deleted prospects do not hold their keys (DESIGN.md §3): lookups are timed on live ones.
       if (p.deletedAt !== null) continue;
       if (p.slug) slugs.push(p.slug);
+      if (p.memberId) memberIds.push(p.memberId);
       for (const email of p.emails) emails.push({ email, id: p.id });
     }
   }
-  return { ids, slugs, emails };
+  return { ids, slugs, emails, memberIds };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -68,7 +71,7 @@ async function measure(o: StoreBenchOptions): Promise<StoreBenchResult> {
   const t0 = performance.now();
   const seeding = openDb(o.dbName);
   await ensureSeeded(context(seeding, now));
-  const { ids, slugs, emails } = await seedProspects(seeding, rand, o.prospects, now);
+  const { ids, slugs, emails, memberIds } = await seedProspects(seeding, rand, o.prospects, now);
   const fu = followUpRows(rand, o.followUps, now, ids);
   for (let i = 0; i < fu.rows.length; i += CHUNK) await seeding.followUps.bulkAdd(fu.rows.slice(i, i + CHUNK));
   const seedMs = performance.now() - t0;
@@ -80,6 +83,7 @@ async function measure(o: StoreBenchOptions): Promise<StoreBenchResult> {
   const slugHitMs: number[] = [];
   const slugMissMs: number[] = [];
   const emailHitMs: number[] = [];
+  const memberIdHitMs: number[] = [];
   for (let i = 0; i < o.lookups; i++) {
     const slug = pick(rand, slugs);
     const [a, bySlug] = await timed(() => findByIdentity(ctx, slug, null));
@@ -89,6 +93,10 @@ async function measure(o: StoreBenchOptions): Promise<StoreBenchResult> {
     const [b, byEmail] = await timed(() => findByIdentity(ctx, null, e.email));
     if (byEmail?.id !== e.id) throw new Error(`e-mail lookup missed ${e.email}`);
     emailHitMs.push(b);
+    const id = pick(rand, memberIds);
+    const [d, byId] = await timed(() => findByIdentity(ctx, null, null, id));
+    if (byId?.memberId !== id) throw new Error(`member id lookup missed ${id}`);
+    memberIdHitMs.push(d);
     // Someone not in the store, the common case on LinkedIn: the chip offers "Add to pipeline".
     const [c, none] = await timed(() => findByIdentity(ctx, `nobody-${i}-x`, null));
     if (none) throw new Error('miss lookup found someone');
@@ -119,6 +127,7 @@ async function measure(o: StoreBenchOptions): Promise<StoreBenchResult> {
     slugHitMs,
     slugMissMs,
     emailHitMs,
+    memberIdHitMs,
     overdueMs,
     backlog,
   };
