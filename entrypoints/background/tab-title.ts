@@ -172,15 +172,26 @@ export async function refreshTabTitles(overdue?: number): Promise<void> {
   const count = overdue ?? (await overdueCount(await storeContext()));
   // Tabs showing nobody too: their own title repeats the overdue count, which may have changed.
   for (const [id, seen] of Object.entries(map)) {
-    if (!(await apply(Number(id), seen, count))) await forget(Number(id));
+    const tabId = Number(id);
+    // Jalur sees the URL of its own sites only: a tab that left LinkedIn (or closed) is forgotten, never
+    // given a LinkedIn person's title again; one that moved within LinkedIn is looked at afresh.
+    const url = await browser.tabs.get(tabId).then(
+      (tab) => tab.url ?? null,
+      () => null,
+    );
+    if (url === null || !isLinkedInHost(url)) await forget(tabId);
+    else if (url !== seen.url) tabChanged(tabId);
+    else if (!(await apply(tabId, seen, count))) await forget(tabId);
   }
 }
 
 /** Registered at the worker's top level, so a tab update wakes a stopped worker and is seen. */
 export function watchTabTitles(): void {
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (!(info.url || info.title || info.status === 'complete')) return;
+    if (!(info.url || info.title || info.status)) return;
     if (tab.url && isLinkedInHost(tab.url)) tabChanged(tabId);
+    // Another site (its URL hidden from Jalur, or shown): Chrome has reset the tab's title and icon.
+    else if (info.status === 'loading' || info.url) void forget(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     clearTimeout(timers.get(tabId));
