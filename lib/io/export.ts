@@ -206,7 +206,7 @@ export const BackupSchema = z.object({
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** Each table's row schema, for checking rows one by one. */
-const ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
+export const ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
   stages: StageSchema,
   prospects: ProspectSchema,
   touches: TouchSchema,
@@ -279,7 +279,7 @@ export interface BackupError {
 export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: BackupError };
 
 /** The key that must be unique in each table: what IndexedDB would refuse twice. */
-const KEY_OF: Record<BackupTable, (row: Record<string, unknown>) => unknown> = {
+export const KEY_OF: Record<BackupTable, (row: Record<string, unknown>) => unknown> = {
   stages: (r) => r.id,
   prospects: (r) => r.id,
   touches: (r) => r.id,

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { testStore } from '../../test/unit/store-helpers';
+import { BackupScanner } from '../io/backup-stream';
+import { backupJson, type Backup } from '../io/export';
+import { addFollowUp, captureProspect, logTouch, type CaptureInput } from './commands';
+import { readBackup } from './restore';
+import { checkBackupStream, restoreBackupStream, type OpenText } from './restore-stream';
+
+const ayu: CaptureInput = {
+  slug: 'ayu-lestari-0c9d8e',
+  email: 'ayu@contoh.id',
+  name: 'Ayu Lestari',
+  headline: 'Founder at Batik "Digital" {with [brackets]}',
+  title: null,
+  company: 'Batik Digital',
+  location: 'Yogyakarta',
+  photoUrl: null,
+  linkedinUrl: 'https://www.linkedin.com/in/ayu-lestari-0c9d8e/',
+  source: 'referral',
+};
+
+/** The text in pieces of `size` characters, so rows, keys and strings are cut anywhere. */
+function pieces(text: string, size: number): OpenText {
+  return async function* () {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  };
+}
+
+async function store() {
+  const s = await testStore();
+  const a = await captureProspect(s.ctx, ayu);
+  await captureProspect(s.ctx, { ...ayu, slug: 'rizky-pratama-5e6f7a', email: null, name: 'Rizky \\ "Pratama"', linkedinUrl: null });
+  await logTouch(s.ctx, { prospectId: a.prospect.id, channel: 'email', direction: 'in', note: 'Tertarik,\n kirim harga ✓' });
+  await addFollowUp(s.ctx, { prospectId: a.prospect.id, title: 'Telepon', dueAt: s.ctx.now() - 1000 });
+  return s;
+}
+
+const withoutTime = (b: Backup) => JSON.parse(backupJson({ ...b, exportedAt: 'x' })) as unknown;
+
+describe('backup scanner', () => {
+  it('hears the same fields and rows whatever the chunk size and whitespace', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    for (const text of [backupJson(backup), JSON.stringify(backup, null, 2)]) {
+      for (const size of [1, 7, 64, 100_000]) {
+        const rows: Record<string, unknown[]> = {};
+        const fields: Record<string, unknown> = {};
+        const scanner = new BackupScanner({ field: (k, v) => (fields[k] = v), row: (t, i, v) => ((rows[t] ??= [])[i] = v) });
+        for (let i = 0; i < text.length; i += size) scanner.push(text.slice(i, i + size));
+        scanner.end();
+        expect(fields).toEqual({ format: backup.format, version: backup.version, exportedAt: backup.exportedAt });
+        expect(rows).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(backup.tables).filter(([, r]) => r && r.length)))));
+      }
+    }
+  });
+});
+
+describe('streamed restore', () => {
+  it('checks, then restores exactly what the backup held, from a file read in small pieces', async () => {
+    const { ctx } = await store();
+    const first = await readBackup(ctx);
+    const text = backupJson(first);
+    await captureProspect(ctx, { ...ayu, slug: 'someone-new', email: 'new@contoh.id', name: 'Someone New', linkedinUrl: null });
+
+    const check = await checkBackupStream(ctx, pieces(text, 97));
+    expect(check).toMatchObject({ ok: true, otherScope: false, counts: { prospects: 2, touches: 1, followUps: 1, stages: 6 } });
+    if (!check.ok) throw new Error('not ok');
+    const written = await restoreBackupStream(ctx, pieces(text, 97), check);
+    expect(written).toMatchObject({ prospects: 2, touches: 1, followUps: 1 });
+    expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(first));
+    expect(await ctx.db.meta.get('overdue')).toBeUndefined();
+  });
+
+  it('a broken file, a bad row or two people with one address are refused by the check, naming why', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    const text = backupJson(backup);
+    expect(await checkBackupStream(ctx, pieces(text.slice(0, text.length - 40), 50))).toMatchObject({ ok: false, error: { code: 'not-json' } });
+    expect(await checkBackupStream(ctx, pieces('[1,2]', 50))).toMatchObject({ ok: false, error: { code: 'not-json' } });
+    expect(await checkBackupStream(ctx, pieces('{"format":"other","tables":{}}', 5))).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
+    const bad = { ...backup, tables: { ...backup.tables, prospects: [backup.tables.prospects[0]!, { ...backup.tables.prospects[1]!, name: 42 }] } };
+    expect(await checkBackupStream(ctx, pieces(JSON.stringify(bad), 33))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-row', table: 'prospects', index: 1, path: 'name', problems: 1 },
+    });
+    const p0 = backup.tables.prospects[0]!;
+    const twins = { ...backup, tables: { ...backup.tables, prospects: [p0, { ...p0, id: '00000000-0000-4000-8000-0000000000ff', slug: null, name: 'Twin' }] } };
+    expect(await checkBackupStream(ctx, pieces(JSON.stringify(twins), 33))).toMatchObject({ ok: false, error: { code: 'duplicate-key', index: 1 } });
+    const other = { ...backup, tables: { ...backup.tables, prospects: backup.tables.prospects.map((p) => ({ ...p, teamId: 'team-x' })) } };
+    expect(await checkBackupStream(ctx, pieces(JSON.stringify(other), 33))).toMatchObject({ ok: true, otherScope: true });
+  });
+
+  it('is all or nothing: a failure while writing rolls the whole restore back', async () => {
+    const { ctx } = await store();
+    const before = withoutTime(await readBackup(ctx));
+    const backup = await readBackup(ctx);
+    const good = backupJson(backup);
+    const check = await checkBackupStream(ctx, pieces(good, 50));
+    if (!check.ok) throw new Error('not ok');
+    // The file changed between the check and the restore: its second read breaks half-way.
+    expect(good).toContain('"channel":"email"');
+    const broken: OpenText = pieces(good.replace('"channel":"email"', '"channel":"fax"'), 50);
+    await expect(restoreBackupStream(ctx, broken, check)).rejects.toThrow();
+    expect(withoutTime(await readBackup(ctx))).toEqual(before);
+  });
+});

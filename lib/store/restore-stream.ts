@@ -1,0 +1,214 @@
+// Restore of a backup of any size, read as a stream (lib/io/backup-stream.ts) by the page that restores
+// it, never whole and never through a message. Two passes over the file:
+//
+// 1. checkBackupStream: every row is validated with its table's schema (as parseBackup does), keys are
+//    unique per table, no two live prospects share a LinkedIn profile or address, and no row is of
+//    another pipeline. Only what the check needs is held: keys, not rows. Nothing is written.
+// 2. restoreBackupStream: the file is read again and written into ONE IndexedDB transaction, which
+//    first clears the backed-up tables. The transaction is kept open while the file streams in by
+//    always having a request in flight (a cheap read that re-issues itself and adds whatever rows have
+//    been parsed meanwhile); reading waits while too many rows are queued, so memory stays bounded. Any
+//    failure (a row that fails after all, a full disk, the page closing) aborts the transaction, and
+//    IndexedDB rolls everything back: the store is either the backup or what it was, never a mix.
+//    Chips' lookups wait for it, as they did for the one-transaction restore before.
+import Dexie, { RangeSet } from 'dexie';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, KEY_OF, ROW_SCHEMAS, type BackupError, type BackupTable } from '../io/export';
+import { BackupStreamError, scanBackup } from '../io/backup-stream';
+import type { BackupCheck, BackupCounts } from '../messaging/data-types';
+import { identityKeys } from '../model/prospect-intake';
+import { wellFormedDeep } from '../model/text';
+import type { StoreContext } from './context';
+import { DERIVED_META } from './restore';
+
+/** Re-readable text of the file: each call starts from the beginning (a File's stream() does). */
+export type OpenText = () => AsyncIterable<string>;
+
+const SCOPED: ReadonlySet<BackupTable> = new Set(['stages', 'prospects', 'touches', 'followUps', 'stageChanges', 'cadences']);
+const REQUIRED = BACKUP_TABLES.filter((t) => t !== 'cadences');
+
+class Refused extends Error {
+  constructor(readonly error: BackupError) {
+    super(error.message);
+  }
+}
+
+/** Pass 1: whether the file restores, what it holds and whether it is another pipeline's. Writes nothing. */
+export async function checkBackupStream(ctx: StoreContext, open: OpenText): Promise<BackupCheck> {
+  const fields = new Map<string, unknown>();
+  const counts: BackupCounts = {};
+  const keys = new Map<BackupTable, Set<unknown>>();
+  const identity = new Map<string, { index: number; name: string }>();
+  let firstBad: BackupError | null = null;
+  let problems = 0;
+  let otherScope = false;
+  try {
+    await scanBackup(open(), {
+      field(key, value) {
+        fields.set(key, value);
+        if (key === 'format' && value !== BACKUP_FORMAT) throw new Refused({ code: 'not-a-backup', message: 'The file is not a Jalur backup.' });
+        if (key === 'version' && value !== BACKUP_VERSION)
+          throw new Refused({ code: 'unsupported-version', message: `Unknown backup format version ${JSON.stringify(value)}.` });
+      },
+      row(name, index, value) {
+        if (!fields.has('format')) throw new Refused({ code: 'not-a-backup', message: 'The file is not a Jalur backup.' });
+        if (!(BACKUP_TABLES as string[]).includes(name)) throw new Refused({ code: 'bad-file', path: `tables.${name}`, message: `Unknown table ${name}.` });
+        const table = name as BackupTable;
+        counts[table] = index + 1;
+        const r = ROW_SCHEMAS[table].safeParse(value);
+        if (!r.success) {
+          problems++;
+          if (!firstBad) {
+            const issue = r.error.issues[0]!;
+            const path = issue.path.map(String).join('.');
+            firstBad = { code: 'bad-row', table, index, path, message: `${table} row ${index}${path ? `, ${path}` : ''}: ${issue.message}` };
+          }
+          return;
+        }
+        const row = r.data as Record<string, unknown>;
+        const seen = keys.get(table) ?? keys.set(table, new Set()).get(table)!;
+        const key = KEY_OF[table](row);
+        if (seen.has(key)) throw new Refused({ code: 'duplicate-key', table, index, message: `${table} row ${index} repeats the key ${JSON.stringify(key)} of an earlier row.` });
+        seen.add(key);
+        if (SCOPED.has(table) && row.teamId !== ctx.teamId) otherScope = true;
+        if (table === 'prospects' && row.deletedAt === null) {
+          for (const k of identityKeys(row as Parameters<typeof identityKeys>[0])) {
+            const holder = identity.get(k);
+            if (holder)
+              throw new Refused({
+                code: 'duplicate-key',
+                table,
+                index,
+                message: `This backup cannot be restored: prospects row ${holder.index} (${holder.name}) and row ${index} (${String(row.name)}) share ${k}.`,
+              });
+            identity.set(k, { index, name: String(row.name) });
+          }
+        }
+      },
+    });
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, error: e.error };
+    if (e instanceof BackupStreamError) return { ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+  if (fields.get('format') !== BACKUP_FORMAT) return { ok: false, error: { code: 'not-a-backup', message: 'The file is not a Jalur backup.' } };
+  const exportedAt = fields.get('exportedAt');
+  if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt)))
+    return { ok: false, error: { code: 'bad-file', path: 'exportedAt', message: 'exportedAt: not a time.' } };
+  if (firstBad) return { ok: false, error: { ...(firstBad as BackupError), problems } };
+  for (const t of REQUIRED) counts[t] ??= 0;
+  return { ok: true, exportedAt, counts, otherScope };
+}
+
+/** Rows waiting to be written before reading the file waits for the writes to catch up. */
+const QUEUE_HIGH = 5000;
+
+function requestDone(req: IDBRequest | IDBTransaction, event: 'success' | 'complete'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.addEventListener(event, () => resolve());
+    req.addEventListener('error', () => reject((req as IDBRequest).error ?? new Error('IndexedDB error')));
+    req.addEventListener('abort', () => reject((req as IDBTransaction).error ?? new Error('The restore was rolled back')));
+  });
+}
+
+/**
+ * Pass 2: replaces the store's content with the file's, in one transaction (see the top). Call only
+ * after checkBackupStream said ok and not otherScope. Returns the rows written per table.
+ */
+export async function restoreBackupStream(ctx: StoreContext, open: OpenText, check: Extract<BackupCheck, { ok: true }>): Promise<BackupCounts> {
+  await ctx.db.open();
+  const idb = ctx.db.backendDB();
+  const tables = BACKUP_TABLES.filter((t) => t !== 'cadences' || check.counts.cadences !== undefined);
+  const tx = idb.transaction(tables, 'readwrite');
+  const committed = requestDone(tx, 'complete');
+  committed.catch(() => undefined);
+  for (const t of tables) tx.objectStore(t).clear();
+
+  const queue: Array<[BackupTable, unknown]> = [];
+  const written: BackupCounts = {};
+  let reading = true;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  // The pump: one read always in flight keeps the transaction open; each answer writes what is queued.
+  const pump = () => {
+    if (failure) return;
+    try {
+      while (queue.length) {
+        const [t, row] = queue.shift()!;
+        tx.objectStore(t).add(row);
+        written[t] = (written[t] ?? 0) + 1;
+      }
+    } catch (e) {
+      failure = e;
+      tx.abort();
+      return;
+    }
+    wake?.();
+    wake = null;
+    if (reading) tx.objectStore('meta').get('\uffff-restore-pump').onsuccess = pump;
+    // The last rows are written: the derived overdue count goes (rebuilt on demand).
+    else tx.objectStore('meta').delete('overdue');
+  };
+  pump();
+  // The file is read a chunk at a time, and not further while the writes are behind: memory stays bounded.
+  async function* paced(): AsyncIterable<string> {
+    for await (const chunk of open()) {
+      while (queue.length > QUEUE_HIGH && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) return;
+      yield chunk;
+    }
+  }
+  try {
+    await scanBackup(paced(), {
+      field() {},
+      row(name, _index, value) {
+        const table = name as BackupTable;
+        let row = ROW_SCHEMAS[table].parse(value) as Record<string, unknown>;
+        if (table === 'meta' && DERIVED_META.has(row.key as string)) return;
+        // What the schemas do not look into is made well-formed, as restorableBackup does.
+        if (table === 'outbox' || table === 'meta') row = wellFormedDeep(row);
+        queue.push([table, row]);
+      },
+    });
+    reading = false;
+    while (queue.length && !failure) await new Promise<void>((resolve) => (wake = resolve));
+  } catch (e) {
+    failure ??= e;
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+  }
+  reading = false;
+  try {
+    await committed;
+  } catch (e) {
+    throw failure ?? e;
+  }
+  if (failure) throw failure;
+  // Other contexts (the background's board cache and search index) learn that everything changed.
+  const everything = Object.fromEntries(
+    tables.flatMap((t) => [
+      [`idb://${ctx.db.name}/${t}/`, new RangeSet(-Infinity, [[[]]])],
+      [`idb://${ctx.db.name}/${t}/:dels`, new RangeSet(-Infinity, [[[]]])],
+    ]),
+  );
+  (Dexie.on('storagemutated') as unknown as { fire: (parts: unknown) => void }).fire(everything);
+  return written;
+}
+
+/** Text chunks of a Blob (a chosen file), decoded as UTF-8, read again from the start on each call. */
+export function blobText(blob: Blob): OpenText {
+  return async function* () {
+    const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  };
+}
