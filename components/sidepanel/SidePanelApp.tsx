@@ -142,7 +142,7 @@ export function SidePanelApp() {
         <section aria-label={t('selectedProspect')}>
           {/* Back to wherever the prospect was picked from. */}
           <button type="button" class="link" onClick={() => setPicked(null)}>
-            ← {t(BACK[pickedFrom])}
+            ← {account || tabAccount ? t('accountBackTo') : t(BACK[pickedFrom])}
           </button>
           {pickedDetail === undefined ? (
             <p class="muted">{t('loading')}</p>

@@ -118,6 +118,8 @@ test('the account in the side panel: from the company tab, to a person, and back
   await account.getByRole('button', { name: 'Rizky Pratama' }).click();
   const person = panel.getByRole('article', { name: 'Rizky Pratama' });
   await expect(person).toBeVisible();
+  // Back goes to the account the person was opened from.
+  await expect(panel.getByRole('button', { name: /Back to the account/ })).toBeVisible();
   await person.locator('.company-line').getByRole('button', { name: 'Kopi Kenangan Digital' }).click();
   await expect(panel.getByRole('article', { name: 'Kopi Kenangan Digital' })).toBeVisible();
 
