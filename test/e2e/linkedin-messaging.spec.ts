@@ -8,6 +8,9 @@ import { expect, launchWithExtension, openExtensionPage, serveLinkedIn, serviceW
 // fixtures of several vintages (test/fixtures/linkedin-messaging/README.md) served at their real URLs
 // inside a single-page shell, so moving between threads is in-app navigation.
 
+// Each test starts a browser and opens several pages: room for a machine shared by many test runs.
+test.describe.configure({ timeout: 180_000 });
+
 const VIEWER_SLUG = 'dewi-viewer-msg01';
 const VIEWER_ID = 'ACoAAViewerDewi000000000001';
 const ANITA = 'ACoAAAnitaWirawan24abcdefgh1';

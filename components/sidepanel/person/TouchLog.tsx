@@ -46,7 +46,7 @@ export function TouchLog({ prospectId, touches }: { prospectId: string; touches:
                 <option value="">{t('engagementUnsaid')}</option>
                 {ENGAGEMENTS.map((k) => (
                   <option key={k} value={k}>
-                    {t(`engagement_${k}`)}
+                    {t(`engagementKind_${k}`)}
                   </option>
                 ))}
               </select>
