@@ -48,6 +48,7 @@ for (const lang of ['en', 'id'] as const) {
       const pill = section.getByRole('button', { name: new RegExp(`Ayu Lestari: ${w.stage}$`) });
       await expect(pill).toHaveAttribute('data-stage', 'prospecting');
       await expect(section.getByRole('status')).toContainText('Ayu Lestari');
+      await expect(section.getByText(lang === 'en' ? '1 person, 1 in your pipeline' : '1 orang, 1 ada di pipeline Anda')).toBeVisible();
       await section.scrollIntoViewIfNeeded();
       await panel.screenshot({ path: testInfo.outputPath(`on-this-page-${lang}.png`) });
       // Jalur added nothing to the page meanwhile.

@@ -97,7 +97,7 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
         <p class="muted">{t('onThisPageEmpty')}</p>
       ) : (
         <>
-          <p class="muted otp-summary">{t('onThisPageSummary', [String(rows.length), String(tracked)])}</p>
+          <p class="muted otp-summary">{rows.length === 1 ? t('onThisPageSummaryOne', String(tracked)) : t('onThisPageSummary', [String(rows.length), String(tracked)])}</p>
           {open.length > 1 && (
             <label class="otp-all">
               <input
