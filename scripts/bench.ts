@@ -11,6 +11,7 @@ import { importRows } from '../test/bench/import-bench';
 import { searchRows } from '../test/bench/search-bench';
 import { storeRows } from '../test/bench/idb';
 import { mailRows } from '../test/bench/mail-bench';
+import { listRows } from '../test/bench/lists-bench';
 import { pageLoadRows } from '../test/bench/page-load';
 import { syncRows } from '../test/bench/sync-rows';
 import { scaleRows } from '../test/bench/scale-rows';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     mailRows({ navigations: 20, prospects: 10_000, listRows: 100, listTracked: 30, listTimed: 8, listTraced: 4 }),
   );
   const load = await step('page load with and without the extension', () => pageLoadRows({ loads: 30 }));
+  const lists = await step('LinkedIn lists: marks on a 50-result search and a 30-post feed', () => listRows({ timed: 8, traced: 4, loads: 20 }));
   const board = await step('side panel board with 10,000 prospects', () => boardRows({ runs: 10, prospects: 10_000 }));
   const today = await step('side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
   const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     scaleRows({ prospects: 100_000, touches: 100_000 }),
   );
 
-  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...scale.rows];
+  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...lists.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...scale.rows];
   console.log(formatTable(rows));
   writeJson(OUT, {
     startedAt: started.toISOString(),
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, scale: scale.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, lists: lists.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, scale: scale.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;

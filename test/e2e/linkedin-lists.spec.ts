@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { LIST_PAGES, listPage, spaShell, fixturePage } from '../shared/pages';
-import { expect, openExtensionPage, serveLinkedIn, serviceWorker, tabIdOf, test } from './harness';
+import { expect, openExtensionPage, serveLinkedIn, tabIdOf, test } from './harness';
 
 // Marks beside people in LinkedIn lists, the feed and Sales Navigator rows (CONTRACT.md "LinkedIn lists,
 // messaging, feed, companies"), on synthetic pages of every surface and vintage served at real URLs.
@@ -165,10 +165,11 @@ test('infinite scroll: rows appended later get their marks, tracked or not', asy
   await page.evaluate(() => {
     const list = document.querySelector('ul.reusable-search__entity-result-list')!;
     const model = list.querySelector('li')!;
-    for (const [slug, name] of [
+    const late: [string, string][] = [
       ['late-tracked-ls24', 'Laras Tracked'],
       ['late-new-ls24', 'Lintang Baru'],
-    ]) {
+    ];
+    for (const [slug, name] of late) {
       // A fresh row as LinkedIn renders it (without the mark Jalur put in the row it was copied from).
       const li = model.cloneNode(true) as HTMLElement;
       for (const ours of Array.from(li.querySelectorAll('jalur-mark'))) ours.remove();
@@ -226,10 +227,9 @@ test('Show Jalur on LinkedIn pages unticked: no mark and no bar, yet the side pa
   const page = await open(context, LIST_PAGES.search2024);
   const tabId = await tabIdOf(sw, at(LIST_PAGES.search2024));
   // The content script is running (it answers), it just adds nothing.
-  const reply = await expect
+  await expect
     .poll(async () => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'pagePeople' }).catch(() => null), tabId))
     .toMatchObject({ people: [{ slug: 'andini-kusuma-ls24' }, { slug: 'bagus-hartanto-ls24' }, { slug: 'citra-maharani-ls24' }] });
-  void reply;
   await expect(page.locator('jalur-mark, jalur-bulk, jalur-inline')).toHaveCount(0);
   await option.check();
   await expect(page.locator('jalur-mark[data-slug="andini-kusuma-ls24"] [data-stage]')).toBeVisible();
@@ -263,5 +263,4 @@ test('axe: marks, Add buttons, selection checkboxes and the bulk bar have no vio
   await expect(page.getByRole('checkbox', { name: 'Select Bagus Hartanto' })).toBeVisible();
   const result = await new AxeBuilder({ page }).include('jalur-mark').include('jalur-bulk').withTags(['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice']).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  void serviceWorker;
 });

@@ -22,8 +22,14 @@ import { renderMark, type Engagement, type MarkState } from './mark';
 
 export const MARK_TAG = 'jalur-mark';
 
-/** Our share of a frame: half the 8 ms budget, the page's own work needs the rest. */
-const SLICE_MS = 4;
+/**
+ * Our share of a frame for reading rows and inserting marks. The budget is 8 ms of the content script's
+ * work per frame, and a lookup reply, observer callbacks and the style work of inserted marks land in
+ * the same frame, so the slice itself stays small.
+ */
+const SLICE_MS = 2;
+/** …and at most this many rows read and marks drawn per frame, whatever the clock says (a busy machine's clock is coarse). */
+const PER_FRAME = 10;
 /** The background's lookup takes up to 200 keys of each kind. */
 const LOOKUP_BATCH = 200;
 const OURS = `${MARK_TAG}, ${BULK_TAG}, jalur-inline`;
@@ -284,12 +290,14 @@ export function runLists(ctx: ContentScriptContext): void {
       }
     }
     const viewer = viewerOf(document);
-    while (pending.length && performance.now() - start < SLICE_MS) {
+    let read = 0;
+    while (pending.length && read < PER_FRAME && performance.now() - start < SLICE_MS) {
       const ref = pending.shift()!;
       const known = marks.get(ref.row);
       const href = known?.person.anchor.getAttribute('href') ?? null;
       if (known && known.person.anchor.isConnected && ref.row.contains(known.person.anchor) && href === known.href) continue;
       known?.host?.el.remove();
+      read += 1;
       const person = readRef(ref, viewer);
       if (!person) {
         marks.delete(ref.row);
@@ -305,8 +313,9 @@ export function runLists(ctx: ContentScriptContext): void {
       lookupQueue = [];
       void refresh(batch);
     }
+    let drawn = 0;
     for (const m of toRender) {
-      if (performance.now() - start >= SLICE_MS) break;
+      if (drawn++ >= PER_FRAME || performance.now() - start >= SLICE_MS) break;
       toRender.delete(m);
       render(m);
     }
