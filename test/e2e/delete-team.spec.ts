@@ -2,12 +2,12 @@
 // Supabase stand-in over the real migrations.
 import { expect, test, type Page } from '@playwright/test';
 import type { StandIn } from '../stand-in/server';
-import { connectAndSignUp, createTeam, inviteCode, joinTeam, profile, serverProspects, serverView, standIn, teamIdOf, type Rep } from './team';
+import { profiles, serverProspects, serverView, standIn, teamIdOf } from './team';
 
 const AYU = 'https://www.linkedin.com/in/ayu-lestari-0c9d8e/';
 
 let server: StandIn;
-const open: Rep[] = [];
+const browsers = profiles(() => server);
 
 test.beforeAll(async () => {
   server = await standIn();
@@ -16,14 +16,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 test.afterEach(async () => {
-  while (open.length) await open.pop()!.close();
+  await browsers.closeAll();
 });
-
-async function rep(label: string) {
-  const r = await profile(server, label);
-  open.push(r);
-  return r;
-}
 
 /** The teammate's page shows what their store holds; a reload looks the person up (and pulls) again. */
 async function seesOnPage(page: Page, what: 'tracked' | 'untracked') {
@@ -37,13 +31,7 @@ async function seesOnPage(page: Page, what: 'tracked' | 'untracked') {
 
 test('the owner deletes; the teammate sees the person gone, and back after Undo; a rep may not delete the owner’s prospect and is told why', async () => {
   test.setTimeout(300_000);
-  const sari = await rep('sari');
-  await connectAndSignUp(sari, server);
-  await createTeam(sari, 'Nusa Ringan sales');
-  const code = await inviteCode(sari);
-  const bayu = await rep('bayu');
-  await connectAndSignUp(bayu, server);
-  await joinTeam(bayu, code, 'Nusa Ringan sales');
+  const { owner: sari, teammate: bayu } = await browsers.teamOfTwo('Nusa Ringan sales');
 
   const sariPage = await sari.context.newPage();
   await sariPage.goto(AYU);
@@ -90,13 +78,7 @@ test('the owner deletes; the teammate sees the person gone, and back after Undo;
 
 test('erase in a team: gone from the server and from the teammate’s browser, nothing about her left to pull', async () => {
   test.setTimeout(300_000);
-  const sari = await rep('sari');
-  await connectAndSignUp(sari, server);
-  await createTeam(sari, 'Nusa Ringan erase');
-  const code = await inviteCode(sari);
-  const bayu = await rep('bayu');
-  await connectAndSignUp(bayu, server);
-  await joinTeam(bayu, code, 'Nusa Ringan erase');
+  const { owner: sari, teammate: bayu } = await browsers.teamOfTwo('Nusa Ringan erase');
 
   const sariPage = await sari.context.newPage();
   await sariPage.goto(AYU);

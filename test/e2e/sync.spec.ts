@@ -8,7 +8,7 @@ import {
   createTeam,
   inviteCode,
   joinTeam,
-  profile,
+  profiles,
   serverProspects,
   serverStageOf,
   serverView,
@@ -22,7 +22,8 @@ const RIZKY = 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/';
 const AYU = 'https://www.linkedin.com/in/ayu-lestari-0c9d8e/';
 
 let server: StandIn;
-const open: Rep[] = [];
+const browsers = profiles(() => server);
+const rep = browsers.rep;
 
 test.beforeAll(async () => {
   server = await standIn();
@@ -33,25 +34,12 @@ test.afterAll(async () => {
 test.afterEach(async () => {
   server.faults.rpc = undefined;
   await server.comeBack().catch(() => undefined);
-  while (open.length) await open.pop()!.close();
+  await browsers.closeAll();
 });
-
-async function rep(label: string) {
-  const r = await profile(server, label);
-  open.push(r);
-  return r;
-}
 
 test('a rep clips a profile; a teammate in another browser sees its stage inline', async () => {
   test.setTimeout(120_000);
-  const sari = await rep('sari');
-  await connectAndSignUp(sari, server);
-  await createTeam(sari, 'Nusa Ringan sales');
-  const code = await inviteCode(sari);
-
-  const bayu = await rep('bayu');
-  await connectAndSignUp(bayu, server);
-  await joinTeam(bayu, code, 'Nusa Ringan sales');
+  const { owner: sari, teammate: bayu } = await browsers.teamOfTwo('Nusa Ringan sales');
 
   const page = await sari.context.newPage();
   await page.goto(RIZKY);

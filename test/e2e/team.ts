@@ -135,3 +135,33 @@ export async function serverStageOf(client: SupabaseClient, teamId: string, slug
 export async function teamIdOf(rep: Rep): Promise<string> {
   return rep.options.evaluate(async () => ((await chrome.storage.local.get('scope')).scope as { teamId: string }).teamId);
 }
+
+/**
+ * The browser profiles of one spec against one stand-in: `rep(label)` opens a profile that `closeAll()`
+ * (in afterEach) closes again, and `teamOfTwo()` is the usual start: an owner who made the team and a
+ * rep who joined it with an invite code, each in their own profile.
+ */
+export function profiles(server: () => StandIn) {
+  const open: Rep[] = [];
+  const rep = async (label: string): Promise<Rep> => {
+    const r = await profile(server(), label);
+    open.push(r);
+    return r;
+  };
+  return {
+    rep,
+    async closeAll(): Promise<void> {
+      while (open.length) await open.pop()!.close();
+    },
+    async teamOfTwo(team: string, labels: [string, string] = ['sari', 'bayu']): Promise<{ owner: Rep; teammate: Rep }> {
+      const owner = await rep(labels[0]);
+      await connectAndSignUp(owner, server());
+      await createTeam(owner, team);
+      const code = await inviteCode(owner);
+      const teammate = await rep(labels[1]);
+      await connectAndSignUp(teammate, server());
+      await joinTeam(teammate, code, team);
+      return { owner, teammate };
+    },
+  };
+}
