@@ -51,10 +51,11 @@ async function readSeen(): Promise<SeenMap> {
 
 // Writes are chained so two tabs updating at once cannot drop each other's entry.
 let writes: Promise<unknown> = Promise.resolve();
-function updateSeen(change: (map: SeenMap) => void): Promise<void> {
+function updateSeen(change: (map: SeenMap) => boolean | void): Promise<void> {
   const next = writes.then(async () => {
     const map = await readSeen();
-    change(map);
+    // `false`: nothing changed (every tab of every site loading passes through forget), nothing written.
+    if (change(map) === false) return;
     await browser.storage.session.set({ [SESSION_KEY]: map });
   });
   writes = next.catch(() => undefined);
@@ -117,7 +118,7 @@ async function apply(tabId: number, seen: Seen, overdue?: number): Promise<boole
 }
 
 function forget(tabId: number): Promise<void> {
-  return updateSeen((map) => void delete map[String(tabId)]);
+  return updateSeen((map) => String(tabId) in map && delete map[String(tabId)]);
 }
 
 // Per tab: the latest look wins, and a burst of updates (LinkedIn retitles its tab often) is one look.
