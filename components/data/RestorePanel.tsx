@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import type { BackupTable } from '../../lib/io/export';
 import { checkFileSize } from '../../lib/io/file-limits';
 import type { BackupCheck, BackupCounts } from '../../lib/messaging/data-types';
-import { send } from '../shared/api';
+import { blobText, checkBackupStream, restoreBackupStream } from '../../lib/store/restore-stream';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t, uiLocale } from '../shared/i18n';
-import { readText } from './download';
+import { openPageStore, storeWritten } from './page-store';
 import { TABLE_NAMES, backupErrorText } from './wording';
 
 const SHOWN: BackupTable[] = ['prospects', 'followUps', 'touches', 'stages', 'cadences'];
@@ -17,9 +17,13 @@ function countsText(counts: BackupCounts): string {
     .join(' · ');
 }
 
-/** Restore from a JSON backup: checked whole first, then confirmed, then it replaces this pipeline's data in one go. */
+/**
+ * Restore from a JSON backup: checked whole first, then confirmed, then it replaces this pipeline's
+ * data in one go. The page reads the file itself as a stream (lib/store/restore-stream.ts): no message
+ * carries it, whatever its size.
+ */
 export function RestorePanel() {
-  const [text, setText] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<BackupCheck | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,42 +33,47 @@ export function RestorePanel() {
 
   async function choose(input: HTMLInputElement) {
     const f = input.files?.[0];
-    setText(null);
+    setFile(null);
     setCheck(null);
     setConfirming(false);
     setStatus('');
     setError(null);
     if (!f) return;
-    // Refused on its size, before it is read: reading a huge file whole is what crashed this page.
+    // Refused on its size, before it is read.
     const tooLarge = checkFileSize('backup', f.size);
     if (tooLarge) return setError(t('backupTooLarge', [tooLarge.size, tooLarge.limit]));
-    const content = await readText(f);
     setBusy(true);
+    const store = await openPageStore();
     try {
-      setCheck(await send({ type: 'inspectBackup', text: content }));
-      setText(content);
+      setCheck(await checkBackupStream(store.ctx, blobText(f)));
+      setFile(f);
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      store.close();
       setBusy(false);
     }
   }
 
   async function restore() {
-    if (!text) return;
+    if (!file || !check?.ok) return;
     setBusy(true);
     setError(null);
+    const store = await openPageStore();
     try {
-      const { counts } = await send({ type: 'restoreBackup', text });
+      const counts = await restoreBackupStream(store.ctx, blobText(file), check);
       setStatus(t('restoreDone', countsText(counts)));
-      setText(null);
+      setFile(null);
       setCheck(null);
       setConfirming(false);
       setInputKey((k) => k + 1);
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      store.close();
       setBusy(false);
+      // Badge, views and sync catch up with whatever the store now holds.
+      await storeWritten().catch(() => undefined);
     }
   }
 

@@ -3,14 +3,15 @@
 //
 // The limits cover a busy rep with room to spare. A CRM export of 100,000 prospects with a dozen
 // columns is about 20–40 MB (the review's 43,000-row file was 20 MB); LinkedIn's Connections.csv is
-// about 100 bytes a row. A backup of one pipeline restores through one runtime message, and Chrome
-// refuses a message over 64 MiB, so a backup file stays below that with room for JSON escaping.
+// about 100 bytes a row. A backup is read by the options page itself as a stream, row by row
+// (lib/store/restore-stream.ts), so no message limit applies; a backup of 100,000 prospects with a
+// year of touches and follow-ups is a few hundred MB, and the limit leaves room above that.
 
 export type FileKind = 'csv' | 'backup';
 
 export const MAX_FILE_BYTES: Record<FileKind, number> = {
   csv: 40_000_000,
-  backup: 60_000_000,
+  backup: 1_000_000_000,
 };
 
 /** The limit as people read it: "40 MB". */

@@ -10,8 +10,11 @@ import { MAX_FILE_BYTES } from '../io/file-limits';
  * of the file's size (lib/io/file-limits.ts) keeps every file it reads under this cap.
  */
 export const MAX_CSV_CHARS = MAX_FILE_BYTES.csv;
-/** A JSON backup as text. Chrome refuses a runtime message over 64 MiB; both caps stay under it. */
-export const MAX_BACKUP_CHARS = MAX_FILE_BYTES.backup;
+/**
+ * A JSON backup as text in an `inspectBackup` / `restoreBackup` message. Chrome refuses a runtime
+ * message over 64 MiB; the options page restores bigger files itself, as a stream.
+ */
+export const MAX_BACKUP_CHARS = 60_000_000;
 
 export type ExportKind = 'prospects' | 'followUps' | 'touches';
 

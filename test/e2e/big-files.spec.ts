@@ -1,7 +1,7 @@
 // Big files must not stall Jalur: an import of tens of thousands of rows runs while chips keep being
 // answered, a backup bigger than one Chrome message (64 MiB) still downloads, and files over the
 // limits are refused on their size, before they are read. The files are generated here, not committed.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
@@ -112,7 +112,9 @@ test('files over the limits are refused on their size, naming the limit', async 
   const csv = join(dir, `jalur-too-big-${process.pid}.csv`);
   const json = join(dir, `jalur-too-big-${process.pid}.json`);
   writeFileSync(csv, Buffer.alloc(41_000_000, 'a'));
-  writeFileSync(json, Buffer.alloc(61_000_000, 'a'));
+  // Sparse: a file of that size without writing a gigabyte.
+  writeFileSync(json, '');
+  truncateSync(json, 1_001_000_000);
   try {
     const options = await openExtensionPage(context, extensionId, 'options.html');
     await options.getByLabel('CSV file').setInputFiles(csv);
@@ -120,7 +122,7 @@ test('files over the limits are refused on their size, naming the limit', async 
       'This file is 41 MB; Jalur imports CSV files of at most 40 MB. Split it into smaller files and import them one after another.',
     );
     await options.getByLabel('Backup file (JSON)').setInputFiles(json);
-    await expect(options.getByRole('alert').filter({ hasText: 'restores' })).toHaveText('This file is 61 MB; Jalur restores backups of at most 60 MB.');
+    await expect(options.getByRole('alert').filter({ hasText: 'restores' })).toHaveText('This file is 1001 MB; Jalur restores backups of at most 1000 MB.');
   } finally {
     rmSync(csv, { force: true });
     rmSync(json, { force: true });
