@@ -14,6 +14,7 @@ import { listStages } from '../store/queries';
 import { teamSettings } from '../store/settings';
 import { singleKeys, type RangeNode } from '../store/range-keys';
 import { CACHE_LIMITS } from '../store/cache-limits';
+import { PROSPECTS_STAMP_KEY } from '../store/change-stamp';
 import { LruMap } from '../store/lru-map';
 
 export type CachedProspect = CardSource & { deletedAt: number | null };
@@ -28,6 +29,83 @@ interface Cache {
   generation: number;
   /** Refreshes run one at a time, so an older read can never overwrite a newer one. */
   queue: Promise<unknown>;
+  /** The prospects' change stamp the cached rows were read at (lib/store/change-stamp.ts). */
+  stamp: string | null;
+  saving: ReturnType<typeof setTimeout> | null;
+}
+
+// The card fields of every prospect, kept across worker restarts: a worker woken by the side panel
+// reads this one record instead of every prospect row, when no prospect was written since it was
+// taken (the stamp). Columns of plain values: the cheapest shape for IndexedDB to hand back.
+const BOARD_SNAPSHOT_KEY = 'board:cards';
+const SNAPSHOT_FORMAT = 1;
+/** Saved this long after the last change, off the path of any answer. */
+const SNAPSHOT_DELAY_MS = 2_000;
+const FIELDS = [
+  'id',
+  'name',
+  'company',
+  'stageId',
+  'score',
+  'dealValue',
+  'currency',
+  'ownerId',
+  'source',
+  'temperature',
+  'mqlAt',
+  'sqlAt',
+  'lastTouchAt',
+  'stageEnteredAt',
+  'createdAt',
+  'deletedAt',
+] as const satisfies readonly (keyof CachedProspect)[];
+
+interface Snapshot {
+  format: number;
+  stamp: string | null;
+  columns: Record<(typeof FIELDS)[number], unknown[]>;
+}
+
+function toSnapshot(rows: Map<string, CachedProspect>, stamp: string | null): Snapshot {
+  const columns = Object.fromEntries(FIELDS.map((f) => [f, [] as unknown[]])) as Snapshot['columns'];
+  for (const p of rows.values()) for (const f of FIELDS) columns[f].push(p[f]);
+  return { format: SNAPSHOT_FORMAT, stamp, columns };
+}
+
+function fromSnapshot(s: Snapshot): Map<string, CachedProspect> {
+  const out = new Map<string, CachedProspect>();
+  const n = s.columns.id.length;
+  for (let i = 0; i < n; i++) {
+    const p = {} as Record<string, unknown>;
+    for (const f of FIELDS) p[f] = s.columns[f][i];
+    out.set(p.id as string, p as unknown as CachedProspect);
+  }
+  return out;
+}
+
+function saveSnapshotSoon(db: JalurDb, cache: Cache): void {
+  if (cache.saving) clearTimeout(cache.saving);
+  cache.saving = setTimeout(() => void saveBoardSnapshot(db).catch(() => undefined), SNAPSHOT_DELAY_MS);
+}
+
+/** Saves the cached card fields now (normally a moment after the last change). */
+export async function saveBoardSnapshot(db: JalurDb): Promise<boolean> {
+  const cache = caches.get(db.name);
+  if (!cache) return false;
+  if (cache.saving) clearTimeout(cache.saving);
+  cache.saving = null;
+  const rows = cache.prospects;
+  if (!rows || rows.size > CACHE_LIMITS.prospects) return false;
+  // Stamped with what the rows were read at: a write since then makes the snapshot stale, never wrong.
+  await db.caches.put({ key: BOARD_SNAPSHOT_KEY, value: toSnapshot(rows, cache.stamp) });
+  return true;
+}
+
+/** Forgets what is kept in memory for `name`, as a worker that Chrome stopped and started again. */
+export function forgetBoardCache(name: string): void {
+  const cache = caches.get(name);
+  if (cache?.saving) clearTimeout(cache.saving);
+  caches.delete(name);
 }
 
 // Bounded (lib/store/cache-limits.ts): the pipelines in use, and none larger than the bound.
@@ -78,6 +156,8 @@ export interface BoardSources {
   prospects: Iterable<CachedProspect>;
   nextDue: ReadonlyMap<string, number>;
   generation: number;
+  /** Where the card fields came from this time: memory, the snapshot, or the prospect rows. */
+  read: 'memory' | 'snapshot' | 'rows';
 }
 
 async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
@@ -85,19 +165,37 @@ async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
   const changed = cache.changed;
   cache.changed = new Set();
   let prospects = cache.prospects;
+  let from: BoardSources['read'] = 'memory';
   if (prospects === null || changed === 'all' || changed.size > 0 || cache.nextDue === null) cache.generation++;
   try {
     if (prospects === null || changed === 'all') {
-      const rows = await db.prospects.toArray();
-      prospects = new Map(rows.map((p) => [p.id, slim(p)]));
+      // A worker that just woke: the snapshot, when no prospect was written since it was taken;
+      // else every row, with the stamp they were read at.
+      const read = await db.transaction('r', [db.prospects, db.caches], async () => {
+        const [stampRow, snapRow] = await db.caches.bulkGet([PROSPECTS_STAMP_KEY, BOARD_SNAPSHOT_KEY]);
+        const stamp = (stampRow?.value as string | undefined) ?? null;
+        const snap = snapRow?.value as Snapshot | undefined;
+        if (prospects === null && snap?.format === SNAPSHOT_FORMAT && snap.stamp === stamp) return { stamp, rows: fromSnapshot(snap), fromSnapshot: true };
+        const rows = await db.prospects.toArray();
+        return { stamp, rows: new Map(rows.map((p) => [p.id, slim(p)])), fromSnapshot: false };
+      });
+      prospects = read.rows;
+      cache.stamp = read.stamp;
+      from = read.fromSnapshot ? 'snapshot' : 'rows';
+      if (!read.fromSnapshot) saveSnapshotSoon(db, cache);
     } else if (changed.size > 0) {
       const ids = [...changed];
-      const rows = await db.prospects.bulkGet(ids);
+      const [rows, stampRow] = await db.transaction('r', [db.prospects, db.caches], () =>
+        Promise.all([db.prospects.bulkGet(ids), db.caches.get(PROSPECTS_STAMP_KEY)]),
+      );
       ids.forEach((id, i) => {
         const row = rows[i];
         if (row) prospects!.set(id, slim(row));
         else prospects!.delete(id);
       });
+      cache.stamp = (stampRow?.value as string | undefined) ?? null;
+      from = 'rows';
+      saveSnapshotSoon(db, cache);
     }
   } catch (e) {
     // What was not read must be read next time.
@@ -122,14 +220,14 @@ async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
       throw e;
     }
   }
-  return { prospects: prospects.values(), nextDue, generation: cache.generation };
+  return { prospects: prospects.values(), nextDue, generation: cache.generation, read: from };
 }
 
 function cacheOf(db: JalurDb): Cache {
   listen();
   let cache = caches.get(db.name);
   if (!cache) {
-    cache = { prospects: null, changed: 'all', nextDue: null, team: null, generation: 0, queue: Promise.resolve() };
+    cache = { prospects: null, changed: 'all', nextDue: null, team: null, generation: 0, queue: Promise.resolve(), stamp: null, saving: null };
     caches.set(db.name, cache);
   }
   return cache;

@@ -13,6 +13,7 @@ import {
 import type { Company } from '../model/company';
 import { LOCAL_DB } from '../sync/scope';
 import { compactOutbox, SENT_THROUGH_KEY } from './outbox-coalesce';
+import { changeStamp } from './change-stamp';
 
 /** How many entries a push sent at once before version 6 recorded what was sent (lib/sync/push.ts). */
 const PUSH_BATCH_BEFORE_V6 = 500;
@@ -44,7 +45,14 @@ export type JalurDb = Dexie & {
   syncIssues: EntityTable<SyncIssue, 'id'>;
   cadences: EntityTable<Cadence, 'id'>;
   companies: EntityTable<Company, 'id'>;
+  caches: EntityTable<CacheRow, 'key'>;
 };
+
+/** Derived data kept across worker restarts, valid only while its stamp matches (./change-stamp.ts). */
+export interface CacheRow {
+  key: string;
+  value: unknown;
+}
 
 export interface IdbEnv {
   indexedDB: IDBFactory;
@@ -104,8 +112,9 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
   });
   // The outbox holds only what a team needs (lib/store/outbox.ts): the local pipeline's queue, which
   // nothing ever sent, is emptied; a team's is compacted to one pending entry per record field.
+  // caches: what a cold worker would otherwise rebuild from every row (./change-stamp.ts).
   db.version(6)
-    .stores({})
+    .stores({ caches: 'key' })
     .upgrade(async (tx) => {
       const outbox = tx.table<OutboxEntry, number>('outbox');
       if (name === LOCAL_DB) return outbox.clear();
@@ -118,5 +127,6 @@ export function openDb(name: string, env?: IdbEnv): JalurDb {
       await outbox.bulkPut(plan.put);
       await tx.table('meta').put({ key: SENT_THROUGH_KEY, value: sentThrough });
     });
+  db.use(changeStamp);
   return db;
 }

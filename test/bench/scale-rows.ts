@@ -48,8 +48,7 @@ async function launch(): Promise<{ context: BrowserContext; port: number; close:
 async function workerHeapMb(port: number): Promise<number> {
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
   try {
-    const target = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-    if (!target) throw new Error('no service worker target');
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
     const session = await target.createCDPSession();
     await session.send('HeapProfiler.enable');
     await session.send('HeapProfiler.collectGarbage');
