@@ -4,8 +4,8 @@
 //   new     → on people search and a company's People tab only: "Add to pipeline", and a checkbox
 //             while the rep is selecting several.
 import type { PersonView } from '../../../lib/messaging/types';
-import { stageLabel, t } from '../../shared/i18n';
-import { h } from './dom';
+import { stageLabel } from '../../shared/i18n';
+import { h, tr } from './dom';
 
 export type Engagement = 'liked' | 'commented' | 'shared';
 
@@ -37,39 +37,39 @@ function tracked(p: PersonView, s: Extract<MarkState, { kind: 'tracked' }>, name
   const overdue = !!p.nextFollowUp?.overdue && p.stageKind === 'open';
   const pill = h(
     'span',
-    { class: 'pill', 'data-stage': p.stageKey, 'data-kind': p.stageKind, tabindex: '-1', title: `${p.name} · ${t('scoreShort', String(p.score))}` },
+    { class: 'pill', 'data-stage': p.stageKey, 'data-kind': p.stageKind, tabindex: '-1', title: `${p.name} · ${tr('scoreShort', String(p.score))}` },
     h('span', { class: 'dot', 'aria-hidden': 'true' }),
     stage,
-    h('span', { class: 'score' }, '· ', t('scoreShort', String(p.score))),
-    overdue && h('span', { class: 'overdue', 'data-overdue': 'true', title: p.nextFollowUp?.title }, '· ', t('markOverdue')),
+    h('span', { class: 'score' }, '· ', tr('scoreShort', String(p.score))),
+    overdue && h('span', { class: 'overdue', 'data-overdue': 'true', title: p.nextFollowUp?.title }, '· ', tr('markOverdue')),
   );
   const row = h('span', { class: 'row' }, pill);
   const e = s.engage;
-  if (e === 'closed') row.append(h('button', { type: 'button', 'aria-expanded': 'false', onclick: () => act.engage('open') }, t('logEngagement')));
+  if (e === 'closed') row.append(h('button', { type: 'button', 'aria-expanded': 'false', onclick: () => act.engage('open') }, tr('logEngagement')));
   else if (e === 'open' || e === 'busy') {
-    const group = h('span', { role: 'group', class: 'row', 'aria-label': t('engagementGroup', name) });
-    for (const [what, key] of ENGAGEMENTS) group.append(h('button', { type: 'button', disabled: e === 'busy', onclick: () => act.engage(what) }, t(key)));
-    group.append(h('button', { type: 'button', 'aria-label': t('cancel'), title: t('cancel'), onclick: () => act.engage('close') }, '×'));
+    const group = h('span', { role: 'group', class: 'row', 'aria-label': tr('engagementGroup', name) });
+    for (const [what, key] of ENGAGEMENTS) group.append(h('button', { type: 'button', disabled: e === 'busy', onclick: () => act.engage(what) }, tr(key)));
+    group.append(h('button', { type: 'button', 'aria-label': tr('cancel'), title: tr('cancel'), onclick: () => act.engage('close') }, '×'));
     group.addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Escape') act.engage('close');
     });
     row.append(group);
-  } else if (e === 'done') row.append(h('span', { class: 'done', role: 'status' }, t('engagementLogged')));
+  } else if (e === 'done') row.append(h('span', { class: 'done', role: 'status' }, tr('engagementLogged')));
   else if (e && typeof e === 'object') row.append(h('span', { class: 'error', role: 'alert' }, e.error));
-  if (s.added) row.append(h('span', { class: 'sr-only', role: 'status' }, t('chipAdded', stage)));
+  if (s.added) row.append(h('span', { class: 'sr-only', role: 'status' }, tr('chipAdded', stage)));
   return row;
 }
 
 function fresh(s: Extract<MarkState, { kind: 'new' }>, name: string, act: MarkActions): HTMLElement {
   const row = h('span', { class: 'row' });
   if (s.selecting) {
-    const box = h('input', { type: 'checkbox', 'aria-label': t('bulkSelectPerson', name), checked: s.selected }) as HTMLInputElement;
+    const box = h('input', { type: 'checkbox', 'aria-label': tr('bulkSelectPerson', name), checked: s.selected }) as HTMLInputElement;
     box.checked = s.selected;
     box.addEventListener('change', () => act.select(box.checked));
     row.append(h('label', {}, box));
   }
   row.append(
-    h('button', { type: 'button', class: 'add', title: t('markAddTitle', name), disabled: s.busy, onclick: () => act.add() }, '+ ', h('span', {}, t('addToPipeline'))),
+    h('button', { type: 'button', class: 'add', title: tr('markAddTitle', name), disabled: s.busy, onclick: () => act.add() }, '+ ', h('span', {}, tr('addToPipeline'))),
   );
   if (s.error) row.append(h('span', { class: 'error', role: 'alert' }, s.error));
   return row;

@@ -10,14 +10,13 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { askShowOnLinkedIn, showFromNotice } from '../../../lib/content-script/page-settings';
 import type { PagePeopleReply, PersonView, Request, TabRequest } from '../../../lib/messaging/types';
-import { keyOf, viewerOf } from '../../../lib/sites/linkedin/lists/identity';
+import { keyOf, viewerOf, type Viewer } from '../../../lib/sites/linkedin/lists/identity';
 import { CLIP_SURFACES, type ListPerson } from '../../../lib/sites/linkedin/lists/types';
 import { pagePeople, pageRows, readRef } from '../../../lib/sites/linkedin/page-people';
 import { profileUrl } from '../../../lib/sites/linkedin/url';
 import { ask } from '../../shared/api';
-import { t } from '../../shared/i18n';
 import { BULK_TAG, createBulkBar, renderBulkBar, type BulkState } from './bulk-bar';
-import { shadowHost, type Host } from './dom';
+import { shadowHost, tr as t, type Host } from './dom';
 import { renderMark, type Engagement, type MarkState } from './mark';
 
 export const MARK_TAG = 'jalur-mark';
@@ -29,7 +28,8 @@ export const MARK_TAG = 'jalur-mark';
  */
 const SLICE_MS = 2;
 /** …and at most this many rows read and marks drawn per frame, whatever the clock says (a busy machine's clock is coarse). */
-const PER_FRAME = 10;
+const READ_PER_FRAME = 25;
+const DRAW_PER_FRAME = 10;
 /** The background's lookup takes up to 200 keys of each kind. */
 const LOOKUP_BATCH = 200;
 const OURS = `${MARK_TAG}, ${BULK_TAG}, jalur-inline`;
@@ -85,9 +85,17 @@ function captureOf(p: ListPerson) {
   };
 }
 
+function ours(list: NodeList): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i]!;
+    if (n.nodeType !== 1 || !(n as Element).matches(OURS)) return false;
+  }
+  return true;
+}
+
+/** A mutation that only inserts or removes our own marks (beside the page's nodes). */
 function onlyOurs(r: MutationRecord): boolean {
-  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.matches(OURS));
+  return r.addedNodes.length + r.removedNodes.length > 0 && ours(r.addedNodes) && ours(r.removedNodes);
 }
 
 export function runLists(ctx: ContentScriptContext): void {
@@ -99,6 +107,16 @@ export function runLists(ctx: ContentScriptContext): void {
   let bar: { host: Host; list: Element } | null = null;
   const bulk: BulkState = { selecting: false, selected: 0, busy: false, said: '' };
   const selected = new Set<string>();
+
+  /** The page changed since the rows were last listed (our own frames of reading and drawing do not count). */
+  let dirty = true;
+  /** The viewer, read once their nav shows (it does not change within a page). */
+  let viewer: Viewer | null = null;
+
+  function changed() {
+    dirty = true;
+    schedule();
+  }
 
   function schedule() {
     if (scheduled || !shown) return;
@@ -278,7 +296,8 @@ export function runLists(ctx: ContentScriptContext): void {
     scheduled = false;
     if (!shown) return removeAll();
     const start = performance.now();
-    if (!pending.length) {
+    if (dirty && !pending.length) {
+      dirty = false;
       pending = pageRows(document, location.href);
       // Rows gone from the page take their marks with them.
       const live = new Set(pending.map((r) => r.row));
@@ -289,16 +308,16 @@ export function runLists(ctx: ContentScriptContext): void {
         toRender.delete(m);
       }
     }
-    const viewer = viewerOf(document);
+    if (pending.length && !viewer?.slugs.size && !viewer?.memberIds.size) viewer = viewerOf(document);
     let read = 0;
-    while (pending.length && read < PER_FRAME && performance.now() - start < SLICE_MS) {
+    while (pending.length && read < READ_PER_FRAME && performance.now() - start < SLICE_MS) {
       const ref = pending.shift()!;
       const known = marks.get(ref.row);
       const href = known?.person.anchor.getAttribute('href') ?? null;
       if (known && known.person.anchor.isConnected && ref.row.contains(known.person.anchor) && href === known.href) continue;
       known?.host?.el.remove();
       read += 1;
-      const person = readRef(ref, viewer);
+      const person = readRef(ref, viewer!);
       if (!person) {
         marks.delete(ref.row);
         continue;
@@ -307,15 +326,16 @@ export function runLists(ctx: ContentScriptContext): void {
       marks.set(ref.row, m);
       lookupQueue.push(m);
     }
-    // Everyone this frame found, in one lookup.
-    if (lookupQueue.length) {
+    // Everyone the rows just read name, in one lookup once they are all read (a message to the
+    // background costs more than reading a row).
+    if (lookupQueue.length && !pending.length) {
       const batch = lookupQueue;
       lookupQueue = [];
       void refresh(batch);
     }
     let drawn = 0;
     for (const m of toRender) {
-      if (drawn++ >= PER_FRAME || performance.now() - start >= SLICE_MS) break;
+      if (drawn++ >= DRAW_PER_FRAME || performance.now() - start >= SLICE_MS) break;
       toRender.delete(m);
       render(m);
     }
@@ -325,12 +345,13 @@ export function runLists(ctx: ContentScriptContext): void {
   // ---- wiring ----
   const observer = new MutationObserver((records) => {
     if (records.every(onlyOurs)) return;
-    schedule();
+    changed();
   });
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     pending = [];
-    schedule();
+    viewer = null;
+    changed();
   });
 
   browser.runtime.onMessage.addListener((msg: unknown) => {
@@ -342,7 +363,7 @@ export function runLists(ctx: ContentScriptContext): void {
       shown = show;
       if (show) {
         observer.observe(document.body, { childList: true, subtree: true });
-        schedule();
+        changed();
       } else {
         observer.disconnect();
         removeAll();
@@ -361,7 +382,7 @@ export function runLists(ctx: ContentScriptContext): void {
     shown = await askShowOnLinkedIn();
     if (!shown) return;
     observer.observe(document.body, { childList: true, subtree: true });
-    schedule();
+    changed();
   };
   if (document.readyState === 'complete') void start();
   else ctx.addEventListener(window, 'load', () => void start(), { once: true });
