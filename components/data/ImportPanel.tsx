@@ -44,14 +44,21 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const cancel = useRef<AbortController | null>(null);
 
-  /** Runs one long step on the store opened here, with progress and a Cancel button while it runs. */
-  async function withStore<T>(work: (store: PageStore, run: ImportRun) => Promise<T>): Promise<T> {
+  /** A Cancel for the step about to start; the button shows for as long as the page is busy with it. */
+  function cancellable(): AbortSignal {
     const controller = new AbortController();
     cancel.current = controller;
+    return controller.signal;
+  }
+
+  /** Runs one long step on the store opened here, with progress and a Cancel button while it runs. */
+  async function withStore<T>(work: (store: PageStore, run: ImportRun) => Promise<T>): Promise<T> {
+    const signal = cancel.current?.signal ?? cancellable();
     setProgress(null);
     const store = await openPageStore();
     try {
-      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: setProgress, signal: controller.signal });
+      if (signal.aborted) throw new ImportCancelled(null);
+      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: setProgress, signal });
     } finally {
       store.close();
       cancel.current = null;
@@ -68,6 +75,7 @@ export function ImportPanel() {
 
   async function check(data: ImportFile, next: Choice) {
     setChoice(next);
+    if (!cancel.current) cancellable();
     setBusy(true);
     setError(null);
     setStopped(null);
@@ -95,10 +103,13 @@ export function ImportPanel() {
     // Refused on its size, before it is read: a huge file would stall the page first.
     const tooLarge = checkFileSize('csv', f.size);
     if (tooLarge) return setError(t('importTooLarge', [tooLarge.size, tooLarge.limit]));
+    // Cancel shows from here: reading a big file takes a moment before the check reports progress.
+    cancellable();
     setBusy(true);
     const read = readImportFile(await readText(f));
-    setBusy(false);
     if (!read.ok) {
+      cancel.current = null;
+      setBusy(false);
       setFile({ name: f.name, data: null });
       return setPreview({ ...EMPTY_PREVIEW, readError: { code: read.error.code, line: read.error.line } });
     }
@@ -109,6 +120,7 @@ export function ImportPanel() {
   async function importNow() {
     if (!file?.data || !preview) return;
     const data = file.data;
+    cancellable();
     setBusy(true);
     setError(null);
     try {
@@ -215,19 +227,26 @@ export function ImportPanel() {
       )}
       {preview && !preview.importable && preview.badRows > 0 && !choice.skipBadRows && <p class="hint">{t('importBlocked')}</p>}
       {preview?.importable && nothingToDo && <p class="hint">{t('importNothingNew')}</p>}
-      {busy && progress && progress.total > 0 && (
+      {busy && cancel.current && (
         <div class="import-progress">
-          <progress
-            value={progress.done}
-            max={progress.total}
-            aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressImporting')}
-          />
-          <span data-phase={progress.phase}>
-            {t(progress.phase === 'checking' ? 'importProgressCheckingRows' : 'importProgressImportingRows', [
-              formatCount(progress.done),
-              formatCount(progress.total),
-            ])}
-          </span>
+          {progress && progress.total > 0 ? (
+            <>
+              <progress
+                value={progress.done}
+                max={progress.total}
+                aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressImporting')}
+              />
+              <span data-phase={progress.phase}>
+                {t(progress.phase === 'checking' ? 'importProgressCheckingRows' : 'importProgressImportingRows', [
+                  formatCount(progress.done),
+                  formatCount(progress.total),
+                ])}
+              </span>
+            </>
+          ) : (
+            // Reading the file, before the first slice reports: a bar without a value is "working".
+            <progress aria-label={t('importProgressChecking')} />
+          )}
           <button type="button" class="import-cancel" onClick={() => cancel.current?.abort()}>
             {t('importCancel')}
           </button>
