@@ -28,8 +28,8 @@ export const MARK_TAG = 'jalur-mark';
  */
 const SLICE_MS = 2;
 /** …and at most this many rows read and marks drawn per frame, whatever the clock says (a busy machine's clock is coarse). */
-const READ_PER_FRAME = 25;
-const DRAW_PER_FRAME = 10;
+const READ_PER_FRAME = 12;
+const DRAW_PER_FRAME = 6;
 /** The background's lookup takes up to 200 keys of each kind. */
 const LOOKUP_BATCH = 200;
 const OURS = `${MARK_TAG}, ${BULK_TAG}, jalur-inline`;
