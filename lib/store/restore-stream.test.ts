@@ -69,6 +69,8 @@ describe('streamed restore', () => {
     expect(written).toMatchObject({ prospects: 2, touches: 1, followUps: 1 });
     expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(first));
     expect(await ctx.db.meta.get('overdue')).toBeUndefined();
+    // Derived data kept beside the store is dropped with the data it was made from.
+    expect(await ctx.db.table('caches').count()).toBe(0);
   });
 
   it('a broken file, a bad row or two people with one address are refused by the check, naming why', async () => {

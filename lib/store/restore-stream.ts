@@ -17,6 +17,7 @@ import { BackupStreamError, scanBackup } from '../io/backup-stream';
 import type { BackupCheck, BackupCounts } from '../messaging/data-types';
 import { identityKeys } from '../model/prospect-intake';
 import { wellFormedDeep } from '../model/text';
+import { CACHES_TABLE } from './change-stamp';
 import type { StoreContext } from './context';
 import { DERIVED_META } from './restore';
 
@@ -118,10 +119,13 @@ export async function restoreBackupStream(ctx: StoreContext, open: OpenText, che
   await ctx.db.open();
   const idb = ctx.db.backendDB();
   const tables = BACKUP_TABLES.filter((t) => t !== 'cadences' || check.counts.cadences !== undefined);
-  const tx = idb.transaction(tables, 'readwrite');
+  // Raw IndexedDB passes by Dexie's middleware, so what it would do here is done by hand: derived
+  // data kept beside the store (the board snapshot and its change stamp, ./change-stamp.ts) goes.
+  const derived = idb.objectStoreNames.contains(CACHES_TABLE) ? [CACHES_TABLE] : [];
+  const tx = idb.transaction([...tables, ...derived], 'readwrite');
   const committed = requestDone(tx, 'complete');
   committed.catch(() => undefined);
-  for (const t of tables) tx.objectStore(t).clear();
+  for (const t of [...tables, ...derived]) tx.objectStore(t).clear();
 
   const queue: Array<[BackupTable, unknown]> = [];
   const written: BackupCounts = {};
@@ -188,7 +192,7 @@ export async function restoreBackupStream(ctx: StoreContext, open: OpenText, che
   if (failure) throw failure;
   // Other contexts (the background's board cache and search index) learn that everything changed.
   const everything = Object.fromEntries(
-    tables.flatMap((t) => [
+    [...tables, ...derived].flatMap((t) => [
       [`idb://${ctx.db.name}/${t}/`, new RangeSet(-Infinity, [[[]]])],
       [`idb://${ctx.db.name}/${t}/:dels`, new RangeSet(-Infinity, [[[]]])],
     ]),
