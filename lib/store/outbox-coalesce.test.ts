@@ -43,14 +43,27 @@ describe('coalesce', () => {
     expect(plan.add).toHaveLength(1);
   });
 
-  it('folds later fields into a creation not yet sent, under the later clock; a new stage stays a later change', () => {
+  it('folds later fields into a creation not yet sent, under its own clock; a new stage stays a later change', () => {
     const create = creation(3, P);
     const next = entry(undefined, P, { title: 'VP', score: 40, stageId: 'st-2', stageEnteredAt: 9 });
     const plan = coalesce([create], [next], 2);
     expect(plan.put).toHaveLength(1);
-    expect(plan.put[0]).toMatchObject({ seq: 3, mutationId: create.mutationId, hlc: next.hlc });
+    expect(plan.put[0]).toMatchObject({ seq: 3, mutationId: create.mutationId, hlc: create.hlc });
     expect(plan.put[0]!.fields).toEqual({ ...create.fields, title: 'VP', score: 40, stageEnteredAt: 9 });
     expect(plan.add).toEqual([{ ...next, fields: { stageId: 'st-2' } }]);
+  });
+
+  it('leaves a reference set after the creation later than the creation, however much folds in after it', () => {
+    // The server stamps every field of the new row with the creation's clock: the enrolment's own entry
+    // must stay later, or the row keeps the creation's empty enrolment.
+    const create = creation(3, P, { enrolment: null });
+    const enrol = entry(4, P, { enrolment: { cadenceId: 'c-1', step: 0 } });
+    const rescore = entry(undefined, P, { score: 55 });
+    const plan = coalesce([create, enrol], [rescore], 2);
+    const folded = plan.put.find((e) => e.seq === 3)!;
+    expect(folded.fields.score).toBe(55);
+    expect(folded.hlc < enrol.hlc).toBe(true);
+    expect(plan.remove).toEqual([]);
   });
 
   it('keeps identity keys out of an earlier creation: a merge queued in between may be what frees them', () => {

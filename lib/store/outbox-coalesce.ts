@@ -6,7 +6,7 @@
 // clock), so each field keeps travelling in an entry stamped when that field was written; an older
 // entry loses only the fields a newer one carries, and an older entry left empty is dropped. The one
 // exception is a record's creation not yet sent: the server has nothing of the record, so later fields
-// fold into the creation itself (stamped with the later clock) and the record goes out whole, once —
+// fold into the creation itself (under the creation's clock) and the record goes out whole, once —
 // except fields the server checks against other records (ORDERED), which stay in their own later
 // entry so they never reach the server before what they depend on.
 //
@@ -146,7 +146,10 @@ export function coalesce(existing: readonly OutboxEntry[], incoming: readonly Ou
       order.push(incomingSlot);
       continue;
     }
-    creation.entry = { ...creation.entry, fields: { ...creation.entry.fields, ...fold }, hlc: raw.hlc > creation.entry.hlc ? raw.hlc : creation.entry.hlc };
+    // The creation keeps its own clock: the server stamps every field of a new row with it, and an
+    // ORDERED field's later entry (a cadence enrolment, a new address) must still be later than that.
+    // Nobody else can have written the record before it lands, so the older stamp loses nothing.
+    creation.entry = { ...creation.entry, fields: { ...creation.entry.fields, ...fold } };
     creation.changed = true;
     strip(live, new Set(Object.keys(fold)), creation.entry, creation);
     // The incoming entry itself is folded away; a replayed (stored) one is removed.
