@@ -2,13 +2,10 @@
 // ships in the company content script, which must stay under 20 KB gzipped). Page text never reaches
 // it: it shows only the background's answer (counts and the team's stage names), set as text.
 import { stageLabel, t } from '../shared/i18n';
-import { acceptTrustedInputOnly } from './trusted-events';
+import { attachPageRoot } from './shadow-root';
 import type { CompanySummary } from '../../lib/messaging/company-types';
 
 export const COMPANY_TAG = 'jalur-inline';
-
-// As components/chip/inline-host.tsx: closed in the shipped build, open with JALUR_OPEN_SHADOW=1.
-const SHADOW_MODE: ShadowRootMode = import.meta.env.JALUR_OPEN_SHADOW === true ? 'open' : 'closed';
 
 const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin-inline-start:8px;font:12px/1.4 system-ui,sans-serif;color:#0b2a5b}
 .chip{display:inline-flex;gap:6px;align-items:center;flex-wrap:wrap;padding:2px 8px;border-radius:12px;background:#eef4ff;border:1px solid #c9d9f5}
@@ -16,7 +13,9 @@ const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin
 ul{display:inline-flex;gap:4px;flex-wrap:wrap;list-style:none;margin:0;padding:0}
 li{padding:0 6px;border-radius:8px;background:#fff;border:1px solid #c9d9f5}
 button{all:unset;cursor:pointer;min-height:24px;display:inline-flex;align-items:center;padding:0 6px;border-radius:6px;color:#0a58ca;font-weight:600}
-button[disabled]{opacity:.6;cursor:progress}button:hover{background:#c9d9f5}:focus-visible{outline:2px solid #0a58ca}`;
+button[disabled]{opacity:.6;cursor:progress}button:hover{background:#c9d9f5}:focus-visible{outline:2px solid #0a58ca}
+.dark{color:#e8eefa;color-scheme:dark}.dark .chip{background:#1f2b3d;border-color:#3a5680}.dark .muted{color:#b9c8e0}.dark .error{color:#ff9b85}
+.dark li{background:#17202c;border-color:#3a5680}.dark button{color:#8ab4ff}.dark button:hover{background:#3a5680}`;
 
 export type CompanyChipState =
   | { kind: 'loading' }
@@ -47,15 +46,11 @@ export function peopleCount(n: number): string {
 }
 
 export function createCompanyChip(doc: Document, slug: string, actions: CompanyChipActions): CompanyChip {
-  const el = doc.createElement(COMPANY_TAG);
-  el.setAttribute('data-company', slug);
-  const root = el.attachShadow({ mode: SHADOW_MODE });
-  acceptTrustedInputOnly(root);
-  const style = node(doc, 'style', null, CSS);
+  const { el, mount, followTheme } = attachPageRoot(doc, COMPANY_TAG, { 'data-company': slug }, CSS);
   const box = node(doc, 'span', 'chip');
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', t('companyChipLabel'));
-  root.append(style, box);
+  mount.append(box);
 
   const button = (label: string, onClick: () => void, disabled = false) => {
     const b = node(doc, 'button', null, label);
@@ -68,6 +63,7 @@ export function createCompanyChip(doc: Document, slug: string, actions: CompanyC
   return {
     el,
     render(state) {
+      followTheme();
       const parts: Node[] = [node(doc, 'span', 'muted', 'Jalur')];
       if (state.kind === 'loading') parts.push(node(doc, 'span', 'muted', t('loading')));
       else if (state.kind === 'error') parts.push(node(doc, 'span', 'error', state.message));

@@ -41,7 +41,7 @@ async function navigateInApp(page: Page, path: keyof typeof ROUTES) {
   await page.evaluate((p) => {
     history.pushState({}, '', p);
     dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
+  }, String(path));
 }
 
 async function ask(context: BrowserContext, extensionId: string, msg: unknown) {

@@ -1,14 +1,9 @@
 // Plain DOM for the marks (no UI library on LinkedIn's busiest pages): tiny element builders, the
 // shadow host every mark and the bulk bar live in, and the text the page gives us always as text.
 import { t, type MessageKey } from '../../shared/i18n';
-import { acceptTrustedInputOnly } from '../trusted-events';
+import { isDarkBehind } from '../page-theme';
+import { attachPageRoot } from '../shadow-root';
 import css from './list-mark.css?inline';
-
-/**
- * Closed in the shipped build, so the page cannot read a prospect's stage or press our buttons;
- * `JALUR_OPEN_SHADOW=1` opens them for acceptance tests (CONTRACT.md "Build"), like every chip.
- */
-export const SHADOW_MODE: ShadowRootMode = import.meta.env.JALUR_OPEN_SHADOW === true ? 'open' : 'closed';
 
 type Child = Node | string | null | undefined | false;
 
@@ -29,20 +24,18 @@ export interface Host {
   mount: HTMLElement;
 }
 
+let darkPage: boolean | null = null;
+
 /**
- * A custom-element host with a shadow root. Clicks and keys inside never reach LinkedIn's own row
- * handlers (a row that opens the profile on click must not open it when the rep presses our button).
+ * A custom-element host with a shadow root (attachPageRoot: closed in the shipped build, trusted input
+ * only). Isolated: clicks and keys inside never reach LinkedIn's own row handlers (a row that opens the
+ * profile on click must not open it when the rep presses our button). LinkedIn's theme is read once per
+ * page from its body, not per mark: marks come by the dozen per frame and each ancestor walk costs style work.
  */
 export function shadowHost(tag: string, attrs: Record<string, string>): Host {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  const root = el.attachShadow({ mode: SHADOW_MODE });
-  acceptTrustedInputOnly(root);
-  for (const type of ['click', 'keydown', 'keyup', 'mousedown', 'pointerdown']) root.addEventListener(type, (e) => e.stopPropagation());
-  const style = document.createElement('style');
-  style.textContent = css;
-  const mount = document.createElement('span');
-  root.append(style, mount);
+  const { el, mount } = attachPageRoot(document, tag, attrs, css, true);
+  darkPage ??= isDarkBehind(document.body, (e) => getComputedStyle(e));
+  if (darkPage) mount.classList.add('dark');
   return { el, mount };
 }
 
