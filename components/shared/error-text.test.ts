@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The browser's i18n, answering from one locale's catalogue as Chrome does ($1… substituted, "" for a missing key).
 let catalogue: Record<string, { message: string }> = {};
+let uiLanguage = 'id';
 vi.mock('wxt/browser', () => ({
   browser: {
     i18n: {
@@ -10,7 +11,7 @@ vi.mock('wxt/browser', () => ({
         const m = catalogue[key]?.message;
         return m === undefined ? '' : m.replace(/\$(\d)/g, (_, n: string) => subs?.[Number(n) - 1] ?? '');
       },
-      getUILanguage: () => 'id',
+      getUILanguage: () => uiLanguage,
     },
   },
 }));
@@ -77,5 +78,21 @@ describe('the Indonesian UI words every refusal in Indonesian', () => {
     catalogue = english;
     expect(errorText({ code: 'delete_forbidden', params: ['Ayu'], error: 'x' })).toBe("Only Ayu's owner or a team admin can delete or erase them.");
     expect(syncReasonText('forbidden')).toMatch(/^The team's rules/);
+  });
+});
+
+describe('an English UI keeps the reason a check was written with', () => {
+  it("shows the background's own sentence for a refused value, where the generic one would say less", () => {
+    catalogue = load('en');
+    uiLanguage = 'en-US';
+    try {
+      const reply = { code: 'invalid_too_big', params: ['stages.3.probability', '100'], error: 'stages.3.probability: Win probability is 0–100 %' };
+      expect(errorText(reply)).toContain('Win probability is 0–100 %');
+      uiLanguage = 'id';
+      catalogue = load('id');
+      expect(errorText(reply)).not.toContain('Win probability');
+    } finally {
+      uiLanguage = 'id';
+    }
   });
 });

@@ -37,6 +37,10 @@ export function errorText(f: CodedFailure): string {
   if (f.code && /^[a-z][a-z0-9_]*$/.test(f.code)) {
     const field = fieldText(f.code, params);
     if (field) return field;
+    // The background words its refusals in English, often with the reason its check was written with
+    // ("Win probability is 0–100 %", "day 0 comes before the previous step's day 3"): in an English UI
+    // that sentence says more than the generic one; every other language gets its own words.
+    if (f.code.startsWith('invalid_') && f.error && browser.i18n.getUILanguage().toLowerCase().startsWith('en')) return f.error;
     const known = browser.i18n.getMessage(`err_${f.code}` as MessageKey, params);
     if (known) return known;
   }

@@ -88,7 +88,7 @@ test('a content script may look people up, and is refused backup, restore, conne
     type: 'capture',
     input: { slug: 'budi-santoso-1a2b3c', email: null, name: 'Budi Santoso', headline: null, title: null, company: null, location: null, photoUrl: null, linkedinUrl: null, source: 'referral' },
   });
-  expect(forged).toEqual({ ok: false, error: 'Refused: a page may only clip with source social_selling or email' });
+  expect(forged).toEqual({ ok: false, error: 'Refused: a page may only clip with source social_selling or email', code: 'refused' });
 
   // Lookup still works after all that, and the pipeline, account and settings are as they were.
   const again = await fromContentScript(world, { type: 'lookup', slugs: ['rizky-pratama-5e6f7a'], emails: [] });
@@ -167,9 +167,10 @@ test('settings from an extension page are taken whole: null or a partial object 
   const tuned = { ...settings, mqlThreshold: 35, defaultCurrency: 'IDR' };
   expect((await fromPage(options, { type: 'saveSettings', settings: tuned })).ok).toBe(true);
 
-  expect(await fromPage(options, { type: 'saveSettings', settings: null })).toEqual({
+  expect(await fromPage(options, { type: 'saveSettings', settings: null })).toMatchObject({
     ok: false,
     error: 'settings: must be an object',
+    code: 'invalid_value',
   });
   const partial = await fromPage(options, { type: 'saveSettings', settings: { mqlThreshold: 30 } });
   expect(partial.ok).toBe(false);

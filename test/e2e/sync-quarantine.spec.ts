@@ -124,9 +124,10 @@ for (const lang of ['en', 'id'] as const) {
     const row = issues.locator('tbody tr[data-quarantined="true"]');
     await expect(row).toHaveCount(1, { timeout: 20_000 });
     await expect(row).toContainText(m('syncIssueSetAside'));
-    await expect(row).toContainText('prospect');
+    // The kind of record, in the UI's language.
+    await expect(row).toContainText(m('syncEntity_prospect'));
     await expect(row).toContainText(/22P02|Unicode|surrogate|json/i);
-    const named = (key: string) => m(key).replace('$1', 'prospect').split('$2')[0]!;
+    const named = (key: string) => m(key).replace('$1', m('syncEntity_prospect')).split('$2')[0]!;
     const retry = row.getByRole('button', { name: named('syncIssueRetryNamed') });
     await expect(retry).toBeVisible();
     await expect(row.getByRole('button', { name: named('syncIssueDiscardNamed') })).toBeVisible();
