@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS build script, no types
 import { currentModule } from '../../scripts/build-place-zones.mjs';
 import { readFileSync } from 'node:fs';
 import { localClock } from './local-clock';

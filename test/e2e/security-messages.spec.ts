@@ -143,7 +143,10 @@ test('content scripts cannot read or write extension storage; the options page s
   expect(remove.ok).toBe(false);
 
   // The extension's own pages and worker still read and write what they need.
-  expect(await options.evaluate(() => chrome.storage.local.get(['backend', 'auth:jalur-session']))).toEqual(secrets);
+  // Only the backend is compared: the worker moves a session left in storage.local by an earlier
+  // version into the extension's IndexedDB whenever it next builds its client, so that key may
+  // already be gone by now, and whether it is depends on timing.
+  expect((await options.evaluate(() => chrome.storage.local.get('backend'))).backend).toEqual(secrets.backend);
   await options.evaluate(() => chrome.storage.local.remove(['backend', 'auth:jalur-session']));
   await options.reload();
   const notify = options.getByLabel('Notify me when follow-ups fall due (one summary)');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
   conversationMeta,
@@ -16,7 +15,6 @@ import { gmailView } from './url';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/gmail/', import.meta.url));
 
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 /** The URL each fixture is served at (also in test/fixtures/gmail/README.md). */
 const URLS = {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
   companyNameFromTitle,
@@ -15,7 +14,6 @@ import {
 } from './company';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/linkedin/company/', import.meta.url));
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 function load(fixture: string, url: string): Document {
   return new JSDOM(readFileSync(FIXTURES + fixture + '.html', 'utf8'), { url }).window.document;

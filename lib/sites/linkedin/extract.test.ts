@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DraftFieldName, ExtractResult, FieldSource, ProspectDraft } from '../../model/draft';
 import { extract } from './extract';
@@ -10,7 +9,6 @@ import { TOP_CARD_READY } from './selectors';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/linkedin/', import.meta.url));
 
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 function load(fixture: string, url: string): Document {
   return new JSDOM(readFileSync(FIXTURES + fixture + '.html', 'utf8'), { url }).window.document;

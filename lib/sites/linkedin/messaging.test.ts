@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { clockOf, conversations, dayOf, lastMessage, messagingMentions, readConversationPartners, viewerOf } from './messaging';
 import { readSalesLead } from './sales-lead';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/linkedin-messaging/', import.meta.url));
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 function load(file: string, url = 'https://www.linkedin.com/messaging/thread/2-ANITA000000000000000=/'): Document {
   return new JSDOM(readFileSync(FIXTURES + file, 'utf8'), { url }).window.document;

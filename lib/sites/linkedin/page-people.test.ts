@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { listPeople, pagePeople } from './page-people';
 import { personFromHref, viewerOf } from './lists/identity';
@@ -9,7 +8,6 @@ import { splitHeadline } from './lists/row';
 import { feed } from './lists/feed';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/linkedin-lists/', import.meta.url));
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 function load(file: string, url: string): Document {
   return new JSDOM(readFileSync(FIXTURES + file, 'utf8'), { url }).window.document;

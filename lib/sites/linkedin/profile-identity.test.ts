@@ -2,8 +2,7 @@
 // inside the page's button or that have no headline), and the member id a profile shows beside its slug.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { ExtractResult, ProspectDraft } from '../../model/draft';
 import { extract } from './extract';
@@ -11,7 +10,6 @@ import { findNameAnchor } from './anchor';
 import { TOP_CARD_READY } from './selectors';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/linkedin/', import.meta.url));
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 const load = (fixture: string, url: string): Document => new JSDOM(readFileSync(FIXTURES + fixture + '.html', 'utf8'), { url }).window.document;
 
 function draftOf(r: ExtractResult): ProspectDraft {

@@ -1,9 +1,7 @@
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { hiddenWithin, mergeSightings, outermost, type Sighting } from './participants';
 
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 const doc = new JSDOM(
   `<div id="root"><div id="a"><span id="a1"></span><span id="a2"></span></div>

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error -- jsdom ships no types and @types/jsdom is not a dependency; the one call is typed below.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
   conversationMeta,
@@ -17,7 +16,6 @@ import { outlookView } from './url';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/outlook/', import.meta.url));
 
-const JSDOM = UntypedJSDOM as new (html: string, options: { url: string }) => { window: { document: Document } };
 
 /** The URL each fixture is served at (also in test/fixtures/outlook/README.md). */
 const URLS = {
