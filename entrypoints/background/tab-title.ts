@@ -17,19 +17,12 @@ import type { PersonView } from '../../lib/messaging/types';
 import type { ExtractResult } from '../../lib/model/draft';
 import { overdueCount } from '../../lib/store/queries';
 import { draftMention, findTracked, lookupKeys, mergeMentions, parsePagePeople } from '../../lib/tab-status/page-people';
+import { parseSeenMap, type Seen, type SeenMap } from '../../lib/tab-status/seen';
 import { composeTabStatus, type TabIcon, type TabSubject, type TabTitleWords } from '../../lib/tab-status/title';
 import { canonicalSlug, isLinkedInHost, isProfileUrl } from '../../lib/sites/linkedin/url';
 import { storeContext } from './context';
 
 const SESSION_KEY = 'jalur:tab-status';
-
-/** What a tab was last seen to show: enough to recompute its title from the store alone. */
-type Seen =
-  | { kind: 'person'; url: string; slug: string; pageName: string | null }
-  | { kind: 'list'; url: string; slugs: string[]; memberIds: string[] }
-  | { kind: 'none'; url: string };
-
-type SeenMap = Record<string, Seen>;
 
 const ICONS: Record<TabIcon, Record<string, string>> = {
   default: { 16: '/icon/16.png', 32: '/icon/32.png' },
@@ -45,8 +38,7 @@ const words: TabTitleWords = {
 
 async function readSeen(): Promise<SeenMap> {
   const stored: Record<string, unknown> = await browser.storage.session.get(SESSION_KEY).catch(() => ({}));
-  const raw = stored[SESSION_KEY];
-  return typeof raw === 'object' && raw !== null ? (raw as SeenMap) : {};
+  return parseSeenMap(stored[SESSION_KEY]);
 }
 
 // Writes are chained so two tabs updating at once cannot drop each other's entry.
