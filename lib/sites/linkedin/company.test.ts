@@ -70,65 +70,61 @@ describe('facts by their wording', () => {
 });
 
 describe('company pages of every vintage', () => {
-  it('2024 overview: the top card facts, the employees link and the Visit website action', () => {
-    expect(read('2024-overview', 'https://www.linkedin.com/company/kopi-kenangan-digital/')).toEqual({
-      slug: 'kopi-kenangan-digital',
-      name: 'Kopi Kenangan Digital',
-      industry: 'Food and Beverage Services',
-      size: '201-500 employees',
-      headquarters: 'Bandung, West Java',
-      website: 'https://kopi-kenangan-digital.example/',
-      followers: 12345,
-    });
-  });
-
-  it('2024 About tab: the labelled list wins, a second dd under Company size is nobody’s', () => {
-    expect(read('2024-about', 'https://www.linkedin.com/company/kopi-kenangan-digital/about/')).toEqual({
-      slug: 'kopi-kenangan-digital',
-      name: 'Kopi Kenangan Digital',
-      industry: 'Food and Beverage Services',
-      size: '201-500 employees',
-      headquarters: 'Bandung, West Java',
-      website: 'https://kopi-kenangan-digital.example/',
-      followers: 12345,
-    });
-  });
-
-  it('2025 People tab with hashed classes: the people listed are not the company', () => {
-    expect(read('2025-people', 'https://www.linkedin.com/company/samudra-freight/people/')).toEqual({
-      slug: 'samudra-freight',
-      name: 'Samudra Freight',
-      industry: 'Truck Transportation',
-      size: '51-200 employees',
-      headquarters: 'Semarang, Central Java',
-      website: null,
-      followers: 4200,
-    });
-  });
-
-  it('2026 SDUI overview: facts as paragraphs, the tagline is not the industry', () => {
-    expect(read('2026-sdui-overview', 'https://www.linkedin.com/company/borealis-tidewater-fx26/')).toEqual({
-      slug: 'borealis-tidewater-fx26',
-      name: 'Borealis Tidewater Analytics',
-      industry: 'IT Services and IT Consulting',
-      size: '11-50 employees',
-      headquarters: 'Makassar, South Sulawesi',
-      website: 'https://borealis-tidewater.example/',
-      followers: 1200,
-    });
-  });
-
-  it('public page: JSON-LD and the labelled facts', () => {
-    expect(read('public', 'https://id.linkedin.com/company/tanjung-harbour-robotics-fx')).toEqual({
-      slug: 'tanjung-harbour-robotics-fx',
-      name: 'Tanjung Harbour Robotics',
-      industry: 'Industrial Machinery Manufacturing',
-      size: '51-200 employees',
-      headquarters: 'Batam, Riau Islands',
-      website: 'https://tanjung-harbour.example/',
-      followers: 2987,
-    });
-  });
+  const kopi = {
+    slug: 'kopi-kenangan-digital',
+    name: 'Kopi Kenangan Digital',
+    industry: 'Food and Beverage Services',
+    size: '201-500 employees',
+    headquarters: 'Bandung, West Java',
+    website: 'https://kopi-kenangan-digital.example/',
+    followers: 12345,
+  };
+  it.each<[string, string, string, CompanyDraft]>([
+    ['2024 overview: the top card facts, the employees link and the Visit website action', '2024-overview', 'https://www.linkedin.com/company/kopi-kenangan-digital/', kopi],
+    ['2024 About tab: the labelled list wins, a second dd under Company size is nobody’s', '2024-about', 'https://www.linkedin.com/company/kopi-kenangan-digital/about/', kopi],
+    [
+      '2025 People tab with hashed classes: the people listed are not the company',
+      '2025-people',
+      'https://www.linkedin.com/company/samudra-freight/people/',
+      {
+        slug: 'samudra-freight',
+        name: 'Samudra Freight',
+        industry: 'Truck Transportation',
+        size: '51-200 employees',
+        headquarters: 'Semarang, Central Java',
+        website: null,
+        followers: 4200,
+      },
+    ],
+    [
+      '2026 SDUI overview: facts as paragraphs, the tagline is not the industry',
+      '2026-sdui-overview',
+      'https://www.linkedin.com/company/borealis-tidewater-fx26/',
+      {
+        slug: 'borealis-tidewater-fx26',
+        name: 'Borealis Tidewater Analytics',
+        industry: 'IT Services and IT Consulting',
+        size: '11-50 employees',
+        headquarters: 'Makassar, South Sulawesi',
+        website: 'https://borealis-tidewater.example/',
+        followers: 1200,
+      },
+    ],
+    [
+      'public page: JSON-LD and the labelled facts',
+      'public',
+      'https://id.linkedin.com/company/tanjung-harbour-robotics-fx',
+      {
+        slug: 'tanjung-harbour-robotics-fx',
+        name: 'Tanjung Harbour Robotics',
+        industry: 'Industrial Machinery Manufacturing',
+        size: '51-200 employees',
+        headquarters: 'Batam, Riau Islands',
+        website: 'https://tanjung-harbour.example/',
+        followers: 2987,
+      },
+    ],
+  ])('%s', (_what, fixture, url, company) => expect(read(fixture, url)).toEqual(company));
 
   it('the chip goes after the company name in the top card, never the viewer’s h1 in the nav', () => {
     const doc = load('2024-overview', 'https://www.linkedin.com/company/kopi-kenangan-digital/');
