@@ -30,6 +30,9 @@ describe('the company chip’s requests', () => {
     { type: 'companies' },
     { type: 'companyAccount', slug: 'kopi-kenangan-digital' },
     { type: 'linkCompany', prospectId: '00000000-0000-4000-8000-000000000001', companyId: null },
+    { type: 'deleteCompany', id: '00000000-0000-4000-8000-000000000001' },
+    { type: 'companyDeleteRights', id: '00000000-0000-4000-8000-000000000001' },
+    { type: 'undoDeleteCompany', token: { companyId: '00000000-0000-4000-8000-000000000001', at: 1, people: [] } },
   ])('a content script may not ask $type', (msg) => {
     const v = admit(msg, page, SELF);
     expect(v.ok).toBe(false);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 import { CompanyFieldsSchema, CompanySlug } from '../model/company';
+import { CompanyDeleteTokenSchema } from '../store/company-delete';
 
 export const COMPANY_REQUESTS = [
   z.object({ type: z.literal('companySummary'), slug: CompanySlug }).strict(),
@@ -11,9 +12,12 @@ export const COMPANY_REQUESTS = [
   z.object({ type: z.literal('companyAccount'), id: Id.optional(), slug: CompanySlug.optional() }).strict(),
   z.object({ type: z.literal('companies') }).strict(),
   z.object({ type: z.literal('linkCompany'), prospectId: Id, companyId: Id.nullable() }).strict(),
+  z.object({ type: z.literal('deleteCompany'), id: Id }).strict(),
+  z.object({ type: z.literal('undoDeleteCompany'), token: CompanyDeleteTokenSchema.strict() }).strict(),
+  z.object({ type: z.literal('companyDeleteRights'), id: Id }).strict(),
 ] as const;
 
-export const COMPANY_QUERIES = ['companySummary', 'companyAccount', 'companies'] as const;
+export const COMPANY_QUERIES = ['companySummary', 'companyAccount', 'companies', 'companyDeleteRights'] as const;
 
 /** What a company chip may ask (added to CONTENT_SCRIPT_REQUESTS). */
 export const COMPANY_CHIP_REQUESTS = ['companySummary', 'addCompany'] as const;

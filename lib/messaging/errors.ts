@@ -54,6 +54,8 @@ export const KNOWN_ERROR_CODES = [
   'email_taken',
   'delete_forbidden',
   'delete_nobody',
+  'company_delete_forbidden',
+  'company_not_found',
   'merge_self',
   'merge_gone',
   'merge_forbidden',

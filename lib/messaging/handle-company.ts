@@ -1,6 +1,8 @@
 // Requests of companies as accounts (./company-schemas.ts).
 import type { StoreContext } from '../store/context';
 import { accountView, addCompany, companyBySlug, companySummary, linkProspectCompany, listCompanies } from '../store/companies';
+import { CommandError } from '../store/commands';
+import { companyDeleteRights, deleteCompany, undoDeleteCompany } from '../store/company-delete';
 import type { ValidRequest } from './schemas';
 import type { RequestType, ResponseMap } from './types';
 
@@ -22,6 +24,15 @@ export async function dispatchCompany(ctx: StoreContext, req: ValidRequest): Pro
       return { companies: await listCompanies(ctx) };
     case 'linkCompany':
       return { prospect: await linkProspectCompany(ctx, req.prospectId, req.companyId) };
+    case 'deleteCompany':
+      return deleteCompany(ctx, req.id);
+    case 'undoDeleteCompany':
+      return undoDeleteCompany(ctx, req.token);
+    case 'companyDeleteRights': {
+      const c = await ctx.db.companies.get(req.id);
+      if (!c || c.deletedAt !== null) throw new CommandError('not-found', `No company ${req.id}`, 'company_not_found');
+      return companyDeleteRights(ctx, c);
+    }
     default:
       return undefined;
   }

@@ -42,6 +42,12 @@ export const CompanySchema = z.object({
   headquarters: OptionalText(COMPANY_LIMITS.headquarters),
   website: Website,
   followers: z.number().int().min(0).max(1e10).nullable(),
+  /**
+   * Who added it (the team's delete rule: whoever added a company, or an admin, may delete it). null:
+   * the server no longer knows (the member left); absent: not known on this device (a row stored
+   * before the creator was kept), so the server decides.
+   */
+  createdBy: z.string().max(64).nullable().optional(),
   createdAt: Millis,
   updatedAt: Millis,
   deletedAt: Millis.nullable(),

@@ -81,10 +81,11 @@ export async function addCompany(ctx: StoreContext, raw: CompanyFields): Promise
         }
       }
     } else {
-      company = CompanySchema.parse({ ...fields, id: ctx.newId(), teamId: ctx.teamId, createdAt: now, updatedAt: now, deletedAt: null });
+      company = CompanySchema.parse({ ...fields, id: ctx.newId(), teamId: ctx.teamId, createdBy: ctx.userId, createdAt: now, updatedAt: now, deletedAt: null });
       created = true;
       await ctx.db.companies.add(company);
-      const { id: _id, ...all } = company;
+      // The server records the creator itself (created_by defaults to the pusher).
+      const { id: _id, createdBy: _by, ...all } = company;
       await enqueue(ctx, 'company', 'upsert', company.id, all);
     }
     let linked = 0;

@@ -177,6 +177,7 @@ export function companyFromRow(r: Row): Company {
     headquarters: cap(r.headquarters, COMPANY_LIMITS.headquarters),
     website: str(r.website),
     followers: followers !== null && Number.isFinite(followers) ? Math.max(0, Math.min(1e10, Math.round(followers))) : null,
+    createdBy: str(r.created_by),
     createdAt: created,
     updatedAt: msOr(r.updated_at, created),
     deletedAt: ms(r.deleted_at),

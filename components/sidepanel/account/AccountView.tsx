@@ -7,6 +7,7 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Section } from '../../ui/Section';
+import { DeleteCompany } from './DeleteCompany';
 import './account.css';
 
 /**
@@ -65,6 +66,9 @@ export function AccountView({ id, slug, onPick }: { id?: string; slug?: string; 
             </a>
           )}
         </p>
+        <div class="account-actions">
+          <DeleteCompany company={c} people={account.people.length} />
+        </div>
       </Card>
       <Section id="account.people" title={t('accountPeople', String(account.people.length))}>
         {account.stages.length > 0 && (

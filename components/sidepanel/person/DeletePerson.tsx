@@ -15,8 +15,9 @@ type Person = Pick<Prospect, 'id' | 'name'>;
 /**
  * A modal dialog (the page behind is inert, so it is the only thing a keyboard or screen reader
  * reaches): a title naming the person, what happens, and the buttons. Esc or Cancel closes it.
+ * The account view's Delete company asks through it too.
  */
-function ConfirmDialog({
+export function ConfirmDialog({
   title,
   children,
   onClose,
