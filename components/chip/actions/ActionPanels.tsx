@@ -5,13 +5,12 @@
 // Written small on purpose: it ships in every content script (20 KB gzipped budget), so these are
 // class components (Preact's core) rather than hooks, which would add a library to every page.
 import { Component, createRef, type ComponentChildren } from 'preact';
-import type { TouchChannel } from '../../../lib/model';
 import type { Reply, Request, RequestType, StageOption } from '../../../lib/messaging/types';
 import { FOLLOW_UP_PRESETS, presetDue } from '../../../lib/pipeline/follow-up-presets';
 import { ask } from '../../shared/api';
 import { formatDue, fromLocalInput, toLocalInput } from '../../shared/format';
 import { stageLabel, t, type MessageKey } from '../../shared/i18n';
-import { CHANNELS, channelLabel, lostReasonChoices, lostReasonText } from './logic';
+import { logChoiceLabel, logChoiceOf, logChoices, lostReasonChoices, lostReasonText, type ActionSite, type LogChoice } from './logic';
 
 export interface PanelProps {
   prospectId: string;
@@ -115,40 +114,55 @@ class Frame extends Component<{
   }
 }
 
-export class LogTouchPanel extends Panel<{ channel: TouchChannel }, object> {
+/**
+ * Log touch: the page's channel first, then what the rep did on the person's post (Liked, Commented on,
+ * Shared their post: a social-engagement touch with its kind, always from the rep, so no direction is
+ * asked), then the other channels.
+ */
+export class LogTouchPanel extends Panel<{ site: ActionSite }, { choice?: string }> {
   render() {
-    const { prospectId, onDone, channel } = this.props;
+    const { prospectId, onDone, site } = this.props;
+    const { first, engagements, others } = logChoices(site);
+    const chosen = logChoiceOf(this.state.choice ?? first.value) ?? first;
     const save = (f: HTMLFormElement) => {
-      const ch = field(f, 'channel') as TouchChannel;
+      const c = logChoiceOf(field(f, 'channel')) ?? first;
       void this.run(
         {
           type: 'logTouch',
           prospectId,
-          channel: ch,
-          direction: field(f, 'direction') as 'out' | 'in',
+          channel: c.channel,
+          direction: c.engagement ? 'out' : (field(f, 'direction') as 'out' | 'in'),
           note: field(f, 'note').trim() || null,
+          ...(c.engagement ? { engagement: c.engagement } : {}),
         },
-        () => onDone(t('chipTouchLogged', channelLabel(ch))),
+        () => onDone(t('chipTouchLogged', logChoiceLabel(c))),
       );
     };
+    const option = (c: LogChoice) => (
+      <option value={c.value} selected={c.value === chosen.value}>
+        {logChoiceLabel(c)}
+      </option>
+    );
     return this.frame(
       t('logTouch'),
       t('logTouch'),
       save,
       <>
         <label for={this.id + 'c'}>{t('fieldChannel')}</label>
-        <select id={this.id + 'c'} name="channel" defaultValue={channel}>
-          {CHANNELS.map((c) => (
-            <option value={c} selected={c === channel}>
-              {channelLabel(c)}
-            </option>
-          ))}
+        <select id={this.id + 'c'} name="channel" onChange={(e) => this.setState({ choice: (e.currentTarget as HTMLSelectElement).value })}>
+          {option(first)}
+          <optgroup label={t('channel_social_engagement')}>{engagements.map(option)}</optgroup>
+          <optgroup label={t('chipOtherChannels')}>{others.map(option)}</optgroup>
         </select>
-        <label for={this.id + 'd'}>{t('fieldDirection')}</label>
-        <select id={this.id + 'd'} name="direction">
-          <option value="out">{t('directionOut')}</option>
-          <option value="in">{t('directionIn')}</option>
-        </select>
+        {!chosen.engagement && (
+          <>
+            <label for={this.id + 'd'}>{t('fieldDirection')}</label>
+            <select id={this.id + 'd'} name="direction">
+              <option value="out">{t('directionOut')}</option>
+              <option value="in">{t('directionIn')}</option>
+            </select>
+          </>
+        )}
         <label for={this.id + 'n'}>{t('fieldNote')}</label>
         <input id={this.id + 'n'} name="note" type="text" maxLength={2000} />
       </>,

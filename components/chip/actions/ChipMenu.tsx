@@ -7,7 +7,7 @@ import type { PersonView } from '../../../lib/messaging/types';
 import { ask } from '../../shared/api';
 import { t, type MessageKey } from '../../shared/i18n';
 import { FollowUpPanel, LogTouchPanel, StagePanel } from './ActionPanels';
-import { channelFor, localTimeLine, type ActionSite } from './logic';
+import { localTimeLine, type ActionSite } from './logic';
 import { menuKeyTarget } from './menu-keys';
 
 type View = 'menu' | 'log' | 'follow' | 'stage' | 'panel';
@@ -130,7 +130,7 @@ export class ChipMenu extends Component<Props, { view?: View | null }> {
                 ))}
               </div>
             )}
-            {view === 'log' && <LogTouchPanel {...common} channel={channelFor(site)} />}
+            {view === 'log' && <LogTouchPanel {...common} site={site} />}
             {view === 'follow' && <FollowUpPanel {...common} />}
             {view === 'stage' && (
               <StagePanel {...common} stages={person.stages} current={person.stageKey} lostReasons={person.lostReasons} />

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ProspectDetail } from '../../../lib/messaging/types';
 import { t, type MessageKey } from '../../shared/i18n';
 import { FollowUpPanel, LogTouchPanel, StagePanel } from './ActionPanels';
-import { channelFor, type ActionSite } from './logic';
+import type { ActionSite } from './logic';
 import './quick-actions.css';
 
 type Open = 'log' | 'follow' | 'stage' | null;
@@ -36,7 +36,7 @@ export function QuickActions({ detail, site }: { detail: ProspectDetail; site: A
           </button>
         ))}
       </div>
-      {open === 'log' && <LogTouchPanel {...common} channel={channelFor(site)} />}
+      {open === 'log' && <LogTouchPanel {...common} site={site} />}
       {open === 'follow' && <FollowUpPanel {...common} />}
       {open === 'stage' && (
         <StagePanel

@@ -1,7 +1,7 @@
 // What the chip's and popup's quick actions need besides the UI: which channel a touch starts on
 // for the page, the lost reasons to offer and the local-time line. Imported by content scripts:
 // no validation or database library here (types only from lib/model).
-import type { TouchChannel } from '../../../lib/model';
+import type { Engagement, TouchChannel } from '../../../lib/model';
 import { DEFAULT_LOST_REASONS } from '../../../lib/model/lost-reasons';
 import type { PlaceZone } from '../../../lib/pipeline/local-time';
 import { localClock } from '../../../lib/pipeline/local-clock';
@@ -18,6 +18,49 @@ void allChannels;
 
 export function channelFor(site: ActionSite): TouchChannel {
   return site === 'mail' ? 'email' : 'linkedin_message';
+}
+
+// The same list as lib/model's ENGAGEMENTS (checked by type below).
+export const ENGAGEMENT_KINDS = ['liked', 'commented', 'shared'] as const satisfies readonly Engagement[];
+const allKinds: [Exclude<Engagement, (typeof ENGAGEMENT_KINDS)[number]>] extends [never] ? true : false = true;
+void allKinds;
+
+/** One entry of Log touch's "Channel": a channel, or a social engagement with what it was. */
+export interface LogChoice {
+  /** The option's value: the channel, or `social_engagement:<kind>`. */
+  value: string;
+  channel: TouchChannel;
+  engagement: Engagement | null;
+}
+
+const plain = (channel: TouchChannel): LogChoice => ({ value: channel, channel, engagement: null });
+
+/**
+ * What Log touch offers, in three groups: the page's own channel first (LinkedIn message, e-mail),
+ * then what the rep did on the person's post (liked, commented, shared: a social-engagement touch that
+ * says which, as the feed's Log engagement does), then the other channels. A social engagement whose
+ * kind goes unsaid is the side panel's to log; here the rep always says what it was.
+ */
+export function logChoices(site: ActionSite): { first: LogChoice; engagements: LogChoice[]; others: LogChoice[] } {
+  const first = channelFor(site);
+  return {
+    first: plain(first),
+    engagements: ENGAGEMENT_KINDS.map((k) => ({ value: `social_engagement:${k}`, channel: 'social_engagement', engagement: k })),
+    others: CHANNELS.filter((c) => c !== first && c !== 'social_engagement').map(plain),
+  };
+}
+
+/** The touch an option's value stands for; null for a value no option has. */
+export function logChoiceOf(value: string): LogChoice | null {
+  const [channel, kind] = value.split(':');
+  if (kind === undefined) return (CHANNELS as readonly string[]).includes(value) && value !== 'social_engagement' ? plain(value as TouchChannel) : null;
+  const engagement = ENGAGEMENT_KINDS.find((k) => k === kind);
+  return channel === 'social_engagement' && engagement ? { value, channel: 'social_engagement', engagement } : null;
+}
+
+/** "LinkedIn message", or for an engagement "Liked their post". */
+export function logChoiceLabel(c: LogChoice): string {
+  return c.engagement ? t(`engagement_${c.engagement}`) : channelLabel(c.channel);
 }
 
 export function channelLabel(c: string): string {
