@@ -110,7 +110,7 @@ function ChipBody({
         </span>
       )}
       {log && actions.onLog && (
-        <button type="button" class="add" onClick={actions.onLog} disabled={log !== 'ready'}>
+        <button type="button" class="add" onClick={actions.onLog} disabled={log === 'busy' || log === 'done'}>
           {log === 'done' ? (actions.logText?.done ?? t('emailLogged')) : (actions.logText?.ready ?? t('logEmail'))}
         </button>
       )}

@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { createInlineHost } from '../../components/chip/inline-host';
+import { conversationLog } from '../../components/chip/conversation-log';
 import type { InlineHost } from '../../components/chip/inline-host';
 // Type-only imports stay on their own lines: WXT reads the options with imports it cannot drop evaluated.
 import type { ChipActions, ChipState } from '../../components/chip/InlineChip';
+import type { LogTarget } from '../../components/chip/conversation-log';
 import { t } from '../../components/shared/i18n';
 import { askShowOnLinkedIn, showFromNotice } from '../../lib/content-script/page-settings';
 import type { PersonView } from '../../lib/messaging/types';
 import { keyOf } from '../../lib/sites/linkedin/lists/identity';
-import { conversations, lastMessage, readConversationPartners, viewerOf } from '../../lib/sites/linkedin/messaging';
+import { conversations, readConversationPartners } from '../../lib/sites/linkedin/messaging';
 import { readSalesLead } from '../../lib/sites/linkedin/sales-lead';
 import { profileUrl } from '../../lib/sites/linkedin/url';
 
@@ -43,6 +45,8 @@ export default defineContentScript({
     let shown = false;
     let scopes = new WeakMap<Element, number>();
     let nextScope = 1;
+    // "Conversation logged" only while the last message in view is logged (components/chip/conversation-log.ts).
+    const convo = conversationLog(document, ask);
 
     /** One chip per person per conversation: the same partner in a thread and a bubble gets two. */
     function chipKey(conversation: Element | null, p: Person): string {
@@ -91,8 +95,29 @@ export default defineContentScript({
         }
         const person = found(people, c.person);
         const prev = c.state;
-        const log = prev.kind === 'tracked' && prev.log ? prev.log : 'ready';
+        // Disabled until the pipeline says whether the last message is logged (checkLogs below).
+        const log = prev.kind === 'tracked' && prev.log ? prev.log : 'busy';
         set(key, person ? { kind: 'tracked', person, ...(c.conversation ? { log } : {}) } : { kind: 'new', busy: false, error: null });
+      }
+      await checkLogs(
+        targets.map(([k]) => k),
+        true,
+      );
+    }
+
+    function logTarget(key: string, c: Chip): LogTarget | null {
+      if (!c.conversation || c.state.kind !== 'tracked') return null;
+      const path = location.pathname.startsWith('/messaging/') ? location.pathname : '';
+      return { key, conversation: c.conversation, prospectId: c.state.person.prospectId, thread: `${key}@${path}` };
+    }
+
+    /** Each chip's Log this conversation as its last message is now; `all`: also where that message did not change. */
+    async function checkLogs(keys: string[] = [...chips.keys()], all = false) {
+      const targets = keys.flatMap((k) => logTarget(k, chips.get(k)!) ?? []);
+      if (!targets.length) return;
+      for (const [key, log] of await convo.states(targets, all)) {
+        const c = chips.get(key);
+        if (c?.state.kind === 'tracked') set(key, { ...c.state, log });
       }
     }
 
@@ -127,28 +152,13 @@ export default defineContentScript({
 
     async function log(key: string) {
       const c = chips.get(key);
-      if (!c || c.state.kind !== 'tracked' || !c.conversation) return;
-      const tracked = c.state;
-      const last = lastMessage(c.conversation, viewerOf(document), Date.now());
-      if (!last) {
-        set(key, { ...tracked, log: { error: t('noMessageToLog') } });
-        return;
-      }
-      set(key, { ...tracked, log: 'busy' });
-      const reply = await ask({
-        type: 'logTouch',
-        prospectId: tracked.person.prospectId,
-        channel: 'linkedin_message',
-        direction: last.direction,
-        note: null,
-        ...(last.at !== null ? { occurredAt: last.at } : {}),
-      });
-      if (!reply.ok) {
-        set(key, { ...tracked, log: { error: reply.error } });
-        return;
-      }
-      set(key, { ...tracked, log: 'done' });
-      await refresh([key]);
+      const target = c && logTarget(key, c);
+      if (!c || c.state.kind !== 'tracked' || !target) return;
+      set(key, { ...c.state, log: 'busy' });
+      const log = await convo.log(target, t('noMessageToLog'));
+      const now = chips.get(key);
+      if (now?.state.kind === 'tracked') set(key, { ...now.state, log });
+      if (log === 'done') await refresh([key]);
     }
 
     function mount(key: string, conversation: Element | null, person: Person, anchor: Element) {
@@ -183,6 +193,7 @@ export default defineContentScript({
         if (!w || !c.host.el.isConnected || (c.conversation && !c.conversation.isConnected)) {
           c.host.el.remove();
           chips.delete(key);
+          convo.forget(key);
         }
       }
       const added: string[] = [];
@@ -192,6 +203,8 @@ export default defineContentScript({
         added.push(key);
       }
       if (added.length) void refresh(added);
+      // A newer message, or another thread in the same pane: the chips that stay say so.
+      void checkLogs();
     }
 
     function schedule() {

@@ -26,6 +26,7 @@ import { dispatchMerge } from './handle-merge';
 import { dispatchMembers } from './handle-members';
 import { dispatchCaptureMany } from './handle-capture-many';
 import { dispatchCompany } from './handle-company';
+import { dispatchConversation } from './handle-conversation';
 import { deleteProspects } from '../store/delete';
 import { dispatchPlaybook } from './handle-playbook';
 import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
@@ -228,7 +229,7 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
     case 'today':
       return todayQueue(ctx, req.until, req.first !== undefined && req.tomorrow !== undefined ? { first: req.first, tomorrow: req.tomorrow } : undefined);
     default: {
-      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req)) ?? (await dispatchMembers(ctx, req)) ?? (await dispatchCaptureMany(ctx, req)) ?? (await dispatchCompany(ctx, req));
+      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req)) ?? (await dispatchMembers(ctx, req)) ?? (await dispatchCaptureMany(ctx, req)) ?? (await dispatchCompany(ctx, req)) ?? (await dispatchConversation(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }

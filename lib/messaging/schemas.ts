@@ -6,6 +6,7 @@ import { MERGE_QUERIES, MERGE_REQUESTS } from './merge-schemas';
 import { MEMBERS_QUERIES, MEMBERS_REQUESTS } from './members-schemas';
 import { captureManyRequests } from './capture-many-schemas';
 import { COMPANY_QUERIES, COMPANY_REQUESTS } from './company-schemas';
+import { CONVERSATION_QUERIES, CONVERSATION_REQUESTS } from './conversation-schemas';
 import {
   CadenceStepsSchema,
   Direction,
@@ -164,6 +165,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...MEMBERS_REQUESTS,
   ...captureManyRequests(CaptureWireSchema),
   ...COMPANY_REQUESTS,
+  ...CONVERSATION_REQUESTS,
   z.object({
     type: z.literal('logTouch'),
     prospectId: Id,
@@ -246,6 +248,7 @@ const QUERIES: ReadonlySet<string> = new Set([
   ...MERGE_QUERIES,
   ...MEMBERS_QUERIES,
   ...COMPANY_QUERIES,
+  ...CONVERSATION_QUERIES,
 ]);
 
 export function isMutation(type: string): boolean {

@@ -6,6 +6,7 @@
 // Everyone else (other extensions, web pages, unknown URLs) is refused. Pure: no browser here.
 import { SITE_PATTERNS } from '../sites/hosts';
 import { COMPANY_CHIP_REQUESTS } from './company-schemas';
+import { CONVERSATION_CHIP_REQUESTS } from './conversation-schemas';
 
 /** What a content script may ask: the inline chip's reads and quick actions, and "the page changed". */
 export const CONTENT_SCRIPT_REQUESTS = [
@@ -23,6 +24,8 @@ export const CONTENT_SCRIPT_REQUESTS = [
   'captureMany',
   // The company chip (entrypoints/linkedin-company.content): its summary and Add company.
   ...COMPANY_CHIP_REQUESTS,
+  // The messaging chip: whether the conversation's last message is logged already (read-only).
+  ...CONVERSATION_CHIP_REQUESTS,
 ] as const;
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 

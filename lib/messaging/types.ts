@@ -12,6 +12,7 @@ import type { MembersRequest, MembersResponses } from './members-types';
 import type { CaptureManyRequest, CaptureManyResponses } from './capture-many-types';
 import type { PageMention } from '../sites/linkedin/lists/types';
 import type { CompanyRequest, CompanyResponses } from './company-types';
+import type { ConversationRequest, ConversationResponses } from './conversation-types';
 import type { CaptureFields } from '../model/capture';
 import type { Scope } from '../sync/scope';
 import type { PlaceZone } from '../pipeline/local-time';
@@ -54,6 +55,7 @@ export type Request =
   | MembersRequest
   | CaptureManyRequest
   | CompanyRequest
+  | ConversationRequest
   | { type: 'logTouch'; prospectId: string; channel: string; direction: string; note: string | null; occurredAt?: number; engagement?: string | null }
   | { type: 'linkEmail'; prospectId: string; email: string }
   | { type: 'addFollowUp'; prospectId: string; title: string; dueAt: number }
@@ -195,7 +197,7 @@ export interface GoneDarkLists {
   owners: Array<{ id: string; name: string | null; you: boolean }>;
 }
 
-export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, MembersResponses, CaptureManyResponses, CompanyResponses {
+export interface ResponseMap extends BoardResponses, DataResponses, DeleteResponses, MergeResponses, MembersResponses, CaptureManyResponses, CompanyResponses, ConversationResponses {
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;

@@ -231,5 +231,10 @@ export function lastMessage(conversation: Element, viewer: Viewer, now: number):
   return { direction, at };
 }
 
+/** How many events (messages or groups) a conversation shows: without a time, a newer last message is told by a longer list. */
+export function eventCount(conversation: Element): number {
+  return all(conversation, S.MSG_EVENTS).length;
+}
+
 /** The viewer as the page shows them (re-exported so the content script needs one import). */
 export { viewerOf };
