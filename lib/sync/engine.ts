@@ -3,6 +3,7 @@
 // pulled teammate's row that shares a key with a prospect this device has not pushed yet. A change
 // the server refuses is set aside (lib/sync/quarantine.ts) and never holds up the rest.
 import type { StoreContext } from '../store/context';
+import { adoptCompany, settleCompanyClashes } from './company-conflicts';
 import { mergeDuplicate, settleIdentityClashes } from './merge';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
@@ -27,12 +28,14 @@ export async function syncOnce(ctx: StoreContext, transport: SyncTransport): Pro
     round.pushed += push.sent;
     round.rejected += push.rejected;
     round.quarantined += push.quarantined;
-    if (push.conflicts.length === 0) break;
+    const companies = push.companyConflicts ?? [];
+    if (push.conflicts.length === 0 && companies.length === 0) break;
     round.pulled += await pullAll(ctx, transport);
     for (const c of push.conflicts) if (await mergeDuplicate(ctx, c.localId, c.remoteId)) round.merged++;
+    for (const c of companies) if (await adoptCompany(ctx, c.localId, c.remoteId)) round.merged++;
   }
   const pulled = await pullAll(ctx, transport);
   round.pulled += pulled;
-  if (pulled > 0) round.merged += await settleIdentityClashes(ctx);
+  if (pulled > 0) round.merged += (await settleCompanyClashes(ctx)) + (await settleIdentityClashes(ctx));
   return round;
 }

@@ -177,7 +177,8 @@ export function companyFromRow(r: Row): Company {
     headquarters: cap(r.headquarters, COMPANY_LIMITS.headquarters),
     website: str(r.website),
     followers: followers !== null && Number.isFinite(followers) ? Math.max(0, Math.min(1e10, Math.round(followers))) : null,
-    createdBy: str(r.created_by),
+    // Absent (an older server's row): not known here, so the server decides who may delete it.
+    createdBy: 'created_by' in r ? str(r.created_by) : undefined,
     createdAt: created,
     updatedAt: msOr(r.updated_at, created),
     deletedAt: ms(r.deleted_at),

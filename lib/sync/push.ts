@@ -9,6 +9,7 @@
 import type { OutboxEntry } from '../model';
 import type { StoreContext } from '../store/context';
 import { markSent } from '../store/outbox';
+import { adoptionHolds, restoreRefusedCompanyDeletes, slugHolder, type CompanyConflict } from './company-conflicts';
 import { toWire } from './map-out';
 import { holdDependants, quarantine, type HeldIssue } from './quarantine';
 import { SyncError, type SyncTransport } from './transport';
@@ -28,6 +29,8 @@ export interface PushRound {
   /** Changes set aside because a whole call failed on them (with what was queued behind them for the same record). */
   quarantined: number;
   conflicts: IdentityConflict[];
+  /** Companies this device added that the team already has (the same LinkedIn page): adopted after a pull. */
+  companyConflicts?: CompanyConflict[];
 }
 
 /**
@@ -58,6 +61,7 @@ async function settle(ctx: StoreContext, entries: OutboxEntry[], results: Map<st
     }
   }
   const merging = new Set(conflicts.map((c) => c.localId));
+  const adoption = adoptionHolds(entries, results);
   let rejected = 0;
   await ctx.db.transaction('rw', ctx.db.outbox, ctx.db.syncIssues, async () => {
     const done: number[] = [];
@@ -70,6 +74,8 @@ async function settle(ctx: StoreContext, entries: OutboxEntry[], results: Map<st
       }
       // What depended on a duplicate prospect is re-pointed at the server's one and sent again.
       if (refersTo(e, merging) && !(isCreate(e) && merging.has(e.entityId))) continue;
+      // A company the team already has, and what refers to it: re-pointed at the team's and sent again.
+      if (adoption.holds(e)) continue;
       done.push(e.seq!);
       if (isCreate(e) && merging.has(e.entityId)) continue;
       rejected++;
@@ -88,7 +94,8 @@ async function settle(ctx: StoreContext, entries: OutboxEntry[], results: Map<st
     }
     await ctx.db.outbox.bulkDelete(done);
   });
-  return { sent: entries.length, rejected, quarantined: 0, conflicts };
+  await restoreRefusedCompanyDeletes(ctx, entries, results);
+  return { sent: entries.length, rejected, quarantined: 0, conflicts, companyConflicts: adoption.conflicts };
 }
 
 /** One outcome of sending a slice of a batch. */
@@ -116,13 +123,19 @@ async function sendSlice(
   } catch (err) {
     if (!refusedForContent(err)) throw err;
     if (entries.length === 1) {
+      // A whole call refused over a company page the team already has is that conflict, not bad data.
+      const holder = slugHolder(entries[0]!, err.code, err.message);
+      if (holder) {
+        const companyConflicts = [{ localId: entries[0]!.entityId, remoteId: holder }];
+        return { round: { sent: 0, rejected: 0, quarantined: 0, conflicts: [], companyConflicts }, reread: false };
+      }
       if (!(await callWorks())) throw err;
       const held = await quarantine(ctx, entries[0]!, err.code ?? `HTTP ${err.status ?? 0}`, err.message);
       return { round: { sent: 0, rejected: 0, quarantined: held, conflicts: [] }, reread: true };
     }
     const half = Math.ceil(entries.length / 2);
     const first = await sendSlice(ctx, transport, entries.slice(0, half), wire.slice(0, half), callWorks);
-    if (first.reread || first.round.conflicts.length) return first;
+    if (first.reread || first.round.conflicts.length || first.round.companyConflicts?.length) return first;
     const second = await sendSlice(ctx, transport, entries.slice(half), wire.slice(half), callWorks);
     return {
       round: {
@@ -130,6 +143,7 @@ async function sendSlice(
         rejected: first.round.rejected + second.round.rejected,
         quarantined: second.round.quarantined,
         conflicts: second.round.conflicts,
+        companyConflicts: second.round.companyConflicts ?? [],
       },
       reread: second.reread,
     };
@@ -143,7 +157,7 @@ async function sendSlice(
  * and a local merge first). Throws a SyncError when a call fails; the outbox is then unchanged.
  */
 export async function pushOutbox(ctx: StoreContext, transport: SyncTransport, batchSize = PUSH_BATCH): Promise<PushRound> {
-  const total: PushRound = { sent: 0, rejected: 0, quarantined: 0, conflicts: [] };
+  const total: PushRound = { sent: 0, rejected: 0, quarantined: 0, conflicts: [], companyConflicts: [] };
   let probed: boolean | null = null;
   const callWorks = async () => {
     if (probed === null) {
@@ -179,8 +193,9 @@ export async function pushOutbox(ctx: StoreContext, transport: SyncTransport, ba
     total.sent += round.sent;
     total.rejected += round.rejected;
     total.quarantined += round.quarantined;
-    if (round.conflicts.length) {
+    if (round.conflicts.length || round.companyConflicts?.length) {
       total.conflicts.push(...round.conflicts);
+      total.companyConflicts!.push(...(round.companyConflicts ?? []));
       return total;
     }
   }
