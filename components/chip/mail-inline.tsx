@@ -3,6 +3,7 @@
 // Outlook content scripts; what to read from the page comes from their MailSite.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { askShow, showFromNotice } from '../../lib/content-script/page-settings';
 import type { Notice, PersonView, TabRequest } from '../../lib/messaging/types';
 import type { ExtractResult, ProspectDraft } from '../../lib/model/draft';
 import { emailCapture, participantDraft, primaryParticipant, touchForMessage } from '../../lib/sites/mail/draft';
@@ -62,6 +63,10 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
   let observer: MutationObserver | null = null;
   let observed: Element | null = null;
   let announced = '';
+  // "Show Jalur in Gmail and Outlook", as the background answers it (content scripts cannot read
+  // extension storage). Until it says yes, and whenever it is off, the page is only read (for the popup,
+  // the side panel and the shortcut): no element, attribute or style is added to it.
+  let shown = false;
 
   /** Tell an open side panel that the people in view changed (another conversation, or back to the list). */
   function announce(people: string[]) {
@@ -114,7 +119,7 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
           continue;
         }
         if (!mark.host) {
-          if (!mark.anchor.isConnected) continue;
+          if (!mark.anchor.isConnected || !shown) continue;
           mark.host = createShadowHost(document, MARK_TAG, { 'data-email': mark.email });
           mark.anchor.insertAdjacentElement('afterend', mark.host.el);
         }
@@ -144,6 +149,14 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     setState(email, { kind: 'tracked', person, log: reply.ok ? 'done' : { error: reply.error } });
   }
 
+  /** Take every chip and mark out of the page (the option turned off, or the script stopped). */
+  function clear() {
+    for (const c of chips.values()) c.host.el.remove();
+    for (const m of marks.values()) m.host?.el.remove();
+    chips.clear();
+    marks.clear();
+  }
+
   /** Bring the page's chips and marks in line with what it shows; cheap when nothing changed. */
   function sync() {
     scheduled = false;
@@ -152,6 +165,11 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
     owner = site.owner(document) ?? owner;
 
     const people = view?.kind === 'conversation' ? site.participants(document, owner) : [];
+    if (!shown) {
+      clear();
+      announce(people.map((p) => p.email));
+      return;
+    }
     const present = new Set<string>();
     const added: string[] = [];
     for (const p of people) {
@@ -238,13 +256,21 @@ export function runMailInline(ctx: ContentScriptContext, site: MailSite): void {
       void refreshChips([...chips.keys()]);
       void refreshMarks([...marks.values()]);
     }
+    const show = showFromNotice(msg, 'showOnMail');
+    if (show !== null) {
+      shown = show;
+      schedule();
+    }
     return undefined;
   });
   ctx.onInvalidated(() => {
     observer?.disconnect();
     shell.disconnect();
-    for (const c of chips.values()) c.host.el.remove();
-    for (const m of marks.values()) m.host?.el.remove();
+    clear();
   });
   schedule();
+  void askShow('showOnMail').then((yes) => {
+    shown = yes;
+    if (yes) schedule();
+  });
 }

@@ -6,9 +6,9 @@ import { CadencesEditor } from './CadencesEditor';
 import { CurrencySetting } from './CurrencySetting';
 import { DataSection } from './DataSection';
 import { DueRulePref } from './DueRulePref';
-import { LinkedInPref } from './LinkedInPref';
 import { LostReasonsEditor } from './LostReasonsEditor';
 import { NotificationsPref } from './NotificationsPref';
+import { LinkedInPref, MailPref } from './PagePref';
 import { RetentionPref } from './RetentionPref';
 import { ScoringEditor } from './ScoringEditor';
 import { SignInSection } from './SignInSection';
@@ -40,6 +40,10 @@ export function OptionsApp() {
       <section aria-labelledby="linkedin-pref-h" class="playbook-editor">
         <h2 id="linkedin-pref-h">{t('linkedinPrefHeading')}</h2>
         <LinkedInPref />
+      </section>
+      <section aria-labelledby="mail-pref-h" class="playbook-editor">
+        <h2 id="mail-pref-h">{t('mailPrefHeading')}</h2>
+        <MailPref />
       </section>
       <NotificationsPref />
       <RetentionPref />

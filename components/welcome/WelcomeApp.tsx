@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { LinkedInPref } from '../options/LinkedInPref';
+import { LinkedInPref, MailPref } from '../options/PagePref';
 import { t } from '../shared/i18n';
 import './welcome.css';
 
@@ -31,7 +31,7 @@ function Keys({ shortcut }: { shortcut: string }) {
   );
 }
 
-/** First run: where the data lives, bringing in LinkedIn connections, the shortcut, and how Jalur shows on LinkedIn. */
+/** First run: where the data lives, bringing in LinkedIn connections, the shortcut, and how Jalur shows on LinkedIn and in mail. */
 export function WelcomeApp() {
   const shortcut = useClipShortcut();
   const openShortcuts = () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => undefined);
@@ -86,6 +86,9 @@ export function WelcomeApp() {
           <dd>{t('welcomeQuietText')}</dd>
         </dl>
         <LinkedInPref hint={false} />
+        <h3 id="w-mail">{t('welcomeMailHeading')}</h3>
+        <p>{t('welcomeMailText')}</p>
+        <MailPref hint={false} />
         <p class="muted">{t('welcomeLinkedInLater')}</p>
       </section>
 

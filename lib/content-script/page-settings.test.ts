@@ -20,3 +20,25 @@ describe('page settings as a content script reads them', () => {
     expect(showFromNotice(null)).toBe(null);
   });
 });
+
+describe('the mail sites read their own option', () => {
+  it('Gmail and Outlook obey "Show Jalur in Gmail and Outlook", whatever LinkedIn is set to', () => {
+    expect(showFromReply({ ok: true, data: { showOnLinkedIn: false, showOnMail: true } }, 'showOnMail')).toBe(true);
+    expect(showFromReply({ ok: true, data: { showOnLinkedIn: true, showOnMail: false } }, 'showOnMail')).toBe(false);
+    // And LinkedIn ignores the mail option.
+    expect(showFromReply({ ok: true, data: { showOnLinkedIn: true, showOnMail: false } })).toBe(true);
+  });
+
+  it('a reply without the mail option (a worker that does not know it) keeps the mail page quiet', () => {
+    expect(showFromReply({ ok: true, data: { showOnLinkedIn: true } }, 'showOnMail')).toBe(false);
+    expect(showFromReply({ ok: true, data: { showOnMail: 'true' } }, 'showOnMail')).toBe(false);
+    expect(showFromReply(undefined, 'showOnMail')).toBe(false);
+  });
+
+  it('a notice about the mail option reaches only the mail scripts', () => {
+    expect(showFromNotice({ type: 'pageSettings', showOnLinkedIn: true, showOnMail: false }, 'showOnMail')).toBe(false);
+    expect(showFromNotice({ type: 'pageSettings', showOnLinkedIn: false, showOnMail: true }, 'showOnMail')).toBe(true);
+    expect(showFromNotice({ type: 'pageSettings', showOnLinkedIn: false }, 'showOnMail')).toBe(null);
+    expect(showFromNotice({ type: 'pageChanged', showOnMail: true }, 'showOnMail')).toBe(null);
+  });
+});

@@ -267,8 +267,8 @@ export type Notice =
   | { type: 'pageChanged'; url: string }
   /** Sync state moved (pushing, synced, offline, …): status lines re-read it. */
   | { type: 'syncChanged' }
-  /** Background → LinkedIn tabs: the rep changed "Show Jalur on LinkedIn pages" (the answer to `pageSettings`). */
-  | { type: 'pageSettings'; showOnLinkedIn: boolean };
+  /** Background → LinkedIn or mail tabs: the rep changed "Show Jalur on LinkedIn pages" or "… in Gmail and Outlook" (the answer to `pageSettings`). */
+  | { type: 'pageSettings'; showOnLinkedIn: boolean; showOnMail: boolean };
 
 /** Background or extension page → content script. `people` lists everyone on the page (mail threads). */
 export type TabRequest = { type: 'extract' } | { type: 'people' } | { type: 'pagePeople' };

@@ -4,88 +4,21 @@
 // real Chromium without Jalur and with Jalur in quiet mode and comparing everything the page could
 // observe: the whole DOM (every node and attribute, and every element's computed style, so a style
 // sheet injected from outside shows), every DOM mutation from the first byte on, and every message the
-// page received. The inverse (Jalur shown) must differ, so the comparison is known to be able to fail.
+// page received (test/e2e/page-probe.ts). The inverse (Jalur shown) must differ, so the comparison is
+// known to be able to fail.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, stopServiceWorker, tabIdOf, test } from './harness';
+import { closeLog, probe, recorder, snapshot } from './page-probe';
 
 const SHELL = fixture('linkedin-spa/shell.html');
 const RIZKY = { url: 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/', slug: 'rizky-pratama-5e6f7a', name: 'Rizky Pratama' };
 const ANY_LINKEDIN = /^https:\/\/[a-z]+\.linkedin\.com\//;
+/** The recorder's frame filter: LinkedIn's top frames. */
+const LINKEDIN_HOST = '(^|\\.)linkedin\\.com$';
 
 type Mode = 'without' | 'quiet' | 'shown';
-
-/**
- * Installed before any page script: records every mutation of the document from the start, and every
- * message the window receives. Main world, top LinkedIn frame only; identical in every run.
- */
-function recorder() {
-  if (window.top !== window || !/(^|\.)linkedin\.com$/.test(location.hostname)) return;
-  const log: string[] = [];
-  const describe = (n: Node | null): string => {
-    if (!n) return 'null';
-    if (n.nodeType !== 1) return n.nodeName;
-    const e = n as Element;
-    return `${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''}`;
-  };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      const added = [...r.addedNodes].map(describe).join(',');
-      const removed = [...r.removedNodes].map(describe).join(',');
-      log.push(`mutation ${r.type} on ${describe(r.target)}${r.attributeName ? ` @${r.attributeName}` : ''}${added ? ` +[${added}]` : ''}${removed ? ` -[${removed}]` : ''}`);
-    }
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  const show = (v: unknown) => {
-    try {
-      return JSON.stringify(v) ?? String(v);
-    } catch {
-      return Object.prototype.toString.call(v);
-    }
-  };
-  addEventListener('message', (e) => log.push(`message from ${e.origin || 'opaque'}${e.source === window ? ' (self)' : ''}: ${show(e.data)}`), true);
-  (window as unknown as { __probe: string[] }).__probe = log;
-}
-
-/** Everything in the document, one line per node: tag, sorted attributes, a hash of its computed style; text; comments; open shadow roots. */
-async function snapshot(page: Page): Promise<string[]> {
-  // Two frames: anything scheduled for the next frame (a content script reacting to the page) has run.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  return page.evaluate(() => {
-    const out: string[] = [`doctype ${document.doctype?.name ?? 'none'}`, `styleSheets ${document.styleSheets.length}`, `adopted ${document.adoptedStyleSheets.length}`];
-    const hash = (s: string) => {
-      let h = 0x811c9dc5;
-      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-      return (h >>> 0).toString(16);
-    };
-    const walk = (parent: Node, depth: number) => {
-      const pad = '  '.repeat(depth);
-      for (const n of parent.childNodes) {
-        if (n.nodeType === Node.ELEMENT_NODE) {
-          const e = n as Element;
-          const attrs = [...e.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort();
-          const cs = getComputedStyle(e);
-          let style = '';
-          for (let i = 0; i < cs.length; i++) style += `${cs[i]}:${cs.getPropertyValue(cs[i]!)};`;
-          out.push(`${pad}<${e.localName}${attrs.length ? ` ${attrs.join(' ')}` : ''}> style ${hash(style)}`);
-          if (e.shadowRoot) {
-            out.push(`${pad}  #shadow-root`);
-            walk(e.shadowRoot, depth + 2);
-          }
-          walk(e, depth + 1);
-        } else if (n.nodeType === Node.TEXT_NODE) {
-          if ((n as Text).data.trim()) out.push(`${pad}${JSON.stringify((n as Text).data)}`);
-        } else if (n.nodeType === Node.COMMENT_NODE) out.push(`${pad}<!--${(n as Comment).data}-->`);
-      }
-    };
-    walk(document, 0);
-    return out;
-  });
-}
-
-async function probe(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(window as unknown as { __probe: string[] }).__probe]);
-}
 
 async function tabTitle(sw: Worker, tabId: number): Promise<string> {
   return sw.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId);
@@ -126,7 +59,7 @@ async function trackRizky(context: BrowserContext, extensionId: string): Promise
  * read each page (its toolbar title says so), so a change it made would be in the snapshot.
  */
 async function visit(page: Page, ready: (step: number) => Promise<void>): Promise<Run> {
-  await page.addInitScript(recorder);
+  await page.addInitScript(recorder, LINKEDIN_HOST);
   const doms: string[][] = [];
   await page.goto(RIZKY.url);
   await expect(page.getByRole('heading', { level: 1, name: RIZKY.name })).toBeVisible();
@@ -144,13 +77,7 @@ async function visit(page: Page, ready: (step: number) => Promise<void>): Promis
   doms.push(await snapshot(page));
 
   // A message the page posts itself closes the log: everything sent to the page before it has arrived.
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        addEventListener('message', (e) => e.data === 'end' && done());
-        postMessage('end', '*');
-      }),
-  );
+  await closeLog(page);
   return { doms, seen: await probe(page) };
 }
 
@@ -248,20 +175,14 @@ function linkedInScripts(): number {
 }
 
 async function visitSurfaces(page: Page, ready: (i: number) => Promise<void>): Promise<Run> {
-  await page.addInitScript(recorder);
+  await page.addInitScript(recorder, LINKEDIN_HOST);
   const doms: string[][] = [];
   const seen: string[] = [];
   for (const [i, s] of SURFACES.entries()) {
     await page.goto(s.url, { waitUntil: 'load' });
     await ready(i);
     doms.push(await snapshot(page));
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          addEventListener('message', (e) => e.data === 'end' && done());
-          postMessage('end', '*');
-        }),
-    );
+    await closeLog(page);
     seen.push(`page ${i}`, ...(await probe(page)));
   }
   return { doms, seen };
