@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseMap } from '../../lib/messaging/types';
-import { send } from '../shared/api';
+import type { SearchHit } from '../../lib/search/result';
 import { useStoreVersion } from '../shared/useStoreVersion';
+import { findPeople } from './find-people';
 
-export type SearchItem = ResponseMap['search']['items'][number];
+export type SearchItem = SearchHit;
 
 /** Prospects matching `query`, debounced while typing and re-read when the store changes. */
 export function useSearch(query: string, limit: number, { emptyQuery = true } = {}): { items: SearchItem[]; error: string | null } {
@@ -14,8 +14,8 @@ export function useSearch(query: string, limit: number, { emptyQuery = true } = 
     if (!emptyQuery && !query.trim()) return setItems([]);
     let live = true;
     const timer = setTimeout(() => {
-      send({ type: 'search', query, limit })
-        .then((r) => live && (setItems(r.items), setError(null)))
+      findPeople(query, limit)
+        .then((found) => live && (setItems(found), setError(null)))
         .catch((e: Error) => live && setError(e.message));
     }, 120);
     return () => {

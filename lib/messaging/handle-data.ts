@@ -1,4 +1,5 @@
 // Requests of the data feature: insights for a period, CSV export and import, JSON backup and restore.
+import { forgetSearchIndex } from '../store/search-index';
 import en from '../../public/_locales/en/messages.json';
 import id from '../../public/_locales/id/messages.json';
 import { followUpsCsv, parseBackup, prospectsCsv, touchesCsv, backupJson } from '../io/export';
@@ -128,6 +129,8 @@ export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promis
     }
     case 'storeWritten':
       // The write is the page's; being a mutation, the background refreshes the badge and views after it.
+      // The search re-reads everything now rather than wait for the page's change reports to arrive.
+      forgetSearchIndex(ctx.db.name);
       return {};
     case 'previewImport': {
       const read = readImportFile(req.text);

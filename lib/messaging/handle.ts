@@ -10,7 +10,6 @@ import {
   openFollowUpsFor,
   overdueCount,
   dueSoon,
-  searchProspects,
   stalled,
   touchesFor,
 } from '../store/queries';
@@ -33,6 +32,8 @@ import { RequestSchema, describeIssues, type ValidRequest } from './schemas';
 import { CodedError, errorReply, zodReply, type ErrorReply } from './errors';
 import type { PersonView, ProspectDetail, Reply, RequestType, ResponseMap, StageOption } from './types';
 import { placeZone } from '../pipeline/local-time';
+import { searchHits } from '../store/search-index';
+import { SEARCH_RESULTS_MAX } from '../search/result';
 
 async function stageMap(ctx: StoreContext): Promise<Map<string, Stage>> {
   return new Map((await listStages(ctx)).map((s) => [s.id, s]));
@@ -180,17 +181,10 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       if (p?.mergedInto && p.deletedAt !== null) p = (await ctx.db.prospects.get(p.mergedInto)) ?? p;
       return p && p.deletedAt === null ? detail(ctx, p) : null;
     }
-    case 'search': {
-      const stages = await stageMap(ctx);
-      const items = await searchProspects(ctx, req.query, req.limit);
-      return {
-        items: items.map((p) => ({
-          ...p,
-          stageKey: stages.get(p.stageId)?.key ?? 'unknown',
-          stageName: stages.get(p.stageId)?.name ?? null,
-        })),
-      };
-    }
+    case 'search':
+      // Only what a result line shows, from the index in memory (lib/store/search-index.ts); the
+      // person opens by id. Capped: nobody reads past SEARCH_RESULTS_MAX results.
+      return { items: await searchHits(ctx, req.query, Math.min(req.limit, SEARCH_RESULTS_MAX)) };
     case 'update': {
       const patch = { ...req.patch };
       return { prospect: await commands.updateProspect(ctx, req.id, patch as commands.ProspectPatch) };

@@ -4,6 +4,7 @@ import type { Cadence, CadenceStep, FollowUp, Prospect, Stage, Touch } from '../
 import type { TeamSettings } from '../model/settings';
 import type { SqlItem } from '../pipeline/gates';
 import type { CrossingPreview } from '../pipeline/score-preview';
+import type { SearchReply } from '../search/result';
 import type { BoardRequest, BoardResponses } from './board-types';
 import type { DataRequest, DataResponses } from './data-types';
 import type { DeleteRequest, DeleteResponses } from './delete-types';
@@ -201,7 +202,7 @@ export interface ResponseMap extends BoardResponses, DataResponses, DeleteRespon
   lookup: { people: PersonView[] };
   capture: { prospect: Prospect; created: boolean };
   detail: ProspectDetail | null;
-  search: { items: Array<Prospect & { stageKey: string; stageName: string | null }> };
+  search: SearchReply;
   update: { prospect: Prospect };
   setStage: { prospect: Prospect; needsConfirmation: boolean };
   setSqlChecklist: { prospect: Prospect };

@@ -4,7 +4,7 @@
 // and a word nobody has. The first search after the worker starts builds the index and is reported on
 // its own. Runs inside `npm run bench`, or alone: `npx tsx test/bench/search-bench.ts [prospects]`.
 import { pathToFileURL } from 'node:url';
-import { launchWithExtension, serviceWorker } from '../e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, serviceWorker } from '../e2e/harness';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 
@@ -15,7 +15,7 @@ const LAST = ['Lestari', 'Santoso', 'Wijaya', 'Pratama', 'Kusuma', 'Hartono', 'D
 const TITLES = ['Chief Financial Officer', 'Head of Procurement', 'VP Sales', 'Operations Manager', 'Founder & CEO', 'Engineer', 'Direktur Keuangan'];
 const CITIES = ['Jakarta', 'Surabaya', 'Bandung', 'Medan', 'Singapore', 'Kraków', 'Yogyakarta'];
 
-function csv(n: number): string {
+export function csv(n: number): string {
   const lines = ['Name,Email,LinkedIn URL,Title,Company,Location,Headline'];
   for (let i = 0; i < n; i++) {
     const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
@@ -34,7 +34,7 @@ function csv(n: number): string {
   return lines.join('\n');
 }
 
-const QUERIES = ['ayu', 'chief fin', 'pt contoh 42', 'surabaya', 'perusahaan12', 'sofia diaz', 'lukasz', 'head proc jakarta', 'zzzz nobody', 'b'];
+export const QUERIES = ['ayu', 'chief fin', 'pt contoh 42', 'surabaya', 'perusahaan12', 'sofia diaz', 'lukasz', 'head proc jakarta', 'zzzz nobody', 'b'];
 
 export interface SearchRun {
   prospects: number;
@@ -43,9 +43,9 @@ export interface SearchRun {
   hits: Record<string, number>;
 }
 
-export async function searchRows({ prospects = 10_000, rounds = 8 } = {}): Promise<{ rows: Row[]; raw: SearchRun }> {
+export async function searchRows({ prospects = 10_000, rounds = 8, extensionDir = EXTENSION_DIR } = {}): Promise<{ rows: Row[]; raw: SearchRun }> {
   // The welcome tab of a fresh install may stay open: nothing here looks at tabs.
-  const { context, close } = await launchWithExtension({ keepWelcome: true });
+  const { context, close } = await launchWithExtension({ keepWelcome: true, extensionDir });
   try {
     const sw = await serviceWorker(context);
     const page = await context.newPage();

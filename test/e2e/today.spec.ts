@@ -156,10 +156,16 @@ test('Today: grouped queue whose Overdue count is the badge; 40 items cleared wi
   await expect(group(panel, 'Upcoming').getByRole('listitem').filter({ hasText: 'step 2 of 8' }).first()).toBeVisible();
   // Done on a cadence step logged its touch.
   const touched = await panel.evaluate(async () => {
+    // Search answers result lines only; each person's record (with its touch count) opens by id.
     const r = (await chrome.runtime.sendMessage({ type: 'search', query: 'Seed Person 3', limit: 20 })) as {
-      data: { items: Array<{ touchCount: number }> };
+      data: { items: Array<{ id: string }> };
     };
-    return r.data.items.reduce((n, p) => n + p.touchCount, 0);
+    let n = 0;
+    for (const { id } of r.data.items) {
+      const d = (await chrome.runtime.sendMessage({ type: 'detail', id })) as { data: { prospect: { touchCount: number } } | null };
+      n += d.data?.prospect.touchCount ?? 0;
+    }
+    return n;
   });
   expect(touched).toBeGreaterThan(0);
 });

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProspectDetail } from '../../../lib/messaging/types';
 import type { Prospect, Stage } from '../../../lib/model';
 import { differingFields, type MergeField, type MergePick } from '../../../lib/pipeline/merge-fields';
+import type { SearchHit } from '../../../lib/search/result';
 import { send } from '../../shared/api';
+import { findPeople } from '../find-people';
 import { stageLabel, t, type MessageKey } from '../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -52,7 +54,7 @@ export function MergeDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const [other, setOther] = useState<ProspectDetail | null>(null);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Prospect[] | null>(null);
+  const [found, setFound] = useState<SearchHit[] | null>(null);
   const [keep, setKeep] = useState<'current' | 'other'>('current');
   const [pick, setPick] = useState<MergePick>({});
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,7 @@ export function MergeDialog({
     if (d && !d.open) d.showModal();
     return () => d?.close();
   }, []);
-  const choose = (p: Prospect) => {
+  const choose = (p: { id: string }) => {
     setError(null);
     void send({ type: 'detail', id: p.id })
       .then((d) => (d ? setOther(d) : setError(t('notFound'))))
@@ -76,8 +78,8 @@ export function MergeDialog({
     if (other || query.trim().length < 2) return setFound(null);
     let live = true;
     const timer = setTimeout(() => {
-      void send({ type: 'search', query, limit: 8 })
-        .then((r) => live && setFound(r.items.filter((p) => p.id !== current.prospect.id)))
+      void findPeople(query, 8)
+        .then((items) => live && setFound(items.filter((p) => p.id !== current.prospect.id)))
         .catch((e: Error) => live && setError(e.message));
     }, 150);
     return () => {
