@@ -1,0 +1,154 @@
+// How fast sync_push applies mutations on loopback (DESIGN.md §6: ≥ 20,000 mutations/s), set-based
+// (the default) against one row at a time through private.push_item (what it did before; still there
+// behind jalur.sync_push_path = 'per_item'), measured in the same run on the same database.
+//
+// Each call is one transaction that sets the role and JWT claims first, as PostgREST does, and sends
+// a batch of 500 (lib/sync/push.ts PUSH_BATCH). The two paths push equal workloads to two teams, batch
+// by batch in turn (which one goes first alternates), so a busy machine slows both alike. Besides wall
+// time, the database backend's own CPU time is read from /proc: on a shared 2-core machine wall time
+// is mostly waiting for a core, CPU time is the work.
+//
+// Runs inside `scripts/test-db.sh --bench -- …` (a throwaway database); test/bench/sync-apply-rows.ts
+// starts it for `npm run bench` and reads the JSON it writes.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { asUser, connect, hlc, makeTeam } from '../db/pg-session';
+import { writeJson } from './table';
+
+const N = Number(process.env.BENCH_MUTATIONS ?? 10_000);
+const BATCH = 500;
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : 'bench-results/sync-apply.json';
+
+interface Mutation {
+  mutation_id: string;
+  entity: string;
+  op: string;
+  id: string;
+  hlc: string;
+  fields: Record<string, unknown>;
+}
+interface Result {
+  status: string;
+  code?: string;
+}
+
+/**
+ * A rep's backlog as the extension's outbox holds it (lib/store/commands.ts through lib/sync/map-out.ts):
+ * new people (the prospect and its first stage change), touches (the touch and the prospect's new
+ * score), follow-ups, and now and then a move to another stage.
+ */
+async function workload(client: pg.Client, team: string, owner: string, node: string): Promise<Mutation[]> {
+  const { rows } = await client.query<{ key: string; id: string }>('select key, id from public.stages where team_id = $1', [team]);
+  const stage = Object.fromEntries(rows.map((r) => [r.key, r.id])) as Record<string, string>;
+  const list: Mutation[] = [];
+  const people: string[] = [];
+  const m = (entity: string, id: string, fields: Record<string, unknown>) =>
+    list.push({ mutation_id: randomUUID(), entity, op: 'upsert', id, hlc: hlc(node), fields });
+  const now = Date.now();
+  for (let i = 0; list.length < N; i++) {
+    const kind = i % 10;
+    if (kind < 3 || people.length === 0) {
+      const id = randomUUID();
+      people.push(id);
+      m('prospect', id, {
+        name: `Bench Person ${i}`, headline: null, title: 'Head of Operations', company: 'Contoh Niaga', location: null,
+        photo_url: null, linkedin_url: null, linkedin_slug: `bench-${node}-${i}`, emails: [], source: 'social_selling',
+        score: 25, score_breakdown: [{ rule: 'fit', points: 25 }], owner_id: owner, stage_id: stage.prospecting,
+      });
+      m('stage_change', randomUUID(), {
+        prospect_id: id, from_stage_id: null, to_stage_id: stage.prospecting, changed_at: new Date(now).toISOString(), note: null,
+      });
+    } else {
+      const p = people[(i * 7919) % people.length]!;
+      if (kind < 8) {
+        m('touch', randomUUID(), { prospect_id: p, channel: 'linkedin_message', direction: 'out', note: 'Followed up', occurred_at: new Date(now).toISOString() });
+        m('prospect', p, { score: 25 + (i % 70), score_breakdown: [{ rule: 'fit', points: 25 }, { rule: 'engagement', points: i % 70 }] });
+      } else if (kind < 9) {
+        m('follow_up', randomUUID(), { prospect_id: p, title: 'Call back', due_at: new Date(now + 86_400_000).toISOString() });
+      } else {
+        m('stage_change', randomUUID(), { prospect_id: p, from_stage_id: stage.prospecting, to_stage_id: stage.qualification, changed_at: new Date(now).toISOString() });
+      }
+    }
+  }
+  return list.slice(0, N);
+}
+
+const client = connect();
+await client.connect();
+const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+/** The database backend's CPU time (utime + stime, clock ticks of 10 ms), or null off Linux. */
+function backendCpuMs(): number | null {
+  try {
+    const f = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+interface Path {
+  name: 'set_based' | 'per_item';
+  team: string;
+  owner: string;
+  list: Mutation[];
+  ms: number;
+  cpuMs: number | null;
+  results: Result[];
+}
+
+async function push(path: Path, batch: Mutation[]): Promise<void> {
+  const c0 = backendCpuMs();
+  const t0 = performance.now();
+  const reply = await asUser(client, path.owner, async () => {
+    if (path.name === 'per_item') await client.query("select set_config('jalur.sync_push_path', 'per_item', true)");
+    const { rows } = await client.query<{ r: { results: Result[] } }>('select public.sync_push($1, $2) as r', [path.team, JSON.stringify(batch)]);
+    return rows[0]!.r;
+  });
+  path.ms += performance.now() - t0;
+  const c1 = backendCpuMs();
+  path.cpuMs = c0 === null || c1 === null || path.cpuMs === null ? null : path.cpuMs + (c1 - c0);
+  path.results.push(...reply.results);
+}
+
+try {
+  const paths: Path[] = [];
+  // BENCH_SYNC_PATHS=set_based measures one path alone (for profiling the database side).
+  const only = process.env.BENCH_SYNC_PATHS;
+  for (const name of ['set_based', 'per_item'] as const) {
+    if (only && only !== name) continue;
+    const t = await makeTeam(client, `Bench ${name}`);
+    paths.push({ name, team: t.team, owner: t.owner, list: await workload(client, t.team, t.owner, name.replace('_', '-')), ms: 0, cpuMs: 0, results: [] });
+  }
+  for (let i = 0, k = 0; i < N; i += BATCH, k++) {
+    for (const path of k % 2 === 0 ? paths : [...paths].reverse()) await push(path, path.list.slice(i, i + BATCH));
+  }
+  const summary = (p: Path) => {
+    const counts: Record<string, number> = {};
+    for (const r of p.results) counts[r.code ? `${r.status}/${r.code}` : r.status] = (counts[r.code ? `${r.status}/${r.code}` : r.status] ?? 0) + 1;
+    return {
+      ms: p.ms,
+      perSecond: (N * 1000) / p.ms,
+      cpuMs: p.cpuMs,
+      perCpuSecond: p.cpuMs ? (N * 1000) / p.cpuMs : null,
+      results: counts,
+    };
+  };
+  const fast = paths.find((p) => p.name === 'set_based') ?? paths[0]!;
+  const slow = paths.find((p) => p.name === 'per_item') ?? paths[0]!;
+  const sameReplies = JSON.stringify(fast.results.map((r) => [r.status, r.code ?? null])) === JSON.stringify(slow.results.map((r) => [r.status, r.code ?? null]));
+  const result = {
+    mutations: N,
+    batchSize: BATCH,
+    setBased: summary(fast),
+    perItem: summary(slow),
+    speedup: slow.ms / fast.ms,
+    cpuSpeedup: fast.cpuMs && slow.cpuMs ? slow.cpuMs / fast.cpuMs : null,
+    sameReplies,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  writeJson(out, result);
+  if (!sameReplies) throw new Error('the set-based and the one-by-one path answered differently');
+} finally {
+  await client.end();
+}
