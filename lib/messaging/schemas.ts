@@ -23,6 +23,7 @@ import {
 } from '../model';
 import { SettingsSchema } from '../model/settings';
 import { MemberId } from '../model/prospect';
+import { CompanySlug } from '../model/company';
 
 const optText = (max: number) =>
   z
@@ -47,6 +48,14 @@ const optEmail = z
 export const CaptureWireSchema = z.object({
   slug: z.string().max(200).nullable(),
   memberId: MemberId.nullable().optional(),
+  /** The current company's LinkedIn page slug, when the profile links it: matched before the name. Not a
+   * company slug (page text is hostile): dropped, the capture still goes through. */
+  companySlug: z
+    .string()
+    .max(200)
+    .nullable()
+    .optional()
+    .transform((s) => (s && CompanySlug.safeParse(s).success ? s : null)),
   email: optEmail,
   name: cleanText(FIELD_LIMITS.name).pipe(z.string().min(1, 'Name is required')),
   headline: optText(FIELD_LIMITS.headline),

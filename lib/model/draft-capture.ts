@@ -7,6 +7,7 @@ export function draftToCapture(d: ProspectDraft): CaptureWire {
   return {
     slug: d.slug,
     memberId: d.memberId ?? null,
+    ...(d.companySlug ? { companySlug: d.companySlug } : {}),
     email: f.email?.value ?? null,
     name: f.name?.value ?? '',
     headline: f.headline?.value ?? null,

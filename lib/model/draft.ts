@@ -32,6 +32,12 @@ export interface ProspectDraft {
   slug: string | null;
   /** LinkedIn member id (`ACoA…`, case kept) when the page shows it; null or absent when not. */
   memberId?: string | null;
+  /**
+   * The slug of the company page the profile links as the person's current company (top card or
+   * experience entry), when the page links it by slug: a person clipped then joins that tracked
+   * company even where names differ ("PT Maju Jaya Tbk" / "Maju Jaya Group").
+   */
+  companySlug?: string | null;
   /** Canonical profile URL https://www.linkedin.com/in/<slug>/ when slug is known. */
   linkedinUrl: string | null;
   fields: Partial<Record<DraftFieldName, DraftField>>;

@@ -2,6 +2,7 @@
 // as a group whose header is the COMPANY (then its total duration) and whose roles follow; and an
 // entry is not current when its date range has an end year.
 
+import { companySlugFromUrl } from './company';
 import { firstOf, visibleText } from './dom';
 import { clean } from './text';
 import * as S from './selectors';
@@ -11,7 +12,23 @@ export interface Position {
   company: string;
   /** Found through LinkedIn's analytics attributes (data-view-name) rather than classes/structure. */
   viaDataViewName: boolean;
+  /** The company page the entry links to (its logo or name), when it links to one by slug. */
+  companySlug?: string | null;
 }
+
+/**
+ * The slug of a company link. A numeric id (`/company/1234567/`, what older pages link) is not the
+ * page's slug — the company page itself shows the slug — so it says nothing here.
+ */
+export function companyLinkSlug(link: Element | null | undefined): string | null {
+  const slug = link ? companySlugFromUrl(link.getAttribute('href') ?? '') : null;
+  return slug && !/^\d+$/.test(slug) ? slug : null;
+}
+
+const withSlug = (ps: Position[], link: Element | null | undefined): Position[] => {
+  const companySlug = companyLinkSlug(link);
+  return companySlug ? ps.map((p) => ({ ...p, companySlug })) : ps;
+};
 
 /** A date line starts with a year or a month word and a year: "Jan 2020 - Present · 4 yrs", "2015 - 2019",
  * "2020年1月 - 至今"; "Class of 2020 Ventures" is a company, not a date line. */
@@ -77,11 +94,16 @@ export function currentPositions(doc: Document): Position[] {
       // A group header has no dates of its own (company, total duration, location); nested entities
       // under an entry that has dates are its description or skills, not roles.
       const roles = own.some((l) => DATES.test(l)) ? [] : Array.from(entity.querySelectorAll(sel)).filter((e) => e !== entity);
-      if (!roles.length) return parse(copies.map(visibleText).filter(Boolean), via);
-      return roles.flatMap((r) =>
-        single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via)
-          .filter((p) => p.dated)
-          .map((p) => ({ ...p, company: own[0] ?? '' })),
+      // The entry's (or the group's) first company link is its company's: logo and name link alike.
+      const link = entity.querySelector(S.COMPANY_LINK);
+      if (!roles.length) return withSlug(parse(copies.map(visibleText).filter(Boolean), via), link);
+      return withSlug(
+        roles.flatMap((r) =>
+          single(Array.from(r.querySelectorAll(S.VISIBLE_COPY)).map(visibleText).filter(Boolean), via)
+            .filter((p) => p.dated)
+            .map((p) => ({ ...p, company: own[0] ?? '' })),
+        ),
+        link,
       );
     });
   }
@@ -96,13 +118,14 @@ function legacy(entity: Element): Position[] {
   const roles = Array.from(entity.querySelectorAll(S.LEGACY_GROUP_ROLE));
   const items = roles.length ? roles : [entity];
   const groupCompany = text(entity, S.LEGACY_GROUP_COMPANY);
-  return items
+  const positions = items
     .filter((r) => text(r, S.LEGACY_TITLE) && !ENDED.test(text(r, S.LEGACY_DATES)))
     .map((r) => ({
       title: text(r, S.LEGACY_TITLE),
       company: roles.length ? groupCompany : companyOf(text(r, S.LEGACY_COMPANY)),
       viaDataViewName: false,
     }));
+  return withSlug(positions, entity.querySelector(S.COMPANY_LINK));
 }
 
 /** 2025–26 SDUI: no entity markers; each position (or group) starts with a company-logo link tagged
@@ -112,6 +135,6 @@ function sdui(section: Element): Position[] {
     let box: Element | null = link.parentElement;
     while (box && box !== section && box.querySelectorAll(S.SDUI_TEXT).length < 2) box = box.parentElement;
     if (!box || box === section) return [];
-    return parse(Array.from(box.querySelectorAll(S.SDUI_TEXT)).map(visibleText).filter(Boolean), true);
+    return withSlug(parse(Array.from(box.querySelectorAll(S.SDUI_TEXT)).map(visibleText).filter(Boolean), true), link);
   });
 }

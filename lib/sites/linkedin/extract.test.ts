@@ -455,3 +455,41 @@ describe('hostile page text', () => {
     for (const [k, f] of Object.entries(fields)) expect(Array.from(f!.value).length).toBeLessThanOrEqual(caps[k]!);
   });
 });
+
+describe('the current company’s LinkedIn page (companySlug)', () => {
+  it.each([
+    ['2025-obfuscated', URLS.y2025, 'tidewell-robotics-fx'], // the experience entry's logo link
+    ['2026-sdui', URLS.y2026, 'verdant-lattice-fx'], // SDUI: the current position's logo link, not the past one's
+    ['public-2020', URLS.pub2020, 'gilded-finch-fx'], // the public top card's current-company link
+    ['public-jsonld', URLS.pub, 'teh-tarsius-fx'], // JSON-LD worksFor.url of the current employer
+  ])('%s links the company by slug', (fixture, url, companySlug) => {
+    expect(draftOf(extract(load(fixture, url), url)).companySlug).toBe(companySlug);
+  });
+
+  it.each([
+    ['2018-ember-fragment', URLS.y2018],
+    ['2019-top-card-v2', URLS.y2019],
+    ['2020-top-card-list', URLS.y2020],
+    ['2022-logged-in', URLS.y2022],
+    ['2024-data-view-name', URLS.y2024],
+  ])('%s links companies by numeric id only (or not at all): no slug', (fixture, url) => {
+    expect(draftOf(extract(load(fixture, url), url))).not.toHaveProperty('companySlug');
+  });
+
+  it('never takes the link of another company than the one the draft names (a past employer’s)', () => {
+    // 2026: the current entry (Verdant Lattice) without its links; the past one (Kente Systems) keeps its.
+    const doc = load('2026-sdui', URLS.y2026);
+    for (const a of Array.from(doc.querySelectorAll('a[href*="/company/verdant-lattice-fx/"]'))) a.removeAttribute('href');
+    const draft = draftOf(extract(doc, URLS.y2026));
+    expect(draft.fields.company?.value).toBe('Verdant Lattice');
+    expect(draft).not.toHaveProperty('companySlug');
+  });
+
+  it('a JSON-LD employer whose page is a past one, or whose url is not a company page, gives no slug', () => {
+    const doc = load('public-jsonld', URLS.pub);
+    const script = doc.querySelector('script[type="application/ld+json"]')!;
+    script.textContent = script.textContent!.replace('https://id.linkedin.com/company/teh-tarsius-fx', 'https://evil.example/company/teh-tarsius-fx');
+    doc.querySelector('[data-section="currentPositionsDetails"] a')!.setAttribute('href', 'https://id.linkedin.com/school/teh-tarsius-fx');
+    expect(draftOf(extract(doc, URLS.pub)).companySlug ?? null).toBeNull();
+  });
+});

@@ -14,7 +14,8 @@ import { isMemberId, isProfileUrl, memberIdOf, profileKeys, profileUrl } from '.
 import { cap, clean, cleanName, isNoise, loose, nameFromTitle } from './text';
 import { cardOwnerHref, findNameElement, findPhoto, findTopCard, first, firstOf, inProfileArea, photoName, visibleText } from './dom';
 import { readEmbedded, readJsonLd, readMeta } from './structured';
-import { currentPositions } from './experience';
+import { companyLinkSlug, currentPositions, type Position } from './experience';
+import { companySlugFromUrl } from './company';
 import * as S from './selectors';
 
 type Candidate = [value: string | null | undefined, source: FieldSource];
@@ -185,6 +186,7 @@ export function extract(doc: Document, url: string): ExtractResult {
       [fromHeadline?.company, 'heuristic'],
     ]);
   if (anyCompany) fields.company = anyCompany;
+  const companySlug = anyCompany ? currentCompanySlug(card, anyCompany.value, ld, positions) : null;
 
   const location = pick('location', [
     [ld?.location, 'json-ld'],
@@ -210,7 +212,27 @@ export function extract(doc: Document, url: string): ExtractResult {
   if (email) fields.email = { value: email, source: 'overlay-link' };
 
   const linkedinUrl = profileUrl((slug ?? memberId)!);
-  return { ok: true, draft: { site: 'linkedin', slug, ...(memberId ? { memberId } : {}), linkedinUrl, fields } };
+  return { ok: true, draft: { site: 'linkedin', slug, ...(memberId ? { memberId } : {}), ...(companySlug ? { companySlug } : {}), linkedinUrl, fields } };
+}
+
+/**
+ * The slug of the page of the company the draft names, read only where the page ties a link to that
+ * same company: the structured data's current employer, the public top card's current-company link,
+ * or the experience entry at that company (its logo or name link). Never a link to another company
+ * (a past employer, a second current position), and never a numeric id (not the page's slug).
+ */
+function currentCompanySlug(card: Element, company: string, ld: ReturnType<typeof readJsonLd>, positions: Position[]): string | null {
+  const same = (name: string | null | undefined) => !!name && loose(clean(name)) === loose(company);
+  if (ld?.companyUrl && same(ld.company)) {
+    const slug = companySlugFromUrl(ld.companyUrl);
+    if (slug && !/^\d+$/.test(slug)) return slug;
+  }
+  const link = card.ownerDocument.querySelector(S.TOP_CARD_COMPANY_LINK);
+  if (link && (same(visibleText(link)) || same(link.querySelector('img')?.getAttribute('alt')))) {
+    const slug = companyLinkSlug(link);
+    if (slug) return slug;
+  }
+  return positions.find((p) => p.companySlug && same(p.company))?.companySlug ?? null;
 }
 
 /**

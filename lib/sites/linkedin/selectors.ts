@@ -95,6 +95,12 @@ export const LOCATION: SelectorList = [
 /** 2021–25 logged-in top-card button; the label is "Current company: X. Click to skip to experience card". */
 export const CURRENT_COMPANY_ARIA = '[aria-label^="Current company: "]';
 
+/** A link to a company's page (`/company/<slug>/`, older pages `/company/<numeric id>/`): an experience
+ * entry's logo or name link, the public top card's current company. */
+export const COMPANY_LINK = 'a[href*="/company/"]';
+/** 2019–25 public top card: the current company as a link. */
+export const TOP_CARD_COMPANY_LINK = '[data-section="currentPositionsDetails"] a[href*="/company/"]';
+
 /** Current company shown in the top card as text. */
 export const COMPANY: SelectorList = [
   '[data-section="currentPositionsDetails"] .top-card-link__description', // 2020–25 public

@@ -13,6 +13,8 @@ export interface Structured {
   headline?: string;
   title?: string;
   company?: string;
+  /** The current employer's LinkedIn page (`worksFor[].url`), when the data gives one. */
+  companyUrl?: string;
   location?: string;
   photo?: string;
   /** The member id, when the payload ties one to the slug (a MiniProfile's `urn:li:fs_miniProfile:<id>`). */
@@ -49,6 +51,7 @@ export function readJsonLd(doc: Document, slug: string): Structured | null {
         name: str(n.name),
         title: str(list(n.jobTitle)[0]),
         company: isObj(current) ? str(current.name) : '',
+        companyUrl: isObj(current) ? str(current.url) : '',
         // addressCountry is often a two-letter code; only a spelled-out country adds information.
         location: country.length > 2 && !locality.includes(country) ? [locality, country].filter(Boolean).join(', ') : locality,
         photo: isObj(img) ? str(img.contentUrl) || str(img.url) : str(img),
