@@ -5,8 +5,8 @@ import { IMPORT_FIELDS, readImportFile, type ImportField, type ImportFile } from
 import { EMPTY_PREVIEW } from '../../lib/io/import-view';
 import type { ImportPreview, ImportResult } from '../../lib/messaging/data-types';
 import type { Source } from '../../lib/model/enums';
-import { ImportCancelled, type ImportProgress, type ImportRun } from '../../lib/store/import';
-import { dryRun, importResult, runImport } from '../../lib/store/import-run';
+import { ImportCancelled, type ImportProgress, type ImportRun, type PlannedImport } from '../../lib/store/import';
+import { checkImport, importResult, runImport } from '../../lib/store/import-run';
 import { nextTurn, openPageStore, storeWritten, type PageStore } from './page-store';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -43,6 +43,8 @@ export function ImportPanel() {
   const [inputKey, setInputKey] = useState(0);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const cancel = useRef<AbortController | null>(null);
+  // The plan behind the preview shown: the import reuses it while nothing changed (lib/store/import-run.ts).
+  const planned = useRef<PlannedImport | null>(null);
 
   /** A Cancel for the step about to start; the button shows for as long as the page is busy with it. */
   function cancellable(): AbortSignal {
@@ -67,6 +69,7 @@ export function ImportPanel() {
   }
 
   function reset() {
+    planned.current = null;
     setFile(null);
     setPreview(null);
     setChoice({ skipBadRows: false });
@@ -80,8 +83,12 @@ export function ImportPanel() {
     setError(null);
     setStopped(null);
     try {
-      setPreview(await withStore((store, run) => dryRun(store.ctx, data, { ...next, stageNames: store.stageNames }, run)));
+      planned.current = null;
+      const checked = await withStore((store, run) => checkImport(store.ctx, data, { ...next, stageNames: store.stageNames }, run));
+      planned.current = checked.planned;
+      setPreview(checked.preview);
     } catch (e) {
+      planned.current = null;
       setPreview(null);
       if (e instanceof ImportCancelled) {
         reset();
@@ -125,7 +132,7 @@ export function ImportPanel() {
     setError(null);
     try {
       const result = await withStore((store, run) =>
-        runImport(store.ctx, data, { ...choice, mapping: preview.mapping, stageNames: store.stageNames }, run),
+        runImport(store.ctx, data, { ...choice, mapping: preview.mapping, stageNames: store.stageNames }, run, planned.current ?? undefined),
       );
       setDone(result);
       reset();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
+import { captureProspect } from './commands';
 import { ImportCancelled, type ImportProgress } from './import';
-import { dryRun, runImport } from './import-run';
+import { checkImport, dryRun, runImport } from './import-run';
 
 function people(n: number, from = 0): ImportFile {
   const lines = ['Name,Email,LinkedIn URL'];
@@ -93,5 +94,79 @@ describe('an import run as the options page drives it', () => {
       },
     };
     expect(await runImport(ctx, people(10), { skipBadRows: false }, run)).toMatchObject({ created: 10 });
+  });
+
+  it("the import writes the dry run's plan without planning the file again while no prospect changed", async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    const file = people(10);
+    // A first prospect, so the store has a change stamp to compare against.
+    await runImport(ctx, people(1, 100), { skipBadRows: false });
+    const checked = await checkImport(ctx, file, { skipBadRows: false }, { planChunk: 5, pause: async () => undefined });
+    const seen: string[] = [];
+    const run = { chunk: 4, planChunk: 5, pause: async () => undefined, onProgress: (p: ImportProgress) => seen.push(p.phase) };
+    const result = await runImport(ctx, file, { skipBadRows: false }, run, checked.planned);
+    expect(result).toMatchObject({ created: 10, updated: 0 });
+    expect(seen).not.toContain('checking'); // not planned again
+    expect(seen.filter((p) => p === 'importing')).toHaveLength(3);
+    expect(await ctx.db.prospects.count()).toBe(11);
+    expect(await ctx.db.outbox.count()).toBe(0); // local mode queues nothing
+  });
+
+  it('someone clipped between the dry run and the import: the file is planned again and nobody is doubled', async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    await runImport(ctx, people(1, 100), { skipBadRows: false });
+    const file = people(6);
+    const checked = await checkImport(ctx, file, { skipBadRows: false });
+    // The rep clips Orang 2 on LinkedIn before clicking Import.
+    await captureProspect(ctx, {
+      slug: 'orang-2',
+      email: null,
+      name: 'Orang Dua',
+      headline: null,
+      title: null,
+      company: null,
+      location: null,
+      photoUrl: null,
+      linkedinUrl: 'https://www.linkedin.com/in/orang-2/',
+      source: 'social_selling',
+    });
+    const seen: string[] = [];
+    const run = { chunk: 2, planChunk: 3, pause: async () => undefined, onProgress: (p: ImportProgress) => seen.push(p.phase) };
+    const result = await runImport(ctx, file, { skipBadRows: false }, run, checked.planned);
+    expect(seen).toContain('checking'); // planned again
+    expect(result).toMatchObject({ created: 5, updated: 1 });
+    expect(await ctx.db.prospects.where('slug').equals('orang-2').count()).toBe(1);
+    expect(await ctx.db.prospects.count()).toBe(7);
+  });
+
+  it("a clip between two slices of a reused plan is not doubled: the slice checks the keys again once the stamp moved", async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    await runImport(ctx, people(1, 100), { skipBadRows: false });
+    const file = people(6);
+    const checked = await checkImport(ctx, file, { skipBadRows: false });
+    let clipped = false;
+    const run = {
+      chunk: 2,
+      pause: async () => {
+        if (clipped) return;
+        clipped = true;
+        await captureProspect(ctx, {
+          slug: 'orang-4',
+          email: null,
+          name: 'Orang Empat',
+          headline: null,
+          title: null,
+          company: null,
+          location: null,
+          photoUrl: null,
+          linkedinUrl: 'https://www.linkedin.com/in/orang-4/',
+          source: 'social_selling',
+        });
+      },
+    };
+    const result = await runImport(ctx, file, { skipBadRows: false }, run, checked.planned);
+    expect(result).toMatchObject({ created: 5, unchanged: 1 });
+    expect(await ctx.db.prospects.where('slug').equals('orang-4').count()).toBe(1);
+    expect(await ctx.db.prospects.count()).toBe(7);
   });
 });

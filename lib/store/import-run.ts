@@ -8,11 +8,14 @@
 // nothing after it. It is resumable rather than rolled back: an import matches people by key, so
 // running the same file again finds the rows already in unchanged and carries on with the rest, while
 // rolling back would have to undo updates the rep or a teammate may have built on meanwhile.
+//
+// The dry run's plan is kept (DryRun.planned) and handed to the import: while no prospect was written
+// since, the import writes it as it is instead of planning the whole file again.
 import type { ImportFile } from '../io/import-plan';
 import { previewOf } from '../io/import-view';
 import type { ImportPreview, ImportResult } from '../messaging/data-types';
 import type { StoreContext } from './context';
-import { applyImport, previewImport, type ImportOptions, type ImportOutcome, type ImportRun } from './import';
+import { applyImport, planned as planImportNow, type ImportOptions, type ImportOutcome, type ImportRun, type PlannedImport } from './import';
 import { listStages } from './queries';
 
 /** What an import (whole or stopped) did, as the page words it. */
@@ -26,14 +29,28 @@ export function importResult(o: ImportOutcome): ImportResult {
   };
 }
 
-/** The dry run of a file: what importing it would do, as the page shows it. Writes nothing. */
-export async function dryRun(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportPreview> {
-  const plan = await previewImport(ctx, file, options, run);
-  const stageNames = Object.fromEntries((await listStages(ctx)).map((s) => [s.key, s.name]));
-  return previewOf(file, plan, stageNames);
+/** A dry run as the page shows it, and the plan behind it for the import to reuse. */
+export interface DryRun {
+  preview: ImportPreview;
+  planned: PlannedImport;
 }
 
-/** Imports the file (ImportError: refused whole, nothing written; ImportCancelled: stopped, see the top). */
-export async function runImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportResult> {
-  return importResult(await applyImport(ctx, file, options, run));
+/** The dry run of a file, keeping its plan (see the top). Writes nothing. */
+export async function checkImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<DryRun> {
+  const planned = await planImportNow(ctx, file, options, run);
+  const stageNames = Object.fromEntries((await listStages(ctx)).map((s) => [s.key, s.name]));
+  return { preview: previewOf(file, planned.plan, stageNames), planned };
+}
+
+/** The dry run of a file: what importing it would do, as the page shows it. Writes nothing. */
+export async function dryRun(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportPreview> {
+  return (await checkImport(ctx, file, options, run)).preview;
+}
+
+/**
+ * Imports the file (ImportError: refused whole, nothing written; ImportCancelled: stopped, see the top).
+ * Given the dry run's plan, it is reused while the prospects are as they were when it was made.
+ */
+export async function runImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun, planned?: PlannedImport): Promise<ImportResult> {
+  return importResult(await applyImport(ctx, file, options, run, planned));
 }

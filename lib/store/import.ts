@@ -30,9 +30,10 @@ import { nextMqlAt } from '../pipeline/gates';
 import { computeScore } from '../pipeline/score';
 import { temperatureFor } from '../pipeline/temperature';
 import { formatHlc, tickHlc, type HlcState } from '../sync/hlc';
-import { stageChange, tables } from './commands';
+import { stageChange } from './commands';
 import type { StoreContext } from './context';
-import { queueEntries } from './outbox';
+import { PROSPECTS_STAMP_KEY } from './change-stamp';
+import { queueEntries, queuesForSync } from './outbox';
 import { invalidateOverdue } from './overdue';
 import { entryStage, listStages } from './queries';
 import { scoreFields } from './score';
@@ -98,6 +99,11 @@ const WRITE_CHUNK = 1000;
 
 interface Snapshot {
   now: number;
+  /**
+   * The prospects' change stamp (./change-stamp.ts) read before the rows: while it is the same, no
+   * context wrote a prospect since, so what was planned against these rows still holds.
+   */
+  stamp: string | undefined;
   /** Connection touches' times by prospect, read only when the file has a "Connected On" column. */
   connectedAt: Map<string, number[]>;
   byId: Map<string, Prospect>;
@@ -109,6 +115,7 @@ interface Snapshot {
 
 /** Live prospects only: deleted ones do not hold their keys (as in findByIdentity). */
 async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames'], withConnections: boolean): Promise<Snapshot> {
+  const stamp = await prospectsStamp(ctx);
   const stages = await listStages(ctx);
   const connectedAt = new Map<string, number[]>();
   if (withConnections) {
@@ -116,7 +123,8 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
       if (t.channel === 'connection_request') connectedAt.set(t.prospectId, [...(connectedAt.get(t.prospectId) ?? []), t.occurredAt]);
     });
   }
-  const live = await ctx.db.prospects.filter((p) => p.deletedAt === null).toArray();
+  // The whole table in one read (getAll), tombstones dropped here: a Dexie filter walks a cursor row by row.
+  const live = (await ctx.db.prospects.toArray()).filter((p) => p.deletedAt === null);
   const byId = new Map(live.map((p) => [p.id, p]));
   const bySlug = new Map<string, string>();
   const byEmail = new Map<string, string>();
@@ -126,6 +134,7 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
   }
   return {
     now: ctx.now(),
+    stamp,
     connectedAt,
     byId,
     bySlug,
@@ -133,6 +142,12 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
     stageKeyOf: new Map(stages.map((s) => [s.id, s.key])),
     stages: stages.map((s) => ({ key: s.key, names: [...(s.name ? [s.name] : []), ...(stageNames?.(s.key) ?? [])] })),
   };
+}
+
+/** The prospects' change stamp now; undefined when unknown (a new store, or just restored): assume changed. */
+async function prospectsStamp(ctx: StoreContext): Promise<string | undefined> {
+  const v = (await ctx.db.caches.get(PROSPECTS_STAMP_KEY))?.value;
+  return typeof v === 'string' ? v : undefined;
 }
 
 function planOptions(snap: Snapshot, options: ImportOptions): PlanOptions {
@@ -168,11 +183,38 @@ async function plan(file: ImportFile, snap: Snapshot, options: ImportOptions, ru
 
 /** What importing would do, against the store as it is now; writes nothing. */
 export async function previewImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<ImportPlan> {
-  return plan(file, await snapshot(ctx, options.stageNames, mapsConnections(file, options)), options, run);
+  return (await planned(ctx, file, options, run)).plan;
+}
+
+/**
+ * A dry run's plan with the change stamp it was made at. Handed back to applyImport, it is used as it
+ * is while no prospect was written since (the stamp is unchanged): a 100,000-row file is then planned
+ * once, in the dry run, instead of once more when the rep clicks Import.
+ */
+export interface PlannedImport {
+  readonly file: ImportFile;
+  readonly options: ImportOptions;
+  readonly plan: ImportPlan;
+  readonly stamp: string | undefined;
+}
+
+/** The dry run, keeping what applyImport needs to reuse it (see PlannedImport). */
+export async function planned(ctx: StoreContext, file: ImportFile, options: ImportOptions, run?: ImportRun): Promise<PlannedImport> {
+  const snap = await snapshot(ctx, options.stageNames, mapsConnections(file, options));
+  return { file, options, plan: await plan(file, snap, options, run), stamp: snap.stamp };
 }
 
 function mapsConnections(file: ImportFile, options: ImportOptions): boolean {
   return (options.mapping ?? file.mapping).includes('connectedOn');
+}
+
+/** Whether two runs over `file` ask for the same thing (no mapping: the one guessed for the file). */
+function sameOptions(file: ImportFile, a: ImportOptions, b: ImportOptions): boolean {
+  return (
+    a.skipBadRows === b.skipBadRows &&
+    a.defaultSource === b.defaultSource &&
+    JSON.stringify(a.mapping ?? file.mapping) === JSON.stringify(b.mapping ?? file.mapping)
+  );
 }
 
 /** LinkedIn's "Connected On" as a touch: a connection, by the rep, on that day. */
@@ -197,10 +239,13 @@ class Queue {
   constructor(
     private readonly ctx: StoreContext,
     start: HlcState,
+    /** False in local mode, where nothing is queued (queuesForSync): no entry is even built. */
+    private readonly queuing: boolean,
   ) {
     this.clock = start;
   }
   add(entity: OutboxEntity, entityId: string, fields: Record<string, unknown>): void {
+    if (!this.queuing) return;
     this.clock = tickHlc(this.clock, this.ctx.now());
     this.entries.push({
       mutationId: this.ctx.newId(),
@@ -228,10 +273,22 @@ function scored(p: Prospect, settings: TeamSettings, touches: Parameters<typeof 
  * Applies the file, or throws ImportError (nothing written) when the plan made now is not importable:
  * a bad row without "skip bad rows", or a file-level problem. Written in slices (see the top).
  */
-export async function applyImport(ctx: StoreContext, file: ImportFile, options: ImportOptions, run: ImportRun = {}): Promise<ImportOutcome> {
-  const snap = await snapshot(ctx, options.stageNames, mapsConnections(file, options));
-  const p = await plan(file, snap, options, run);
+export async function applyImport(
+  ctx: StoreContext,
+  file: ImportFile,
+  options: ImportOptions,
+  run: ImportRun = {},
+  dryRun?: PlannedImport,
+): Promise<ImportOutcome> {
+  // The dry run's plan while nothing changed since (same file, same choices, same stamp); else a new one.
+  const reuse = dryRun && dryRun.file === file && sameOptions(file, dryRun.options, options) && dryRun.stamp !== undefined && dryRun.stamp === (await prospectsStamp(ctx));
+  const fresh = reuse ? null : await planned(ctx, file, options, run);
+  const p = reuse ? dryRun.plan : fresh!.plan;
+  // The stamp the rows were planned at: a slice checks the keys it takes again only when it moved.
+  let seenStamp = reuse ? dryRun.stamp : fresh!.stamp;
+  let othersWrote = false;
   if (!p.importable) throw new ImportError(p);
+  const queuing = queuesForSync(ctx);
   const settings = await teamSettings(ctx);
   const stages = await listStages(ctx);
   const stageByKey = new Map(stages.map((s) => [s.key, s]));
@@ -294,18 +351,23 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     changes: StageChange[],
     touches: Touch[],
     out: Prospect[],
+    unchangedSincePlan: boolean,
   ) => {
     // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
-    const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
-    const emails = built.flatMap((b) => b.prospect.emails);
+    // Looked up only when some context wrote a prospect since (the stamp moved): two index reads a row
+    // were most of a slice's time, for a race that almost never happens.
     const taken = new Set<string>();
-    // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
-    const [bySlug, byEmail] = await Promise.all([
-      Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
-      Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
-    ]);
-    for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
-    for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
+    if (!unchangedSincePlan) {
+      const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
+      const emails = built.flatMap((b) => b.prospect.emails);
+      // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
+      const [bySlug, byEmail] = await Promise.all([
+        Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
+        Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
+      ]);
+      for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
+      for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
+    }
     for (const { prospect, change, touch } of built) {
       if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
         raced++;
@@ -326,6 +388,10 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
   const writeUpdates = async (slice: typeof p.updates, queue: Queue, changes: StageChange[], newTouches: Touch[], out: Prospect[]) => {
     // The prospect as it is now, not as planned: a change made meanwhile is kept under the file's.
     const current = await ctx.db.prospects.bulkGet(slice.map((u) => u.id));
+    // Each one's touches (for its score), all requested at once rather than one round trip after another.
+    const touchesOf: Touch[][] = await Promise.all(
+      current.map((before) => (before && before.deletedAt === null ? ctx.db.touches.where('prospectId').equals(before.id).toArray() : Promise.resolve([]))),
+    );
     const now = ctx.now();
     for (let k = 0; k < slice.length; k++) {
       const u = slice[k]!;
@@ -345,7 +411,7 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
         patch.stageEnteredAt = at;
         change = stageChange(ctx, before.id, before.stageId, stage.id, at);
       }
-      const touches = await ctx.db.touches.where('prospectId').equals(before.id).toArray();
+      const touches = touchesOf[k]!;
       let touch: Touch | null = null;
       const day = (t: number) => Math.floor(t / 86_400_000);
       if (connectedAt !== undefined && !touches.some((t) => t.channel === 'connection_request' && day(t.occurredAt) === day(connectedAt))) {
@@ -375,14 +441,20 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
     const end = Math.min(total, done + chunk);
     const creates = buildCreates(p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length)));
     const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
-    await ctx.db.transaction('rw', tables(ctx), async () => {
-      const hlc = ((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 };
-      const queue = new Queue(ctx, hlc);
+    const d = ctx.db;
+    // Only the tables an import writes (and the stamp's): stages, follow-ups and the rest stay free for
+    // other contexts' reads while the slice is written.
+    await d.transaction('rw', [d.prospects, d.touches, d.stageChanges, d.outbox, d.meta, d.caches], async () => {
+      const stampNow = await prospectsStamp(ctx);
+      const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
+      const queue = new Queue(ctx, hlc, queuing);
       const changes: StageChange[] = [];
       const touches: Touch[] = [];
       const newOnes: Prospect[] = [];
       const changed: Prospect[] = [];
-      if (creates.length) await writeCreates(creates, queue, changes, touches, newOnes);
+      // Once another context wrote a prospect, a key it took may be in any later slice: check every one from then on.
+      if (stampNow === undefined || stampNow !== seenStamp) othersWrote = true;
+      if (creates.length) await writeCreates(creates, queue, changes, touches, newOnes, !othersWrote);
       if (updates.length) await writeUpdates(updates, queue, changes, touches, changed);
       await ctx.db.prospects.bulkAdd(newOnes);
       await ctx.db.prospects.bulkPut(changed);
@@ -392,6 +464,8 @@ export async function applyImport(ctx: StoreContext, file: ImportFile, options: 
       if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
       // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts).
       await invalidateOverdue(ctx);
+      // The stamp this slice's own writes left: the next slice compares against it.
+      seenStamp = await prospectsStamp(ctx);
       // Only once the slice is committed does it count.
       for (const x of newOnes) created.push(x);
       for (const x of changed) updated.push(x);
