@@ -199,18 +199,24 @@ begin
         q := q + 1;
       end loop;
       -- What each item of p..q is, judged against the rows as they are now; 'no' cuts the run.
+      -- Lookups by id are scalar subqueries, so that each is one index probe: as EXISTS, the
+      -- planner may hash the whole table instead.
       with x as (
         select p - 1 + u.o as pos, u.it ->> 'entity' as entity, (u.it ->> 'id')::uuid as rid,
-               u.it -> 'fields' as f, u.is_dup
+               u.it -> 'fields' as f, u.is_dup,
+               case when not u.is_dup and u.it ->> 'entity' in ('touch', 'stage_change', 'follow_up')
+                    then (u.it -> 'fields' ->> 'prospect_id')::uuid end as prospect_ref,
+               case when not u.is_dup and u.it ->> 'entity' = 'touch'
+                    then (u.it -> 'fields' ->> 'follow_up_id')::uuid end as follow_up_ref
           from unnest(items[p:q], dup[p:q]) with ordinality as u(it, is_dup, o)
       ), occ as (
         select x.*, row_number() over (partition by x.entity, x.rid order by x.pos) as k,
                case x.entity
-                 when 'prospect' then exists (select 1 from public.prospects t where t.id = x.rid and t.team_id = team)
-                 when 'touch' then exists (select 1 from public.touches t where t.id = x.rid)
-                 when 'stage_change' then exists (select 1 from public.stage_changes t where t.id = x.rid)
-                 when 'follow_up' then exists (select 1 from public.follow_ups t where t.id = x.rid)
-               end as known
+                 when 'prospect' then (select true from public.prospects t where t.id = x.rid and t.team_id = team)
+                 when 'touch' then (select true from public.touches t where t.id = x.rid)
+                 when 'stage_change' then (select true from public.stage_changes t where t.id = x.rid)
+                 when 'follow_up' then (select true from public.follow_ups t where t.id = x.rid)
+               end is not null as known
           from x
          where not x.is_dup
       ), created as (
@@ -224,13 +230,13 @@ begin
                  when o.entity = 'prospect' then
                    case when o.f ?| '{linkedin_slug,linkedin_member_id}' then 'no' else 'p_edit' end
                  when o.known or o.k > 1 then 'no'
-                 when exists (select 1 from created c
-                               where c.entity = 'prospect' and c.rid = (o.f ->> 'prospect_id')::uuid and c.pos > o.pos) then 'no'
-                 when o.entity = 'touch' and exists (select 1 from created c
-                               where c.entity = 'follow_up' and c.rid = (o.f ->> 'follow_up_id')::uuid and c.pos > o.pos) then 'no'
+                 when cp.pos > o.pos or cf.pos > o.pos then 'no'
                  else o.entity
                end as kind
-          from x left join occ o on o.pos = x.pos
+          from x
+          left join occ o on o.pos = x.pos
+          left join created cp on cp.entity = 'prospect' and cp.rid = o.prospect_ref
+          left join created cf on cf.entity = 'follow_up' and cf.rid = o.follow_up_ref
       )
       select coalesce(min(k.pos) filter (where k.kind = 'no'), q + 1), array_agg(k.kind order by k.pos)
         into cut, run_kinds
