@@ -16,12 +16,12 @@ import { onOpenAccount, requestedAccount } from './account/open-account';
 import { useTabCompany } from './account/useTabCompany';
 import { OnThisPage } from './on-this-page/OnThisPage';
 import { usePagePeople } from './on-this-page/usePagePeople';
+import { OnThisPageJump } from './on-this-page/OnThisPageJump';
+import { selectedView, type View } from './view-nav';
 
 // Loaded when shown (or once the panel has painted): opening on Today or a person does not parse them.
 const Board = lazyView(() => import('./board/Board').then((m) => m.Board));
 const Insights = lazyView(() => import('./insights/Insights').then((m) => m.Insights));
-
-type View = 'person' | 'today' | 'board' | 'goneDark' | 'insights';
 
 /** The switcher's order is the Alt+1…5 order. */
 const VIEWS: ReadonlyArray<{ view: View; label: MessageKey }> = [
@@ -121,7 +121,8 @@ export function SidePanelApp() {
   }, []);
 
   // A person opened from a view belongs to it: that view's tab stays selected, and choosing it goes back.
-  const selected: View = picked ? pickedFrom : view;
+  // An account has no tab: none is marked while it (or a person opened from it) is shown.
+  const selected = selectedView({ view, picked: picked !== null, pickedFrom, account: !!(account || tabAccount) });
 
   return (
     <main class="panel">
@@ -173,7 +174,11 @@ export function SidePanelApp() {
         <section aria-label={t('currentTab')}>
           {/* A list page (search results, People tab) has no person of its own: its people are the list below. */}
           {!(pageShowsPeople && person.kind === 'failed' && person.reason === 'not-a-profile') && (
-            <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+            <>
+              {/* On a profile the person leads and the page's other people sit far below: one line up here reaches them. */}
+              <OnThisPageJump list={page.list} />
+              <TabPersonView person={person} onSaved={reload} onChoose={choose} />
+            </>
           )}
           <OnThisPage list={page.list} reload={page.reload} onOpen={pick('person')} />
         </section>

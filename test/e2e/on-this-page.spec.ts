@@ -134,3 +134,68 @@ test('On this page is absent where the tab is not LinkedIn', async ({ context, e
   await expect(panel.getByRole('tab', { name: /Today/ })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByRole('heading', { name: 'On this page' })).toHaveCount(0);
 });
+
+const JUMP = {
+  en: { heading: 'On this page', jump: /^On this page: \d+ people, 1 in your pipeline/, add: 'Add to pipeline' },
+  id: { heading: 'Di halaman ini', jump: /^Di halaman ini: \d+ orang, 1 ada di pipeline Anda/, add: 'Tambah ke pipeline' },
+} as const;
+
+for (const lang of ['en', 'id'] as const) {
+  test(`on a profile the person leads, and one line at the top reaches On this page far below, from the keyboard (${lang})`, async () => {
+    test.setTimeout(120_000);
+    const w = JUMP[lang];
+    const { context, close } = await launchWithExtension({ lang });
+    try {
+      const sw = await serviceWorker(context);
+      const extensionId = new URL(sw.url()).host;
+      const PROFILE = 'https://www.linkedin.com/in/winda-astuti-ls24/';
+      await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, fixture('linkedin-lists/also-viewed-2024.html'));
+      await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+      const page = await context.newPage();
+      await page.goto(PROFILE);
+      await expect(page.getByRole('heading', { level: 1, name: 'Winda Astuti' })).toBeVisible();
+      const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, PROFILE)}`);
+      await panel.setViewportSize({ width: 420, height: 900 });
+      // Winda is in the pipeline: her whole record (stage, score, follow-ups, touches) leads the panel.
+      await panel.getByRole('button', { name: w.add }).first().click();
+      await expect(panel.getByRole('article', { name: 'Winda Astuti' })).toBeVisible();
+
+      // The person leads; the page's other people are listed below the fold.
+      const heading = panel.getByRole('heading', { level: 2, name: w.heading });
+      const rows = panel.getByRole('region', { name: w.heading }).getByRole('listitem');
+      await expect(rows.nth(2)).toBeVisible();
+      await expect(heading).not.toBeInViewport();
+      const jump = panel.getByRole('link', { name: w.jump });
+      await expect(jump).toBeInViewport();
+      // It counts what the list shows.
+      await expect(jump).toContainText(String(await rows.count()));
+      const axe = await new AxeBuilder({ page: panel }).include('.otp-jump').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await panel.screenshot({ path: `/tmp/shots/quiet-mail-ui/panel-profile-jump-${lang}.png` });
+
+      // Keyboard: focus the line, Enter — focus lands on the list's heading, scrolled into view; Tab goes on into the list.
+      await jump.focus();
+      await panel.keyboard.press('Enter');
+      await expect(heading).toBeFocused();
+      await expect(heading).toBeInViewport();
+      await panel.keyboard.press('Tab');
+      await expect(panel.locator(':focus')).toHaveText(lang === 'en' ? 'Refresh' : /.+/);
+      await panel.screenshot({ path: `/tmp/shots/quiet-mail-ui/panel-profile-jumped-${lang}.png` });
+      expect(await page.evaluate(() => document.querySelectorAll('jalur-inline, jalur-mark').length)).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('a list page leads with On this page itself: no jump line to it', async ({ context, sw, extensionId }) => {
+  await serveLinkedIn(context, /^https:\/\/[a-z]+\.linkedin\.com\//, SHELL);
+  await sw.evaluate(() => chrome.storage.local.set({ showOnLinkedIn: false }));
+  const page = await context.newPage();
+  const SEARCH = 'https://www.linkedin.com/search/results/people/?keywords=logistik';
+  await page.goto(SEARCH);
+  await expect(page.locator('.reusable-search__result-container')).toHaveCount(2);
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?tabId=${await tabIdOf(sw, SEARCH)}`);
+  await expect(panel.getByRole('region', { name: 'On this page' }).getByRole('listitem')).toHaveCount(2);
+  await expect(panel.getByRole('link', { name: /^On this page:/ })).toHaveCount(0);
+});

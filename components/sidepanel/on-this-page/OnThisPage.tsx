@@ -3,6 +3,7 @@ import { send } from '../../shared/api';
 import { stageLabel, t } from '../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { ON_THIS_PAGE_HEADING_ID } from './OnThisPageJump';
 import type { PageList, PageRow } from './usePagePeople';
 import './on-this-page.css';
 
@@ -80,9 +81,12 @@ export function OnThisPage({ list, reload, onOpen }: { list: PageList; reload: (
   const allTicked = open.length > 0 && chosen.length === open.length;
 
   return (
-    <section class="on-this-page" aria-labelledby={headingId}>
+    <section class="on-this-page" aria-labelledby={ON_THIS_PAGE_HEADING_ID}>
       <div class="otp-head">
-        <h2 id={headingId}>{t('onThisPage')}</h2>
+        {/* Focusable (not a Tab stop): the jump line at the top of the panel moves focus here. */}
+        <h2 id={ON_THIS_PAGE_HEADING_ID} tabIndex={-1}>
+          {t('onThisPage')}
+        </h2>
         <Button variant="ghost" size="sm" onClick={reload}>
           {t('onThisPageRefresh')}
         </Button>
