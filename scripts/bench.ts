@@ -14,6 +14,7 @@ import { mailRows } from '../test/bench/mail-bench';
 import { listRows } from '../test/bench/lists-bench';
 import { pageLoadRows } from '../test/bench/page-load';
 import { syncRows } from '../test/bench/sync-rows';
+import { syncApplyRows } from '../test/bench/sync-apply-rows';
 import { scaleRows } from '../test/bench/scale-rows';
 import { formatTable, writeJson, type Row } from '../test/bench/table';
 
@@ -57,11 +58,12 @@ async function main(): Promise<void> {
   const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
   const imports = await step('CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
   const sync = await step('sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
+  const syncApply = await step('sync_push apply rate, set-based vs one row at a time (throwaway database)', () => syncApplyRows());
   const scale = await step('worker heap with the board at 100,000 prospects; store and outbox after 100,000 prospects + touches', () =>
     scaleRows({ prospects: 100_000, touches: 100_000 }),
   );
 
-  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...lists.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...scale.rows];
+  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...lists.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...syncApply.rows, ...scale.rows];
   console.log(formatTable(rows));
   writeJson(OUT, {
     startedAt: started.toISOString(),
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, lists: lists.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, scale: scale.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, lists: lists.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, syncApply: syncApply.raw, scale: scale.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;
