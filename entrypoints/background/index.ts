@@ -20,6 +20,7 @@ import { storeContext } from './context';
 import { retentionTick } from './retention';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 import { afterFirstAnswer, answering } from './warm-up';
+import { fromSidePanel, warmSearchSoon } from './search-warm';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
@@ -77,6 +78,7 @@ export default defineBackground(() => {
       return undefined;
     }
     if (!isRequest(msg)) return undefined;
+    if (fromSidePanel(sender.url, self.origin)) warmSearchSoon();
     return answering((async () => {
       const type = (msg as { type: string }).type;
       const reply = await handleRequest(await storeContext(), msg);

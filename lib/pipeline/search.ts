@@ -97,20 +97,35 @@ export function searchDoc(p: SearchSource): SearchDoc {
 
 /** How well `doc` matches the folded query words; 0 when some word matches nowhere. */
 export function rankDoc(doc: SearchDoc, words: readonly string[]): number {
+  return rankNeedles(doc, needlesOf(words));
+}
+
+/** What is looked for in the padded fields: each word after a space, and as a whole word. */
+interface Needle {
+  prefix: string;
+  whole: string;
+}
+
+function needlesOf(words: readonly string[]): Needle[] {
+  return words.map((w) => ({ prefix: ' ' + w, whole: ' ' + w + ' ' }));
+}
+
+// The needles are made once per query, not once per document (a string built inside this loop would
+// be 10,000 short-lived strings per word per keystroke, for the collector to clear).
+function rankNeedles(doc: SearchDoc, needles: readonly Needle[]): number {
   // Most documents miss some word: refuse them on the joined fields before ranking any field. Fields
   // are padded with spaces, so a word found in the joined text is found in one field, never across two.
-  for (const w of words) if (!doc.all.includes(' ' + w)) return 0;
+  for (const n of needles) if (!doc.all.includes(n.prefix)) return 0;
   let total = 0;
-  for (const w of words) {
-    const needle = ' ' + w;
+  for (const n of needles) {
     let best = 0;
     for (let f = 0; f < SEARCH_FIELDS.length; f++) {
       const hay = doc.fields[f]!;
-      const at = hay.indexOf(needle);
+      const at = hay.indexOf(n.prefix);
       if (at < 0) continue;
       let score = WEIGHT[SEARCH_FIELDS[f]!];
       // A whole word beats a prefix; the field's first word beats a later one.
-      if (hay.includes(needle + ' ', at)) score += score / 2;
+      if (hay.includes(n.whole, at)) score += score / 2;
       if (at === 0) score += score / 4;
       if (score > best) best = score;
       // Nothing after the name can beat it.
@@ -130,9 +145,10 @@ export function searchDocs(docs: Iterable<SearchDoc>, query: string, limit: numb
   // Longest word first: it is the likeliest to be missing, so most documents are refused on one look.
   const words = queryWords(query).sort((a, b) => b.length - a.length);
   if (words.length === 0 || limit <= 0) return [];
+  const needles = needlesOf(words);
   let hits: Array<{ doc: SearchDoc; rank: number }> = [];
   for (const doc of docs) {
-    const rank = rankDoc(doc, words);
+    const rank = rankNeedles(doc, needles);
     if (rank > 0) hits.push({ doc, rank });
   }
   // A one-letter query may match thousands: only those ranked at least as high as the limit-th best
@@ -153,5 +169,6 @@ export function searchDocs(docs: Iterable<SearchDoc>, query: string, limit: numb
 export function queryMatcher(query: string): ((p: SearchSource) => boolean) | null {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  return (p) => rankDoc(searchDoc(p), words) > 0;
+  const needles = needlesOf(words);
+  return (p) => rankNeedles(searchDoc(p), needles) > 0;
 }

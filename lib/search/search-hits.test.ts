@@ -6,7 +6,9 @@ import { handleRequest } from '../messaging/handle';
 import type { Prospect } from '../model';
 import { captureProspect, deleteProspect, linkEmail, logTouch, setStage, updateProspect, type CaptureInput } from '../store/commands';
 import { saveStage, setScoreAdjustment } from '../store/playbook';
-import { searchHits } from '../store/search-index';
+import { indexedProspects, searchHits, warmSearchIndex } from '../store/search-index';
+import { CACHE_LIMITS } from '../store/cache-limits';
+import { fromSidePanel } from './from-side-panel';
 import type { StoreContext } from '../store/context';
 import { SEARCH_RESULTS_MAX, SearchReplySchema, type SearchHit } from './result';
 
@@ -145,5 +147,47 @@ describe('search replies', () => {
     expect(await ask(ctx, 'orang', 3)).toHaveLength(3);
     // The index itself is not cut: a narrower query still finds the 55th.
     expect((await searchHits(ctx, `contoh ${SEARCH_RESULTS_MAX + 4}`, 5)).map((h) => h.name)).toEqual([`Orang Contoh ${SEARCH_RESULTS_MAX + 4}`]);
+  });
+});
+
+describe('building the search index ahead of the first search', () => {
+  it('builds it once (entries and stage labels), and a write after it is still in the next search', async () => {
+    const { ctx } = await testStore();
+    const { prospect } = await captureProspect(ctx, person('dewi-lestari-contoh', 'Dewi Lestari', { company: 'PT Awal' }));
+    expect(indexedProspects(ctx.db.name)).toBe(0);
+    await warmSearchIndex(ctx);
+    expect(indexedProspects(ctx.db.name)).toBe(1);
+    await updateProspect(ctx, prospect.id, { company: 'PT Sesudah' });
+    await warmSearchIndex(ctx);
+    expect(await one(ctx, 'dewi')).toMatchObject({ company: 'PT Sesudah' });
+    expect(await ask(ctx, 'awal')).toEqual([]);
+  });
+
+  it('does not build a pipeline past the bound ahead of time (it would not be kept)', async () => {
+    const { ctx } = await testStore();
+    for (const n of ['Eka', 'Fajar', 'Gita']) await captureProspect(ctx, person(`${n.toLowerCase()}-contoh`, `${n} Contoh`));
+    const bound = CACHE_LIMITS.prospects;
+    CACHE_LIMITS.prospects = 2;
+    try {
+      expect(await ask(ctx, 'contoh')).toHaveLength(3);
+      expect(indexedProspects(ctx.db.name)).toBe(0);
+      let reads = 0;
+      ctx.db.prospects.hook('reading', (p) => (reads++, p));
+      await warmSearchIndex(ctx);
+      expect(reads).toBe(0);
+    } finally {
+      CACHE_LIMITS.prospects = bound;
+    }
+  });
+
+  it('is asked for by the side panel only, not by chips or other pages', () => {
+    const origin = 'chrome-extension://abcdefghijklmnop/';
+    expect(fromSidePanel(`${origin}sidepanel.html`, origin)).toBe(true);
+    expect(fromSidePanel(`${origin}sidepanel.html?person=00000000-0000-4000-8000-000000000001`, origin)).toBe(true);
+    expect(fromSidePanel(`${origin}options.html`, origin)).toBe(false);
+    expect(fromSidePanel(`${origin}popup.html#sidepanel.html`, origin)).toBe(false);
+    expect(fromSidePanel('https://www.linkedin.com/in/sidepanel.html', origin)).toBe(false);
+    expect(fromSidePanel(`chrome-extension://otherextension/sidepanel.html`, origin)).toBe(false);
+    expect(fromSidePanel(undefined, origin)).toBe(false);
   });
 });

@@ -41,6 +41,8 @@ interface Index {
   stagesEpoch: number;
   /** Refreshes run one at a time, so an older read never overwrites a newer one. */
   queue: Promise<unknown>;
+  /** The last build was past the bound (not kept): building ahead of a search would be thrown away. */
+  tooLarge: boolean;
 }
 
 // Bounded (./cache-limits.ts): the pipelines in use, and none larger than the bound.
@@ -87,7 +89,12 @@ function docOf(p: Prospect, notes: string): IndexEntry {
   return { ...searchDoc({ ...p, notes }), card: cardOf(p) };
 }
 
-async function rebuild(db: JalurDb): Promise<Map<string, IndexEntry>> {
+/** Prospects folded between two yields when the index is built ahead of a search (`warmSearchIndex`). */
+const WARM_SLICE = 1_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function rebuild(db: JalurDb, yielding = false): Promise<Map<string, IndexEntry>> {
   // Whole tables in one read each (getAll): a Dexie filter would walk a cursor row by row, which is
   // most of a cold build's time at 10,000 prospects. Tombstones are dropped here instead.
   const [prospects, touches] = await Promise.all([db.prospects.toArray(), db.touches.toArray()]);
@@ -99,11 +106,16 @@ async function rebuild(db: JalurDb): Promise<Map<string, IndexEntry>> {
     else byProspect.set(t.prospectId, [t]);
   }
   const docs = new Map<string, IndexEntry>();
-  for (const p of prospects) if (p.deletedAt === null) docs.set(p.id, docOf(p, notesOf(byProspect.get(p.id) ?? [])));
+  for (let i = 0; i < prospects.length; i++) {
+    // Built ahead of time, the worker answers chips and views between slices instead of after all.
+    if (yielding && i > 0 && i % WARM_SLICE === 0) await nextTask();
+    const p = prospects[i]!;
+    if (p.deletedAt === null) docs.set(p.id, docOf(p, notesOf(byProspect.get(p.id) ?? [])));
+  }
   return docs;
 }
 
-async function refresh(db: JalurDb, index: Index): Promise<Map<string, IndexEntry>> {
+async function refresh(db: JalurDb, index: Index, yielding = false): Promise<Map<string, IndexEntry>> {
   // Take the marks before reading: writes committed during the read mark the next refresh.
   const changed = index.changed;
   const touched = index.touches;
@@ -111,7 +123,7 @@ async function refresh(db: JalurDb, index: Index): Promise<Map<string, IndexEntr
   index.touches = new Set();
   try {
     if (index.docs === null || changed === 'all' || touched === 'all') {
-      index.docs = await rebuild(db);
+      index.docs = await rebuild(db, yielding);
       return index.docs;
     }
     const ids = new Set(changed);
@@ -145,7 +157,7 @@ function indexOf(db: JalurDb): Index {
   listen();
   let index = indexes.get(db.name);
   if (!index) {
-    index = { docs: null, changed: 'all', touches: new Set(), stages: null, stagesEpoch: 0, queue: Promise.resolve() };
+    index = { docs: null, changed: 'all', touches: new Set(), stages: null, stagesEpoch: 0, queue: Promise.resolve(), tooLarge: false };
     indexes.set(db.name, index);
   }
   return index;
@@ -180,15 +192,16 @@ async function stageLabels(ctx: StoreContext, index: Index): Promise<StageLabels
 }
 
 /** Runs `use` on the refreshed entries, one at a time with every other refresh of this index. */
-function indexed<T>(db: JalurDb, use: (docs: Map<string, IndexEntry>, index: Index) => Promise<T> | T): Promise<T> {
+function indexed<T>(db: JalurDb, use: (docs: Map<string, IndexEntry>, index: Index) => Promise<T> | T, yielding = false): Promise<T> {
   const index = indexOf(db);
   const run = index.queue.then(async () => {
-    const docs = await refresh(db, index);
+    const docs = await refresh(db, index, yielding);
     try {
       return await use(docs, index);
     } finally {
       // Past the bound, this search is answered and the index not kept: the next one reads again.
-      if (docs.size > CACHE_LIMITS.prospects) {
+      index.tooLarge = docs.size > CACHE_LIMITS.prospects;
+      if (index.tooLarge) {
         index.docs = null;
         index.changed = 'all';
         index.stages = null;
@@ -197,6 +210,17 @@ function indexed<T>(db: JalurDb, use: (docs: Map<string, IndexEntry>, index: Ind
   });
   index.queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Builds the index ahead of the first search (the side panel is open: a search may come any moment),
+ * in slices so requests that arrive meanwhile are not held up; nothing to do when it is built. The
+ * stage labels are read too. A search arriving meanwhile waits for this build instead of starting its own.
+ */
+export async function warmSearchIndex(ctx: StoreContext): Promise<void> {
+  const index = indexOf(ctx.db);
+  if ((index.docs !== null && index.stages !== null) || index.tooLarge) return;
+  await indexed(ctx.db, (_docs, index) => stageLabels(ctx, index), true);
 }
 
 /** Every live prospect's search entry, up to date with the database. */
