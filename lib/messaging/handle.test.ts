@@ -128,7 +128,7 @@ describe('isMutation', () => {
     const { isMutation, RequestSchema } = await import('./schemas');
     const types = RequestSchema.options.map((o) => o.shape.type.value);
     const reads = types.filter((t) => !isMutation(t)).sort();
-    const extension = [...(await import('./board-schemas')).BOARD_QUERIES, ...(await import('./data-schemas')).DATA_QUERIES, ...(await import('./delete-schemas')).DELETE_QUERIES, ...(await import('./merge-schemas')).MERGE_QUERIES, ...(await import('./company-schemas')).COMPANY_QUERIES, ...(await import('./members-schemas')).MEMBERS_QUERIES];
+    const extension = [...(await import('./board-schemas')).BOARD_QUERIES, ...(await import('./data-schemas')).DATA_QUERIES, ...(await import('./delete-schemas')).DELETE_QUERIES, ...(await import('./merge-schemas')).MERGE_QUERIES, ...(await import('./company-schemas')).COMPANY_QUERIES, ...(await import('./members-schemas')).MEMBERS_QUERIES, ...(await import('./conversation-schemas')).CONVERSATION_QUERIES];
     expect(reads).toEqual(
       ['cadences', 'detail', 'due', 'lookup', 'openSidePanel', 'overdue', 'previewSettings', 'search', 'settings', 'stages', 'stalled', 'today', ...extension].sort(),
     );

@@ -104,7 +104,7 @@ describe('admit', () => {
   });
 
   it('lets a content script on a supported site look up, clip and use the chip quick actions', () => {
-    expect(CONTENT_SCRIPT_REQUESTS).toEqual(['lookup', 'capture', 'logTouch', 'linkEmail', 'pageChanged', 'addFollowUp', 'setStage', 'openSidePanel', 'pageSettings', 'captureMany', 'companySummary', 'addCompany']);
+    expect(CONTENT_SCRIPT_REQUESTS).toEqual(['lookup', 'capture', 'logTouch', 'linkEmail', 'pageChanged', 'addFollowUp', 'setStage', 'openSidePanel', 'pageSettings', 'captureMany', 'companySummary', 'addCompany', 'messagesLogged']);
     for (const type of CONTENT_SCRIPT_REQUESTS) {
       expect(admit({ type }, linkedIn, SELF)).toEqual({ ok: true, from: 'contentScript' });
       expect(admit({ type }, gmail, SELF)).toEqual({ ok: true, from: 'contentScript' });
