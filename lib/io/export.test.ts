@@ -167,6 +167,7 @@ describe('prospects CSV', () => {
         email: p.emails[0],
         emails: p.emails,
         slug: p.slug,
+        memberId: p.memberId ?? null,
         linkedinUrl: p.linkedinUrl,
         source: p.source,
         stageKey: stages.find((s) => s.id === p.stageId)!.key,

@@ -71,6 +71,7 @@ describe('reading the file and guessing the mapping', () => {
         email: null,
         emails: [],
         slug: 'dewi-lestari-contoh',
+        memberId: null,
         linkedinUrl: 'https://www.linkedin.com/in/dewi-lestari-contoh/',
         source: 'social_engagement',
         stageKey: null,

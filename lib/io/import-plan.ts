@@ -12,6 +12,10 @@
 //   lose a person). Markup is never interpreted: `<b>Ayu</b>` is a name with angle brackets in it.
 // - A person needs a LinkedIn profile URL or an e-mail address: those are the identity keys (DESIGN.md
 //   §3), and a row with neither could never be matched again, so re-importing the file would duplicate it.
+// - A LinkedIn URL that names the member by id (`/in/ACoAA…`, a Sales Navigator lead `/sales/lead/ACwAA…,
+//   NAME_SEARCH,…`, a profile URN) gives the member id, never a slug: an id lower-cased into a "slug" would
+//   never match the person's real slug, and would hide the id LinkedIn links them by. The id is matched
+//   like the slug (a row with someone's id updates them), kept as LinkedIn writes it, and never replaced.
 // - No name: a row that matches someone already in the pipeline (by LinkedIn URL or e-mail) needs
 //   none — a file of LinkedIn URL + Stage updates people. For a new person the e-mail address stands
 //   in (as for mail captures), with a warning; no name and no e-mail is an error for a new person.
@@ -38,8 +42,8 @@
 import { z } from 'zod';
 import { Email, HttpsUrl } from '../model/common';
 import { SOURCES, Source } from '../model/enums';
-import { FIELD_LIMITS } from '../model/prospect';
-import { canonicalSlug, isProfileUrl, profileUrl } from '../sites/linkedin/url';
+import { FIELD_LIMITS, MemberId } from '../model/prospect';
+import { canonicalSlug, isProfileUrl, memberIdOf, profileUrl } from '../sites/linkedin/url';
 import { parseCsv, unneutralizeFormula, type CsvRecord, type Delimiter } from './csv';
 
 export const IMPORT_FIELDS = [
@@ -242,7 +246,7 @@ const LINKEDIN_CONNECTIONS = ['firstname', 'lastname', 'url', 'emailaddress', 'c
 
 function looksLikeProfiles(sample: readonly (readonly string[])[], column: number): boolean {
   const values = sample.map((r) => (r[column] ?? '').trim()).filter(Boolean);
-  return values.length > 0 && values.filter((v) => isProfileUrl(v)).length * 2 >= values.length;
+  return values.length > 0 && values.filter((v) => isProfileUrl(v) || memberIdOf(v) !== null).length * 2 >= values.length;
 }
 
 /**
@@ -560,6 +564,8 @@ export const ImportedProspect = z.object({
   email: Email.nullable(),
   emails: z.array(Email),
   slug: z.string().min(1).max(200).nullable(),
+  /** LinkedIn's member id when the URL names the member by it (then `slug` is null), as LinkedIn writes it. */
+  memberId: MemberId.nullable(),
   linkedinUrl: HttpsUrl.nullable(),
   source: Source,
   /** Null: the file does not say, the prospect starts in the first stage. */
@@ -622,6 +628,8 @@ export interface ExistingProspect {
   /** To name, in a "matches two people" error, whom the row matches. */
   id?: string;
   slug: string | null;
+  /** Optional: a caller that knows no member ids leaves it out. */
+  memberId?: string | null;
   emails: readonly string[];
   name: string;
   headline: string | null;
@@ -642,6 +650,8 @@ export interface ExistingProspect {
 export interface ExistingLookup {
   idBySlug(slug: string): string | undefined;
   idByEmail(email: string): string | undefined;
+  /** The live prospect with this LinkedIn member id (as written); without it, rows are matched by slug and e-mail only. */
+  idByMemberId?(memberId: string): string | undefined;
   /** Without it, every value the row gives counts as a change and the store sorts out the rest. */
   get?(id: string): ExistingProspect | undefined;
   /** Other people sharing one of the row's addresses (a person may have several): all of them, to tell "matches two people". */
@@ -668,7 +678,7 @@ export interface PlanOptions {
 }
 
 export type ProspectChanges = Partial<
-  Pick<ImportedProspect, 'headline' | 'title' | 'company' | 'location' | 'slug' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue' | 'currency'>
+  Pick<ImportedProspect, 'headline' | 'title' | 'company' | 'location' | 'slug' | 'memberId' | 'linkedinUrl' | 'source' | 'stageKey' | 'dealValue' | 'currency'>
 > & {
   name?: string;
   /** Addresses to add; existing ones are never removed. */
@@ -708,7 +718,7 @@ export interface PlannedUpdate {
 }
 export type SkippedRow =
   | { row: number; line: number; reason: 'empty' }
-  | { row: number; line: number; reason: 'duplicate-in-file'; duplicateOfRow: number; key: 'slug' | 'email' }
+  | { row: number; line: number; reason: 'duplicate-in-file'; duplicateOfRow: number; key: 'slug' | 'memberId' | 'email' }
   | { row: number; line: number; reason: 'unchanged'; existingId: string };
 
 export interface ImportPlan {
@@ -765,6 +775,10 @@ function merge(into: RowRead, from: RowRead): void {
   if (!a.slug && b.slug) {
     a.slug = b.slug;
     a.linkedinUrl = b.linkedinUrl;
+  }
+  if (!a.memberId && b.memberId) {
+    a.memberId = b.memberId;
+    a.linkedinUrl ??= b.linkedinUrl;
   }
   for (const e of b.emails) if (!a.emails.includes(e)) a.emails.push(e);
   a.email = a.emails[0] ?? null;
@@ -942,6 +956,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
   const groups: Group[] = [];
   const groupBySlug = new Map<string, Group>();
   const groupByEmail = new Map<string, Group>();
+  const groupByMemberId = new Map<string, Group>();
 
   const issue = (st: RowState, level: 'errors' | 'warnings', code: IssueCode, column: number | null, value?: string) => {
     const item: RowIssue = {
@@ -1022,10 +1037,13 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     }
 
     let slug: string | null = null;
+    let memberId: string | null = null;
     const url = first('linkedinUrl', 2048);
     if (url) {
-      slug = canonicalSlug(url.value);
-      if (!slug) issue(st, 'errors', 'invalid-linkedin-url', url.column, url.value);
+      // The member id first: `/in/ACoAA…` is a profile URL too, but its "slug" is the id.
+      memberId = memberIdOf(url.value);
+      if (!memberId) slug = canonicalSlug(url.value);
+      if (!slug && !memberId) issue(st, 'errors', 'invalid-linkedin-url', url.column, url.value);
     }
 
     let nameFromEmail = false;
@@ -1041,7 +1059,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     }
     // A nameless row with a LinkedIn URL may still update someone; placeGroup refuses it if not.
     if (!name && !url) issue(st, 'errors', 'name-missing', nameColumn);
-    if (!slug && emails.length === 0 && !url && !st.errors.some((e) => e.code === 'invalid-email'))
+    if (!slug && !memberId && emails.length === 0 && !url && !st.errors.some((e) => e.code === 'invalid-email'))
       issue(st, 'errors', 'no-identity', null);
 
     const dateOf = (f: 'stageDate' | 'connectedOn'): number | null => {
@@ -1104,7 +1122,8 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       email: emails[0] ?? null,
       emails,
       slug,
-      linkedinUrl: slug ? profileUrl(slug) : null,
+      memberId,
+      linkedinUrl: slug ? profileUrl(slug) : memberId ? profileUrl(memberId) : null,
       source,
       stageKey,
       dealValue,
@@ -1129,14 +1148,16 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
   function groupRow(read: RowRead, st: RowState): void {
     const { record } = read;
     const bySlug = record.slug ? groupBySlug.get(record.slug) : undefined;
+    const byId = record.memberId ? groupByMemberId.get(record.memberId) : undefined;
     const byEmail = record.emails.map((e) => groupByEmail.get(e)).filter((g): g is Group => !!g);
-    const hits = new Set([...(bySlug ? [bySlug] : []), ...byEmail]);
+    const hits = new Set([...(bySlug ? [bySlug] : []), ...(byId ? [byId] : []), ...byEmail]);
     if (hits.size > 1) return issue(st, 'errors', 'identity-conflict', null);
     const [g] = hits;
     if (g && g.read.record.slug && record.slug && g.read.record.slug !== record.slug) return issue(st, 'errors', 'identity-conflict', null);
+    if (g && g.read.record.memberId && record.memberId && g.read.record.memberId !== record.memberId) return issue(st, 'errors', 'identity-conflict', null);
     if (g) {
       merge(g.read, read);
-      plan.skipped.push({ row: st.row, line: st.line, reason: 'duplicate-in-file', duplicateOfRow: g.row, key: bySlug ? 'slug' : 'email' });
+      plan.skipped.push({ row: st.row, line: st.line, reason: 'duplicate-in-file', duplicateOfRow: g.row, key: bySlug ? 'slug' : byId ? 'memberId' : 'email' });
       claim(g);
       return;
     }
@@ -1148,6 +1169,7 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
   function claim(g: Group): void {
     const r = g.read.record;
     if (r.slug) groupBySlug.set(r.slug, g);
+    if (r.memberId) groupByMemberId.set(r.memberId, g);
     for (const e of r.emails) groupByEmail.set(e, g);
   }
 
@@ -1162,19 +1184,21 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
       plan.badRows++;
     };
     const slugId = record.slug ? existing.idBySlug(record.slug) : undefined;
+    const memberIdId = record.memberId ? existing.idByMemberId?.(record.memberId) : undefined;
     const emailIds = new Set(
       record.emails.flatMap((e) => (existing.idsByEmail ? [...existing.idsByEmail(e)] : [existing.idByEmail(e)].filter((id): id is string => !!id))),
     );
-    const matched = new Set([...(slugId ? [slugId] : []), ...emailIds]);
+    const matched = new Set([...(slugId ? [slugId] : []), ...(memberIdId ? [memberIdId] : []), ...emailIds]);
     if (matched.size > 1) {
       // Two people already in the pipeline: which one the row means is for the rep to say (merge them,
       // or fix the row); guessing would change the wrong person.
       const names = [...matched].map((id) => existing.get?.(id)?.name ?? id);
       return refuse('matches-several', null, names.join(' / '));
     }
-    const id = slugId ?? [...emailIds][0];
+    const id = slugId ?? memberIdId ?? [...emailIds][0];
     const current = id ? existing.get?.(id) : undefined;
     if (current?.slug && record.slug && current.slug !== record.slug) return refuse('identity-conflict', null);
+    if (current?.memberId && record.memberId && current.memberId !== record.memberId) return refuse('identity-conflict', null);
     if (!id) {
       if (record.name === null) return refuse('name-missing', nameColumn);
       if (g.read.nameFromEmail) {
@@ -1208,7 +1232,9 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     // The name stood in by the address is no news for a person who already has a name.
     if (current && nameFromEmail) delete changes.name;
     if (record.slug && !current?.slug) changes.slug = record.slug;
-    if (current?.slug && changes.linkedinUrl !== undefined) delete changes.linkedinUrl;
+    if (record.memberId && !current?.memberId) changes.memberId = record.memberId;
+    // A LinkedIn URL already kept stays: a slug's is the one Jalur stores, and an id's URL is no better than any.
+    if ((current?.slug || (!record.slug && current?.linkedinUrl)) && changes.linkedinUrl !== undefined) delete changes.linkedinUrl;
     for (const f of ['name', 'headline', 'title', 'company', 'location', 'linkedinUrl'] as const) {
       if (changes[f] !== undefined) fields.push({ field: f, from: current?.[f] ?? null, to: changes[f] });
     }

@@ -109,6 +109,7 @@ interface Snapshot {
   byId: Map<string, Prospect>;
   bySlug: Map<string, string>;
   byEmail: Map<string, string>;
+  byMemberId: Map<string, string>;
   stageKeyOf: Map<string, string>;
   stages: StageRef[];
 }
@@ -128,8 +129,10 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
   const byId = new Map(live.map((p) => [p.id, p]));
   const bySlug = new Map<string, string>();
   const byEmail = new Map<string, string>();
+  const byMemberId = new Map<string, string>();
   for (const p of live) {
     if (p.slug) bySlug.set(p.slug, p.id);
+    if (p.memberId) byMemberId.set(p.memberId, p.id);
     for (const e of p.emails) byEmail.set(e, p.id);
   }
   return {
@@ -139,6 +142,7 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
     byId,
     bySlug,
     byEmail,
+    byMemberId,
     stageKeyOf: new Map(stages.map((s) => [s.id, s.key])),
     stages: stages.map((s) => ({ key: s.key, names: [...(s.name ? [s.name] : []), ...(stageNames?.(s.key) ?? [])] })),
   };
@@ -160,6 +164,7 @@ function planOptions(snap: Snapshot, options: ImportOptions): PlanOptions {
     existing: {
       idBySlug: (slug) => snap.bySlug.get(slug),
       idByEmail: (email) => snap.byEmail.get(email),
+      idByMemberId: (memberId) => snap.byMemberId.get(memberId),
       get: (id): ExistingProspect | undefined => {
         const p = snap.byId.get(id);
         return p && { ...p, stageKey: snap.stageKeyOf.get(p.stageId) ?? null, connectedAt: snap.connectedAt.get(id) ?? [] };
@@ -338,7 +343,7 @@ export async function applyImport(
         createdAt: now,
         updatedAt: now,
         deletedAt: null,
-        memberId: null,
+        memberId: r.memberId,
       };
       const prospect = ProspectSchema.parse({ ...draft, ...scored(draft, settings, touch ? [touch] : [], now) });
       return { prospect, touch, change: stageChange(ctx, prospect.id, null, stage.id, enteredAt) };
@@ -360,16 +365,19 @@ export async function applyImport(
     if (!unchangedSincePlan) {
       const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
       const emails = built.flatMap((b) => b.prospect.emails);
+      const ids = built.flatMap((b) => (b.prospect.memberId ? [b.prospect.memberId] : []));
       // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
-      const [bySlug, byEmail] = await Promise.all([
+      const [bySlug, byEmail, byId] = await Promise.all([
         Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
         Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
+        Promise.all(ids.map((id) => ctx.db.prospects.where('memberId').equals(id).toArray())),
       ]);
       for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
       for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
+      for (const q of byId.flat()) if (q.deletedAt === null) taken.add(`m:${q.memberId}`);
     }
     for (const { prospect, change, touch } of built) {
-      if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
+      if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || (prospect.memberId && taken.has(`m:${prospect.memberId}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
         raced++;
         continue;
       }
