@@ -10,6 +10,7 @@ const CSV: Array<{ kind: ExportKind; file: string; label: MessageKey; done: Mess
   { kind: 'prospects', file: 'prospects', label: 'exportProspects', done: 'exportedProspects' },
   { kind: 'followUps', file: 'follow-ups', label: 'exportFollowUps', done: 'exportedFollowUps' },
   { kind: 'touches', file: 'touches', label: 'exportTouches', done: 'exportedTouches' },
+  { kind: 'companies', file: 'companies', label: 'exportCompanies', done: 'exportedCompanies' },
 ];
 
 export function ExportPanel() {

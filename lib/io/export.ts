@@ -31,6 +31,7 @@ import {
   type Touch,
 } from '../model';
 import { toCsv, type CsvCell } from './csv';
+import { PROSPECT_COMPANY_COLUMNS, prospectCompanyCells } from './export-companies';
 
 export function isoTime(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '' : new Date(ms).toISOString();
@@ -49,6 +50,8 @@ export const PROSPECT_COLUMNS = [
   'Headline',
   'Title',
   'Company',
+  // The account the person is linked to (./export-companies.ts): its LinkedIn slug, web domain and id.
+  ...PROSPECT_COMPANY_COLUMNS,
   'Location',
   'Emails',
   'LinkedIn URL',
@@ -71,6 +74,8 @@ export interface ProspectExportOptions extends CsvExportOptions {
   /** The stage's display name in the rep's language (a renamed stage's own name); unknown ids give an empty cell. */
   stageName: (stageId: string) => string | undefined;
   sourceLabel?: (source: Source) => string;
+  /** The person's account by id (absent: no account columns filled). */
+  company?: (companyId: string) => import('../model/company').Company | undefined;
 }
 
 export function prospectRows(prospects: readonly ExportProspect[], options: ProspectExportOptions): CsvCell[][] {
@@ -82,6 +87,7 @@ export function prospectRows(prospects: readonly ExportProspect[], options: Pros
       p.headline,
       p.title,
       p.company,
+      ...prospectCompanyCells(p.companyId ? options.company?.(p.companyId) : undefined),
       p.location,
       p.emails.join('; '),
       p.linkedinUrl,

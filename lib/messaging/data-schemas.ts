@@ -33,7 +33,7 @@ export const DATA_REQUESTS = [
   }),
   z.object({
     type: z.literal('exportCsv'),
-    kind: z.enum(['prospects', 'followUps', 'touches']),
+    kind: z.enum(['prospects', 'followUps', 'touches', 'companies']),
     /** The rep's UI language, for stage names in the sheet. */
     lang: z.string().max(35),
   }),

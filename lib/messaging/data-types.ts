@@ -16,7 +16,7 @@ export const MAX_CSV_CHARS = MAX_FILE_BYTES.csv;
  */
 export const MAX_BACKUP_CHARS = 60_000_000;
 
-export type ExportKind = 'prospects' | 'followUps' | 'touches';
+export type ExportKind = 'prospects' | 'followUps' | 'touches' | 'companies';
 
 interface ImportOptions {
   text: string;

@@ -3,6 +3,7 @@ import { forgetSearchIndex } from '../store/search-index';
 import en from '../../public/_locales/en/messages.json';
 import id from '../../public/_locales/id/messages.json';
 import { followUpsCsv, parseBackup, prospectsCsv, touchesCsv, backupJson } from '../io/export';
+import { companiesCsv } from '../io/export-companies';
 import { readImportFile } from '../io/import-plan';
 import { EMPTY_PREVIEW } from '../io/import-view';
 import { computeInsights } from '../pipeline/analytics';
@@ -102,7 +103,15 @@ async function exportCsv(ctx: StoreContext, req: Extract<ValidRequest, { type: '
   const catalogue = CATALOGUES[req.lang.slice(0, 2).toLowerCase()] ?? ENGLISH;
   const stages = new Map((await d.stages.toArray()).map((s) => [s.id, s.name ?? catalogue[`stage_${s.key}`]?.message ?? s.key]));
   const live = prospects.filter((p) => p.deletedAt === null).sort((a, b) => a.createdAt - b.createdAt);
-  return { csv: prospectsCsv(live, { stageName: (sid) => stages.get(sid) }), rows: live.length };
+  const companies = await d.companies.toArray();
+  if (req.kind === 'companies') {
+    const people = new Map<string, string[]>();
+    for (const p of live) if (p.companyId) people.set(p.companyId, [...(people.get(p.companyId) ?? []), stages.get(p.stageId) ?? '']);
+    const accounts = companies.filter((c) => c.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name));
+    return { csv: companiesCsv(accounts, { people: (id) => people.get(id) ?? [] }), rows: accounts.length };
+  }
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  return { csv: prospectsCsv(live, { stageName: (sid) => stages.get(sid), company: (id) => byId.get(id) }), rows: live.length };
 }
 
 export async function dispatchData(ctx: StoreContext, req: ValidRequest): Promise<ResponseMap[RequestType] | undefined> {
