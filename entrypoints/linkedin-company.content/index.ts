@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { t } from '../../components/shared/i18n';
 import { createCompanyChip, type CompanyChip } from '../../components/chip/company-chip';
-import { askShowOnLinkedIn, showFromNotice } from '../../lib/content-script/page-settings';
+import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
+import { showFromNotice } from '../../lib/content-script/page-settings';
 import { companySlugFromUrl, findCompanyAnchor, readCompany } from '../../lib/sites/linkedin/company';
 
 // The company chip: on a LinkedIn company page (overview, About, People; logged in or public) it
@@ -95,29 +96,30 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Nothing at injection, which runs just before the page's load event (after-load.ts).
+    afterPageLoad(ctx, () => {
+      ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
-    browser.runtime.onMessage.addListener((msg: unknown) => {
-      if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
-      const show = showFromNotice(msg);
-      if (show !== null) {
+      browser.runtime.onMessage.addListener((msg: unknown) => {
+        if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
+        const show = showFromNotice(msg);
+        if (show !== null) {
+          shown = show;
+          schedule();
+        }
+        return undefined;
+      });
+
+      ctx.onInvalidated(() => {
+        observer?.disconnect();
+        unmount();
+      });
+
+      void showOnLinkedInOnce().then((show) => {
         shown = show;
+        watch();
         schedule();
-      }
-      return undefined;
+      });
     });
-
-    ctx.onInvalidated(() => {
-      observer?.disconnect();
-      unmount();
-    });
-
-    const start = async () => {
-      shown = await askShowOnLinkedIn();
-      watch();
-      schedule();
-    };
-    if (document.readyState === 'complete') void start();
-    else ctx.addEventListener(window, 'load', () => void start(), { once: true });
   },
 });

@@ -7,7 +7,8 @@ import type { InlineHost } from '../../components/chip/inline-host';
 import type { ChipActions, ChipState } from '../../components/chip/InlineChip';
 import type { LogTarget } from '../../components/chip/conversation-log';
 import { t } from '../../components/shared/i18n';
-import { askShowOnLinkedIn, showFromNotice } from '../../lib/content-script/page-settings';
+import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
+import { showFromNotice } from '../../lib/content-script/page-settings';
 import type { PersonView } from '../../lib/messaging/types';
 import { keyOf } from '../../lib/sites/linkedin/lists/identity';
 import { conversations, readConversationPartners } from '../../lib/sites/linkedin/messaging';
@@ -227,29 +228,30 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Nothing at injection, which runs just before the page's load event (after-load.ts).
+    afterPageLoad(ctx, () => {
+      ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
-    browser.runtime.onMessage.addListener((msg: unknown) => {
-      if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
-      const show = showFromNotice(msg);
-      if (show !== null) {
+      browser.runtime.onMessage.addListener((msg: unknown) => {
+        if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
+        const show = showFromNotice(msg);
+        if (show !== null) {
+          shown = show;
+          schedule();
+        }
+        return undefined;
+      });
+
+      ctx.onInvalidated(() => {
+        observer?.disconnect();
+        unmountAll();
+      });
+
+      void showOnLinkedInOnce().then((show) => {
         shown = show;
+        watch();
         schedule();
-      }
-      return undefined;
+      });
     });
-
-    ctx.onInvalidated(() => {
-      observer?.disconnect();
-      unmountAll();
-    });
-
-    const start = async () => {
-      shown = await askShowOnLinkedIn();
-      watch();
-      schedule();
-    };
-    if (document.readyState === 'complete') void start();
-    else ctx.addEventListener(window, 'load', () => void start(), { once: true });
   },
 });

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { createInlineHost, type InlineHost } from '../../components/chip/inline-host';
 import { t } from '../../components/shared/i18n';
-import { askShowOnLinkedIn, showFromNotice } from '../../lib/content-script/page-settings';
+import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
+import { showFromNotice } from '../../lib/content-script/page-settings';
 import { draftToCapture } from '../../lib/model/draft-capture';
 import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
@@ -124,33 +125,34 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Nothing at injection (it runs just before the page's load event, see after-load.ts): the wiring
+    // and the first look wait for the load event to be over. LinkedIn renders profiles by script after
+    // load anyway.
+    afterPageLoad(ctx, () => {
+      ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
-    browser.runtime.onMessage.addListener((msg: unknown) => {
-      const m = msg as TabRequest | Notice | undefined;
-      if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
-      if (m?.type === 'changed') void refresh();
-      const show = showFromNotice(msg);
-      if (show !== null) {
+      browser.runtime.onMessage.addListener((msg: unknown) => {
+        const m = msg as TabRequest | Notice | undefined;
+        if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
+        if (m?.type === 'changed') void refresh();
+        const show = showFromNotice(msg);
+        if (show !== null) {
+          shown = show;
+          schedule();
+        }
+        return undefined;
+      });
+
+      ctx.onInvalidated(() => {
+        observer?.disconnect();
+        unmount();
+      });
+
+      void showOnLinkedInOnce().then((show) => {
         shown = show;
+        watch();
         schedule();
-      }
-      return undefined;
+      });
     });
-
-    ctx.onInvalidated(() => {
-      observer?.disconnect();
-      unmount();
-    });
-
-    // Start once the page has loaded: LinkedIn renders profiles by script after load anyway, and
-    // work before it would delay the page's own load event.
-    const start = async () => {
-      shown = await askShowOnLinkedIn();
-      watch();
-      schedule();
-    };
-    if (document.readyState === 'complete') start();
-    else ctx.addEventListener(window, 'load', start, { once: true });
   },
 });

@@ -69,3 +69,21 @@ describe("content scripts' browser without the polyfill", () => {
     expect(fake.listeners).toHaveLength(0);
   });
 });
+
+describe('injecting a content script touches no extension API', () => {
+  it('the API is looked up on first use: the bindings are not built in the task before the page load event', async () => {
+    const touched: string[] = [];
+    const fake = fakeChrome(async () => null);
+    const spy = new Proxy(fake.api, {
+      get(target, key) {
+        touched.push(String(key));
+        return Reflect.get(target, key);
+      },
+    });
+    const browser = await load(spy);
+    expect(touched).toEqual([]);
+    expect(browser.runtime.id).toBe('abc');
+    expect((browser.i18n as { getMessage: () => string }).getMessage()).toBe('x');
+    expect(touched).toContain('i18n');
+  });
+});

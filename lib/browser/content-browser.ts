@@ -16,7 +16,10 @@ interface NativeApi {
 }
 
 const g = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi };
-const native = (g.browser?.runtime?.id ? g.browser : g.chrome) as NativeApi;
+// Looked up on first use, not when the script is injected: the first touch of the extension API builds
+// its bindings (milliseconds), and injection runs in the task just before the page's load event.
+let api: NativeApi | undefined;
+const native = (): NativeApi => (api ??= (g.browser?.runtime?.id ? g.browser : g.chrome) as NativeApi);
 const wrapped = new WeakMap<Listener, NativeListener>();
 
 /** A listener's promise becomes the reply, as with the polyfill; anything else leaves the message to other listeners. */
@@ -35,22 +38,24 @@ function adapt(fn: Listener): NativeListener {
 }
 
 export const browser = {
-  i18n: native.i18n,
+  get i18n(): unknown {
+    return native().i18n;
+  },
   runtime: {
     get id(): string | undefined {
-      return native.runtime?.id;
+      return native().runtime?.id;
     },
     /** Rejects (never throws) once the extension is reloaded and this script's context is gone. */
     sendMessage(msg: unknown): Promise<unknown> {
       try {
-        return native.runtime!.sendMessage(msg);
+        return native().runtime!.sendMessage(msg);
       } catch (e) {
         return Promise.reject(e);
       }
     },
     onMessage: {
-      addListener: (fn: Listener) => native.runtime?.onMessage.addListener(adapt(fn)),
-      removeListener: (fn: Listener) => native.runtime?.onMessage.removeListener(adapt(fn)),
+      addListener: (fn: Listener) => native().runtime?.onMessage.addListener(adapt(fn)),
+      removeListener: (fn: Listener) => native().runtime?.onMessage.removeListener(adapt(fn)),
     },
   },
 };

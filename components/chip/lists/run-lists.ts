@@ -8,7 +8,8 @@
 // Jalur off on LinkedIn; the people on the page are still answered to the side panel (`pagePeople`).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { askShowOnLinkedIn, showFromNotice } from '../../../lib/content-script/page-settings';
+import { showOnLinkedInOnce } from '../../../lib/content-script/after-load';
+import { showFromNotice } from '../../../lib/content-script/page-settings';
 import type { PagePeopleReply, PersonView, Request, TabRequest } from '../../../lib/messaging/types';
 import { keyOf, viewerOf, type Viewer } from '../../../lib/sites/linkedin/lists/identity';
 import { CLIP_SURFACES, type ListPerson } from '../../../lib/sites/linkedin/lists/types';
@@ -379,7 +380,7 @@ export function runLists(ctx: ContentScriptContext): void {
 
   // After the page's load event: LinkedIn renders its lists by script after it anyway.
   const start = async () => {
-    shown = await askShowOnLinkedIn();
+    shown = await showOnLinkedInOnce(); // one question for all of Jalur's LinkedIn scripts
     if (!shown) return;
     observer.observe(document.body, { childList: true, subtree: true });
     changed();
