@@ -1,17 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n';
-import { ProspectDetail } from './person/ProspectDetail';
 import { Search } from './Search';
-import { StalledList } from './gone-dark/StalledList';
 import { SyncStatus } from '../shared/SyncStatus';
-import { TabPersonView } from './person/TabPersonView';
 import { watchPanelRequests } from './today/open-person';
 import { Today } from './today/Today';
 import { useDetailById } from './useDetailById';
 import { useTabPerson } from '../shared/useTabPerson';
 import { Tabs } from '../ui/Tabs';
 import { lazyView } from './lazy-view';
-import { AccountView } from './account/AccountView';
 import { onOpenAccount, requestedAccount } from './account/open-account';
 import { useTabCompany } from './account/useTabCompany';
 import { OnThisPage } from './on-this-page/OnThisPage';
@@ -22,6 +18,28 @@ import { selectedView, type View } from './view-nav';
 // Loaded when shown (or once the panel has painted): opening on Today or a person does not parse them.
 const Board = lazyView(() => import('./board/Board').then((m) => m.Board));
 const Insights = lazyView(() => import('./insights/Insights').then((m) => m.Insights));
+// The person's record (and the tab's person, an account, gone dark) likewise: Today and the board open
+// without parsing them; a panel opening on a person fetches them before its first render.
+const ProspectDetail = lazyView(() => import('./person/ProspectDetail').then((m) => m.ProspectDetail));
+const TabPersonView = lazyView(() => import('./person/TabPersonView').then((m) => m.TabPersonView));
+const AccountView = lazyView(() => import('./account/AccountView').then((m) => m.AccountView));
+const StalledList = lazyView(() => import('./gone-dark/StalledList').then((m) => m.StalledList));
+
+/**
+ * Starts loading the code of the view the panel opens on (`?view=`, `?person=`, `?account=`); settles
+ * once a view named in the address is in. With no view named the tab's person usually leads: their
+ * code loads alongside, without holding up the first render (Today may lead instead).
+ */
+export function preloadOpeningView(search: string): Promise<void> {
+  const { view, person } = requested(search);
+  if (person || view === 'person') return Promise.all([ProspectDetail.preload(), TabPersonView.preload()]).then(() => undefined);
+  if (requestedAccount(search)) return AccountView.preload();
+  if (view === 'board') return Board.preload();
+  if (view === 'insights') return Insights.preload();
+  if (view === 'goneDark') return StalledList.preload();
+  if (view === null) void TabPersonView.preload();
+  return Promise.resolve();
+}
 
 /** The switcher's order is the Alt+1…5 order. */
 const VIEWS: ReadonlyArray<{ view: View; label: MessageKey }> = [
@@ -101,7 +119,9 @@ export function SidePanelApp() {
   );
 
   useEffect(() => {
-    const later = setTimeout(() => (Board.preload(), Insights.preload()), 1500);
+    const later = setTimeout(() => {
+      for (const v of [Board, Insights, ProspectDetail, TabPersonView, AccountView, StalledList]) void v.preload();
+    }, 1500);
     return () => clearTimeout(later);
   }, []);
 

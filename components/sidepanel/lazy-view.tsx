@@ -8,8 +8,8 @@ import { ErrorNote } from '../ui/ErrorNote';
 
 export interface LazyView<P> {
   (props: P): JSX.Element | null;
-  /** Start loading now (no-op once loading). */
-  preload: () => void;
+  /** Start loading now (no-op once loading); settles when the view's code is in (or failed to load). */
+  preload: () => Promise<void>;
 }
 
 export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): LazyView<P> {
@@ -38,6 +38,9 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
     if (error) return <ErrorNote error={error} />;
     return View ? <View {...props} /> : <p class="muted">{t('loading')}</p>;
   }
-  Lazy.preload = () => void get().catch(() => undefined);
+  Lazy.preload = () => get().then(
+    () => undefined,
+    () => undefined,
+  );
   return Lazy;
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SOURCES, type Source } from '../../../lib/model/enums';
 import { EMPTY_FILTER, type BoardFilter, type GateFilter } from '../../../lib/pipeline/board';
-
-const KEY = 'jalur:board-filter';
+import { FILTER_KEY as KEY } from './first-request';
 const GATES: readonly GateFilter[] = ['all', 'mql', 'sql', 'none'];
 
 /** Whatever sessionStorage holds is checked field by field; anything odd falls back to "no filter". */

@@ -5,36 +5,27 @@ import { unpackCards, type PackedCards } from '../../../lib/pipeline/board-pack'
 import type { ColumnSummary } from '../../../lib/pipeline/board-preview';
 import { send } from '../../shared/api';
 import { useStoreVersion } from '../../shared/useStoreVersion';
-import { boardRequested, storedFilter } from './filter-state';
-
-/** Cards per column in the first, small reply: a tall panel shows about eight. */
-const PREVIEW_PER_COLUMN = 24;
+import { earlyOr, takeSettled } from '../early';
+import { boardRequested } from './filter-state';
+import { previewKey, previewRequest } from './first-request';
 
 export type BoardPreviewView = BoardView & { preview: { columns: ColumnSummary[]; shown: number; total: number } };
 
-const previewRequest = (filter: BoardFilter) => ({ type: 'board' as const, preview: { filter, perColumn: PREVIEW_PER_COLUMN } });
-
-// A panel opened straight on the board asks for the preview while the rest of the page is still being
-// built, instead of after its first render; the board's first preview request takes this answer.
-let early: { filter: string; reply: Promise<BoardReply> } | null = boardRequested(location.search)
-  ? { filter: JSON.stringify(storedFilter()), reply: send(previewRequest(storedFilter())) }
-  : null;
+// A panel opened straight on the board sent the unfiltered preview from its first script
+// (entrypoints/sidepanel/main.tsx); the board's first preview request takes that answer when it is for
+// the same filter and nothing changed since (../early.ts).
+const askPreview = (filter: BoardFilter): Promise<BoardReply> =>
+  earlyOr(previewKey(filter), () => send(previewRequest(filter)));
 
 // A panel opened on another view warms the background's card cache once it is idle: the first board
 // after the worker started otherwise waits for a read of every prospect (see board-cache.ts).
 const WARM_AFTER_MS = 1500;
-if (!early) {
+if (!boardRequested(location.search)) {
   setTimeout(() => {
     const warm = () => void send({ type: 'board', preview: { filter: EMPTY_FILTER, perColumn: 1 } }).catch(() => undefined);
     if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 5000 });
     else warm();
   }, WARM_AFTER_MS);
-}
-
-function askPreview(filter: BoardFilter): Promise<BoardReply> {
-  const ready = early?.filter === JSON.stringify(filter) ? early.reply : null;
-  early = null;
-  return ready ?? send(previewRequest(filter));
 }
 
 function unpack(reply: BoardReply): BoardView {
@@ -54,8 +45,15 @@ export function useBoardData(filter: BoardFilter): {
   setFull: (update: (v: BoardView) => BoardView) => void;
 } {
   const [full, setFullState] = useState<BoardView | null>(null);
-  const [preview, setPreview] = useState<BoardPreviewView | null>(null);
-  const [previewDone, setPreviewDone] = useState(false);
+  // The preview the panel's first script asked for (../early.ts), when it is already in: the board's
+  // first frame shows cards. The full set is read right after in any case, so a change made before
+  // this view listened for changes is still shown.
+  const [preview, setPreview] = useState<BoardPreviewView | null>(() => {
+    const reply = takeSettled<BoardReply>(previewKey(filter));
+    return reply?.preview ? { ...unpack(reply), preview: reply.preview } : null;
+  });
+  const openedWithPreview = useRef(preview !== null);
+  const [previewDone, setPreviewDone] = useState(openedWithPreview.current);
   const [error, setError] = useState<string | null>(null);
   const version = useStoreVersion();
   const previewTicket = useRef(0);
@@ -64,6 +62,7 @@ export function useBoardData(filter: BoardFilter): {
   const hasFull = full !== null;
   useEffect(() => {
     if (hasFull) return setPreview(null);
+    if (openedWithPreview.current) return void (openedWithPreview.current = false);
     const ticket = ++previewTicket.current;
     askPreview(filter)
       .then(

@@ -1,31 +1,34 @@
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TodayItem, TodayQueue } from '../../../lib/store/today-queue';
-import { flatten, groupOf, groupToday, startOfLocalDay, windowEnd, type TodayGroupKey } from '../../../lib/pipeline/today';
+import { flatten, groupOf, groupToday, type TodayGroupKey } from '../../../lib/pipeline/today';
 import { send } from '../../shared/api';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { EmptyState } from '../../ui/EmptyState';
 import { stageLabel, t, type MessageKey } from '../../shared/i18n';
-import { ProspectDetail } from '../person/ProspectDetail';
+import { earlyOr, takeSettled } from '../early';
+import { lazyView } from '../lazy-view';
 import { useDetailById } from '../useDetailById';
 import { useStoreVersion } from '../../shared/useStoreVersion';
-import { cadenceName, dueFull, dueLabel, localTimeZone } from './format';
+import { cadenceName, dueFull, dueLabel } from './format';
+import { FIRST_ROWS, TODAY_ANSWERED_MARK, TODAY_ASKED_MARK, TODAY_EARLY_KEY, localTimeZone } from './first-page';
+import { acceptsEarly, firstPageRequest, wholeQueueRequest } from './queue-request';
 import { SnoozeMenu } from './SnoozeMenu';
 import './today.css';
 
 // Read by the bench (test/bench/today.ts): first rows on screen with data, and every row rendered.
 export const TODAY_READY_MARK = 'jalur:today-interactive';
 export const TODAY_COMPLETE_MARK = 'jalur:today-complete';
-/** The first page asked for, and its answer in: where the time before the first rows goes. */
-export const TODAY_ASKED_MARK = 'jalur:today-asked';
-export const TODAY_ANSWERED_MARK = 'jalur:today-answered';
+export { TODAY_ANSWERED_MARK, TODAY_ASKED_MARK } from './first-page';
 /**
- * Rows asked for and rendered first (more than a 900 px panel shows); the whole queue is read after
- * they are on screen and rendered in slices of CHUNK rows a task, so a long queue opens at once and
- * the page stays responsive while the rest arrives.
+ * FIRST_ROWS rows are asked for and rendered first (more than a 900 px panel shows); the whole queue
+ * is read after they are on screen and rendered in slices of CHUNK rows a task, so a long queue opens
+ * at once and the page stays responsive while the rest arrives.
  */
-const FIRST_ROWS = 60;
 const CHUNK = 250;
+
+// The person below the queue shows in work-through mode only: its code loads when it is first needed.
+const ProspectDetail = lazyView(() => import('../person/ProspectDetail').then((m) => m.ProspectDetail));
 const WORK_THROUGH_KEY = 'jalur:work-through';
 
 const HEADING: Record<TodayGroupKey, MessageKey> = { overdue: 'todayOverdue', today: 'todayToday', upcoming: 'todayUpcoming' };
@@ -49,7 +52,13 @@ function isTyping(el: EventTarget | null): boolean {
 export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const timeZone = useMemo(localTimeZone, []);
   const version = useStoreVersion();
-  const [queue, setQueue] = useState<TodayQueue | null>(null);
+  // The first page the panel's first script asked for (../early.ts), when it is already in: the first
+  // frame shows the rows. The whole queue is read right after in any case (see below), so a change made
+  // before this view listened for changes is still shown.
+  const [queue, setQueue] = useState<TodayQueue | null>(
+    () => takeSettled<TodayQueue>(TODAY_EARLY_KEY, (asked, at) => acceptsEarly(asked, at, timeZone)) ?? null,
+  );
+  const openedWithRows = useRef(queue !== null);
   const [tick, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [limit, setLimit] = useState(FIRST_ROWS);
@@ -74,9 +83,13 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
     const read = (firstPage: boolean) => {
       const seq = ++sent.current;
       const now = Date.now();
-      const until = windowEnd(now, timeZone);
       if (firstPage) performance.mark(TODAY_ASKED_MARK);
-      send(firstPage ? { type: 'today', until, first: FIRST_ROWS, tomorrow: startOfLocalDay(now, timeZone, 1) } : { type: 'today', until })
+      // The panel's first script may have asked for the first page already (../early.ts): its reply is
+      // taken when it asked exactly what this view asks at that moment.
+      (firstPage
+        ? earlyOr(TODAY_EARLY_KEY, () => send(firstPageRequest(now, timeZone)), (asked, at) => acceptsEarly(asked, at, timeZone))
+        : send(wholeQueueRequest(now, timeZone))
+      )
         .then((q) => {
           if (firstPage) performance.mark(TODAY_ANSWERED_MARK);
           if (!mounted.current || seq < shownSeq.current) return;
@@ -92,8 +105,14 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
         .catch((e: Error) => mounted.current && setError(e.message));
     };
     const first = firstRead.current;
-    const timer = setTimeout(() => read(first), first ? 0 : 80);
     firstRead.current = false;
+    if (first && openedWithRows.current) {
+      // Painted with the first page already: on to the whole queue.
+      performance.mark(TODAY_READY_MARK);
+      const timer = setTimeout(() => mounted.current && read(false), 0);
+      return () => clearTimeout(timer);
+    }
+    const timer = setTimeout(() => read(first), first ? 0 : 80);
     return () => clearTimeout(timer);
   }, [version, tick, timeZone]);
 
