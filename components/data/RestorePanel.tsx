@@ -1,26 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { BackupTable } from '../../lib/io/export';
 import { checkFileSize } from '../../lib/io/file-limits';
 import type { BackupCheck, BackupCounts } from '../../lib/messaging/data-types';
-import { blobText, checkBackupStream, restoreBackupStream } from '../../lib/store/restore-stream';
+import { blobText, checkBackupStream, RestoreCancelled, restoreBackupStream, type RestoreProgress } from '../../lib/store/restore-stream';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t, uiLocale } from '../shared/i18n';
 import { openPageStore, storeWritten } from './page-store';
 import { TABLE_NAMES, backupErrorText } from './wording';
 
-const SHOWN: BackupTable[] = ['prospects', 'followUps', 'touches', 'stages', 'cadences'];
+const SHOWN: BackupTable[] = ['prospects', 'followUps', 'touches', 'stages', 'cadences', 'companies'];
 
 function countsText(counts: BackupCounts): string {
   return SHOWN.filter((k) => counts[k] !== undefined)
-    .map((k) => `${t(TABLE_NAMES[k])}: ${counts[k]}`)
+    .map((k) => `${t(TABLE_NAMES[k])}: ${formatCount(counts[k]!)}`)
     .join(' · ');
 }
+
+const formatCount = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+const formatShare = (part: number, whole: number) =>
+  new Intl.NumberFormat(uiLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(whole > 0 ? part / whole : 0);
 
 /**
  * Restore from a JSON backup: checked whole first, then confirmed, then it replaces this pipeline's
  * data in one go. The page reads the file itself as a stream (lib/store/restore-stream.ts): no message
- * carries it, whatever its size.
+ * carries it, whatever its size. Both steps show their progress and can be cancelled: a cancelled
+ * restore is rolled back whole, leaving the pipeline exactly as it was.
  */
 export function RestorePanel() {
   const [file, setFile] = useState<File | null>(null);
@@ -30,6 +35,30 @@ export function RestorePanel() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
+  const cancel = useRef<AbortController | null>(null);
+
+  /** One long step with a progress bar and a Cancel button while it runs. */
+  async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    cancel.current = controller;
+    setProgress(null);
+    setBusy(true);
+    try {
+      return await work(controller.signal);
+    } finally {
+      cancel.current = null;
+      setProgress(null);
+      setBusy(false);
+    }
+  }
+
+  function forgetFile() {
+    setFile(null);
+    setCheck(null);
+    setConfirming(false);
+    setInputKey((k) => k + 1);
+  }
 
   async function choose(input: HTMLInputElement) {
     const f = input.files?.[0];
@@ -42,38 +71,42 @@ export function RestorePanel() {
     // Refused on its size, before it is read.
     const tooLarge = checkFileSize('backup', f.size);
     if (tooLarge) return setError(t('backupTooLarge', [tooLarge.size, tooLarge.limit]));
-    setBusy(true);
     const store = await openPageStore();
     try {
-      setCheck(await checkBackupStream(store.ctx, blobText(f)));
+      const checked = await cancellable((signal) => checkBackupStream(store.ctx, blobText(f), { signal, size: f.size, onProgress: setProgress }));
+      setCheck(checked);
       setFile(f);
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof RestoreCancelled) {
+        forgetFile();
+        setStatus(t('restoreCheckCancelled'));
+      } else setError((e as Error).message);
     } finally {
       store.close();
-      setBusy(false);
     }
   }
 
   async function restore() {
     if (!file || !check?.ok) return;
-    setBusy(true);
     setError(null);
+    setStatus('');
     const store = await openPageStore();
+    let changed = true;
     try {
-      const counts = await restoreBackupStream(store.ctx, blobText(file), check);
+      const counts = await cancellable((signal) => restoreBackupStream(store.ctx, blobText(file), check, { signal, onProgress: setProgress }));
       setStatus(t('restoreDone', countsText(counts)));
-      setFile(null);
-      setCheck(null);
-      setConfirming(false);
-      setInputKey((k) => k + 1);
+      forgetFile();
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof RestoreCancelled) {
+        // Rolled back whole: the pipeline is as it was, and the checked file can be restored later.
+        changed = false;
+        setConfirming(false);
+        setStatus(t('restoreCancelled'));
+      } else setError((e as Error).message);
     } finally {
       store.close();
-      setBusy(false);
       // Badge, views and sync catch up with whatever the store now holds.
-      await storeWritten().catch(() => undefined);
+      if (changed) await storeWritten().catch(() => undefined);
     }
   }
 
@@ -127,10 +160,36 @@ export function RestorePanel() {
           )}
         </>
       )}
+      {busy && cancel.current && <RestoreBar progress={progress} onCancel={() => cancel.current?.abort()} />}
       <p role="status" class="status-line">
         {status}
       </p>
       <ErrorNote error={error} />
+    </div>
+  );
+}
+
+function RestoreBar({ progress, onCancel }: { progress: RestoreProgress | null; onCancel: () => void }) {
+  const restoring = progress?.phase === 'restoring';
+  const label = t(restoring ? 'restoreProgressRestoring' : 'restoreProgressChecking');
+  return (
+    <div class="import-progress restore-progress">
+      {progress && progress.total > 0 ? (
+        <>
+          <progress value={progress.done} max={progress.total} aria-label={label} />
+          <span data-phase={progress.phase}>
+            {restoring
+              ? t('restoreProgressRestoringRows', [formatCount(progress.done), formatCount(progress.total)])
+              : t('restoreProgressCheckingShare', formatShare(progress.done, progress.total))}
+          </span>
+        </>
+      ) : (
+        // Before the first report: a bar without a value is "working".
+        <progress aria-label={label} />
+      )}
+      <button type="button" class="import-cancel" onClick={onCancel}>
+        {t('restoreCancel')}
+      </button>
     </div>
   );
 }

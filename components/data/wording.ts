@@ -96,6 +96,7 @@ export const TABLE_NAMES: Record<BackupTable, MessageKey> = {
   stages: 'tableStages',
   stageChanges: 'tableStageChanges',
   cadences: 'tableCadences',
+  companies: 'tableCompanies',
   outbox: 'tableOutbox',
   meta: 'tableMeta',
 };

@@ -30,6 +30,7 @@ import {
   type StageChange,
   type Touch,
 } from '../model';
+import { CompanySchema, type Company as BackupCompany } from '../model/company';
 import { toCsv, type CsvCell } from './csv';
 import { PROSPECT_COMPANY_COLUMNS, prospectCompanyCells } from './export-companies';
 
@@ -199,9 +200,14 @@ const TABLES = {
   meta: z.array(MetaRowSchema),
   // Added with the playbook; optional so a backup made before cadences existed still restores.
   cadences: z.array(CadenceSchema).optional(),
+  // Companies as accounts; optional so a backup made before companies went into backups still restores
+  // (the store's companies are then kept, as cadences are).
+  companies: z.array(CompanySchema).optional(),
 };
 export type BackupTable = keyof typeof TABLES;
 export const BACKUP_TABLES = Object.keys(TABLES) as BackupTable[];
+/** Tables an older backup may lack: restoring it keeps what the store has in them. */
+export const OPTIONAL_TABLES: ReadonlySet<BackupTable> = new Set(['cadences', 'companies']);
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -221,13 +227,14 @@ export const ROW_SCHEMAS: Record<BackupTable, z.ZodType> = {
   outbox: OutboxEntrySchema,
   meta: MetaRowSchema,
   cadences: CadenceSchema,
+  companies: CompanySchema,
 };
 
 /** A backup with its rows unchecked: parseBackup checks them one by one. */
 const BackupEnvelope = BackupSchema.extend({
   tables: z.object(
     Object.fromEntries(
-      BACKUP_TABLES.map((t) => [t, t === 'cadences' ? z.array(z.unknown()).optional() : z.array(z.unknown())]),
+      BACKUP_TABLES.map((t) => [t, OPTIONAL_TABLES.has(t) ? z.array(z.unknown()).optional() : z.array(z.unknown())]),
     ) as Record<BackupTable, z.ZodOptional<z.ZodArray<z.ZodUnknown>> | z.ZodArray<z.ZodUnknown>>,
   ),
 });
@@ -241,6 +248,7 @@ export interface BackupTables {
   outbox: readonly OutboxEntry[];
   meta: readonly MetaRow[];
   cadences?: readonly Cadence[];
+  companies?: readonly BackupCompany[];
 }
 
 /** Every row of every table, as read from the store. Rows are copied, not re-shaped, so a restore is exact. */
@@ -258,6 +266,7 @@ export function makeBackup(tables: BackupTables, now: number): Backup {
       outbox: [...tables.outbox],
       meta: [...tables.meta],
       ...(tables.cadences ? { cadences: [...tables.cadences] } : {}),
+      ...(tables.companies ? { companies: [...tables.companies] } : {}),
     },
   };
 }
@@ -294,6 +303,7 @@ export const KEY_OF: Record<BackupTable, (row: Record<string, unknown>) => unkno
   outbox: (r) => r.mutationId,
   meta: (r) => r.key,
   cadences: (r) => r.id,
+  companies: (r) => r.id,
 };
 
 /** Validates a backup file completely before anything is restored; the first problem is the error. */

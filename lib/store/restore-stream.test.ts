@@ -3,8 +3,9 @@ import { testStore } from '../../test/unit/store-helpers';
 import { BackupScanner } from '../io/backup-stream';
 import { backupJson, type Backup } from '../io/export';
 import { addFollowUp, captureProspect, logTouch, type CaptureInput } from './commands';
-import { readBackup } from './restore';
-import { checkBackupStream, restoreBackupStream, type OpenText } from './restore-stream';
+import { addCompany } from './companies';
+import { readBackup, restoreBackup } from './restore';
+import { checkBackupStream, RestoreCancelled, restoreBackupStream, type OpenText, type RestoreProgress } from './restore-stream';
 
 const ayu: CaptureInput = {
   slug: 'ayu-lestari-0c9d8e',
@@ -32,7 +33,25 @@ async function store() {
   await captureProspect(s.ctx, { ...ayu, slug: 'rizky-pratama-5e6f7a', email: null, name: 'Rizky \\ "Pratama"', linkedinUrl: null });
   await logTouch(s.ctx, { prospectId: a.prospect.id, channel: 'email', direction: 'in', note: 'Tertarik,\n kirim harga ✓' });
   await addFollowUp(s.ctx, { prospectId: a.prospect.id, title: 'Telepon', dueAt: s.ctx.now() - 1000 });
+  await addCompany(s.ctx, batik);
   return s;
+}
+
+const batik = {
+  slug: 'batik-digital',
+  name: 'Batik Digital',
+  industry: 'Software Development',
+  size: '11-50 employees',
+  headquarters: 'Yogyakarta',
+  website: 'https://batik.example/',
+  followers: 1200,
+};
+
+/** Every row of every table, in key order: what "the data is exactly as before" compares. */
+async function everything(ctx: Awaited<ReturnType<typeof testStore>>['ctx']) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of ctx.db.tables) out[t.name] = await t.toArray();
+  return out;
 }
 
 const withoutTime = (b: Backup) => JSON.parse(backupJson({ ...b, exportedAt: 'x' })) as unknown;
@@ -104,5 +123,100 @@ describe('streamed restore', () => {
     const broken: OpenText = pieces(good.replace('"channel":"email"', '"channel":"fax"'), 50);
     await expect(restoreBackupStream(ctx, broken, check)).rejects.toThrow();
     expect(withoutTime(await readBackup(ctx))).toEqual(before);
+  });
+
+  it('a cancel while the restore writes rolls it back whole: every table is exactly as before', async () => {
+    const { ctx } = await store();
+    // The backup to restore: many more rows than the store holds now, so the cancel lands mid-way.
+    const backup = await readBackup(ctx);
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      ...backup.tables.prospects[0]!,
+      id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+      slug: `orang-${i}`,
+      emails: [`orang${i}@contoh.id`],
+      name: `Orang ${i}`,
+    }));
+    const text = backupJson({ ...backup, tables: { ...backup.tables, prospects: many } });
+    const check = await checkBackupStream(ctx, pieces(text, 4096));
+    if (!check.ok) throw new Error('not ok');
+    await captureProspect(ctx, { ...ayu, slug: 'after-the-check', email: null, name: 'After The Check', linkedinUrl: null });
+    const before = await everything(ctx);
+
+    const controller = new AbortController();
+    const seen: RestoreProgress[] = [];
+    const run = {
+      signal: controller.signal,
+      onProgress: (p: RestoreProgress) => {
+        seen.push(p);
+        if (p.phase === 'restoring' && p.done >= 2000) controller.abort();
+      },
+    };
+    await expect(restoreBackupStream(ctx, pieces(text, 4096), check, run)).rejects.toBeInstanceOf(RestoreCancelled);
+    expect(seen.some((p) => p.phase === 'restoring' && p.done >= 2000 && p.done < p.total)).toBe(true);
+    expect(await everything(ctx)).toEqual(before);
+  });
+
+  it('reports the rows written as it goes, and the characters read while checking', async () => {
+    const { ctx } = await store();
+    const text = backupJson(await readBackup(ctx));
+    const seen: RestoreProgress[] = [];
+    const check = await checkBackupStream(ctx, pieces(text, 100), { size: text.length, onProgress: (p) => seen.push(p) });
+    if (!check.ok) throw new Error('not ok');
+    expect(seen.at(-1)).toEqual({ phase: 'checking', done: text.length, total: text.length });
+    seen.length = 0;
+    await restoreBackupStream(ctx, pieces(text, 100), check, { onProgress: (p) => seen.push(p) });
+    const total = Object.values(check.counts).reduce((n, c) => n + (c ?? 0), 0);
+    expect(seen.at(-1)).toEqual({ phase: 'restoring', done: total, total });
+  });
+
+  it('a cancel during the check stops it: nothing is written', async () => {
+    const { ctx } = await store();
+    const text = backupJson(await readBackup(ctx));
+    const before = await everything(ctx);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(checkBackupStream(ctx, pieces(text, 100), { signal: controller.signal })).rejects.toBeInstanceOf(RestoreCancelled);
+    expect(await everything(ctx)).toEqual(before);
+  });
+
+  it('companies go into the backup and come back with the restore', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    expect(backup.tables.companies?.map((c) => c.slug)).toEqual(['batik-digital']);
+    const text = backupJson(backup);
+    expect(text).toContain('"companies":[');
+    await ctx.db.companies.clear();
+    const check = await checkBackupStream(ctx, pieces(text, 64));
+    expect(check).toMatchObject({ ok: true, counts: { companies: 1 } });
+    if (!check.ok) throw new Error('not ok');
+    const written = await restoreBackupStream(ctx, pieces(text, 64), check);
+    expect(written.companies).toBe(1);
+    expect(await ctx.db.companies.toArray()).toEqual(backup.tables.companies);
+    expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(backup));
+  });
+
+  it('a backup made before companies went into backups still restores, and keeps the companies the store has', async () => {
+    const { ctx } = await store();
+    const { companies: _companies, ...older } = (await readBackup(ctx)).tables;
+    const text = backupJson({ ...(await readBackup(ctx)), tables: older });
+    expect(text).not.toContain('companies');
+    const kept = await ctx.db.companies.toArray();
+    expect(kept).toHaveLength(1);
+    const check = await checkBackupStream(ctx, pieces(text, 64));
+    expect(check).toMatchObject({ ok: true });
+    if (!check.ok) throw new Error('not ok');
+    expect(check.counts.companies).toBeUndefined();
+    await restoreBackupStream(ctx, pieces(text, 64), check);
+    expect(await ctx.db.companies.toArray()).toEqual(kept);
+    // The same through the background's whole-file restore.
+    await restoreBackup(ctx, JSON.parse(text));
+    expect(await ctx.db.companies.toArray()).toEqual(kept);
+  });
+
+  it("a company row of another team makes the backup another pipeline's", async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    const other = { ...backup, tables: { ...backup.tables, companies: backup.tables.companies!.map((c) => ({ ...c, teamId: 'team-x' })) } };
+    expect(await checkBackupStream(ctx, pieces(backupJson(other), 64))).toMatchObject({ ok: true, otherScope: true });
   });
 });

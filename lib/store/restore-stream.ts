@@ -11,8 +11,13 @@
 //    failure (a row that fails after all, a full disk, the page closing) aborts the transaction, and
 //    IndexedDB rolls everything back: the store is either the backup or what it was, never a mix.
 //    Chips' lookups wait for it, as they did for the one-transaction restore before.
+//
+// Both passes report progress and stop on a cancel (RestoreRun). A cancel during the check has written
+// nothing; a cancel during the restore aborts its one transaction, so the store is exactly as it was
+// before, row for row. Companies are restored like cadences: a backup made before they went into
+// backups has none, and restoring it keeps the store's companies.
 import Dexie, { RangeSet } from 'dexie';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, KEY_OF, ROW_SCHEMAS, type BackupError, type BackupTable } from '../io/export';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, KEY_OF, OPTIONAL_TABLES, ROW_SCHEMAS, type BackupError, type BackupTable } from '../io/export';
 import { BackupStreamError, scanBackup } from '../io/backup-stream';
 import type { BackupCheck, BackupCounts } from '../messaging/data-types';
 import { identityKeys } from '../model/prospect-intake';
@@ -24,8 +29,43 @@ import { DERIVED_META } from './restore';
 /** Re-readable text of the file: each call starts from the beginning (a File's stream() does). */
 export type OpenText = () => AsyncIterable<string>;
 
-const SCOPED: ReadonlySet<BackupTable> = new Set(['stages', 'prospects', 'touches', 'followUps', 'stageChanges', 'cadences']);
-const REQUIRED = BACKUP_TABLES.filter((t) => t !== 'cadences');
+const SCOPED: ReadonlySet<BackupTable> = new Set(['stages', 'prospects', 'touches', 'followUps', 'stageChanges', 'cadences', 'companies']);
+const REQUIRED = BACKUP_TABLES.filter((t) => !OPTIONAL_TABLES.has(t));
+
+export interface RestoreProgress {
+  phase: 'checking' | 'restoring';
+  /** Checking: characters of the file read; restoring: rows written. */
+  done: number;
+  total: number;
+}
+
+/** How a restore reports and stops: progress now and then, and a cancel looked at between chunks of the file. */
+export interface RestoreRun {
+  onProgress?: (p: RestoreProgress) => void;
+  signal?: AbortSignal;
+  /** The file's length in characters (about its size), for the check's progress. */
+  size?: number;
+}
+
+/** The rep cancelled: during the check nothing was written; during the restore the store is exactly as before. */
+export class RestoreCancelled extends Error {
+  constructor() {
+    super('The restore was cancelled');
+  }
+}
+
+/** Rows or characters between two progress reports: often enough for a bar, rare enough to cost nothing. */
+const REPORT_EVERY = 2000;
+
+/** The file's text, stopping at a cancel and counting what was read for the check's progress. */
+async function* watched(text: AsyncIterable<string>, run: RestoreRun | undefined, onChars?: (n: number) => void): AsyncIterable<string> {
+  for await (const chunk of text) {
+    if (run?.signal?.aborted) throw new RestoreCancelled();
+    onChars?.(chunk.length);
+    yield chunk;
+  }
+  if (run?.signal?.aborted) throw new RestoreCancelled();
+}
 
 class Refused extends Error {
   constructor(readonly error: BackupError) {
@@ -34,7 +74,7 @@ class Refused extends Error {
 }
 
 /** Pass 1: whether the file restores, what it holds and whether it is another pipeline's. Writes nothing. */
-export async function checkBackupStream(ctx: StoreContext, open: OpenText): Promise<BackupCheck> {
+export async function checkBackupStream(ctx: StoreContext, open: OpenText, run?: RestoreRun): Promise<BackupCheck> {
   const fields = new Map<string, unknown>();
   const counts: BackupCounts = {};
   const keys = new Map<BackupTable, Set<unknown>>();
@@ -42,8 +82,14 @@ export async function checkBackupStream(ctx: StoreContext, open: OpenText): Prom
   let firstBad: BackupError | null = null;
   let problems = 0;
   let otherScope = false;
+  let read = 0;
+  const total = run?.size ?? 0;
+  const onChars = (n: number) => {
+    read += n;
+    run?.onProgress?.({ phase: 'checking', done: Math.min(read, total), total });
+  };
   try {
-    await scanBackup(open(), {
+    await scanBackup(watched(open(), run, onChars), {
       field(key, value) {
         fields.set(key, value);
         if (key === 'format' && value !== BACKUP_FORMAT) throw new Refused({ code: 'not-a-backup', message: 'The file is not a Jalur backup.' });
@@ -102,6 +148,8 @@ export async function checkBackupStream(ctx: StoreContext, open: OpenText): Prom
 
 /** Rows waiting to be written before reading the file waits for the writes to catch up. */
 const QUEUE_HIGH = 5000;
+/** Rows written per turn of the pump. */
+const PUMP_BATCH = 500;
 
 function requestDone(req: IDBRequest | IDBTransaction, event: 'success' | 'complete'): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -115,10 +163,20 @@ function requestDone(req: IDBRequest | IDBTransaction, event: 'success' | 'compl
  * Pass 2: replaces the store's content with the file's, in one transaction (see the top). Call only
  * after checkBackupStream said ok and not otherScope. Returns the rows written per table.
  */
-export async function restoreBackupStream(ctx: StoreContext, open: OpenText, check: Extract<BackupCheck, { ok: true }>): Promise<BackupCounts> {
+export async function restoreBackupStream(
+  ctx: StoreContext,
+  open: OpenText,
+  check: Extract<BackupCheck, { ok: true }>,
+  run?: RestoreRun,
+): Promise<BackupCounts> {
+  if (run?.signal?.aborted) throw new RestoreCancelled();
   await ctx.db.open();
   const idb = ctx.db.backendDB();
-  const tables = BACKUP_TABLES.filter((t) => t !== 'cadences' || check.counts.cadences !== undefined);
+  // A table an older backup lacks (cadences, companies) is left as the store has it.
+  const tables = BACKUP_TABLES.filter((t) => !OPTIONAL_TABLES.has(t) || check.counts[t] !== undefined);
+  const total = tables.reduce((n, t) => n + (check.counts[t] ?? 0), 0);
+  let writtenRows = 0;
+  let reported = 0;
   // Raw IndexedDB passes by Dexie's middleware, so what it would do here is done by hand: derived
   // data kept beside the store (the board snapshot and its change stamp, ./change-stamp.ts) goes.
   const derived = idb.objectStoreNames.contains(CACHES_TABLE) ? [CACHES_TABLE] : [];
@@ -136,26 +194,36 @@ export async function restoreBackupStream(ctx: StoreContext, open: OpenText, che
   const pump = () => {
     if (failure) return;
     try {
-      while (queue.length) {
+      // Cancelled: the one transaction is rolled back whole, so the store is exactly as it was.
+      if (run?.signal?.aborted) throw new RestoreCancelled();
+      // A batch per turn: the page paints its progress and hears a Cancel in between.
+      for (let n = 0; n < PUMP_BATCH && queue.length; n++) {
         const [t, row] = queue.shift()!;
         tx.objectStore(t).add(row);
         written[t] = (written[t] ?? 0) + 1;
+        writtenRows++;
       }
     } catch (e) {
       failure = e;
       tx.abort();
+      wake?.();
+      wake = null;
       return;
+    }
+    if (writtenRows - reported >= REPORT_EVERY || (!reading && !queue.length && writtenRows !== reported)) {
+      reported = writtenRows;
+      run?.onProgress?.({ phase: 'restoring', done: writtenRows, total });
     }
     wake?.();
     wake = null;
-    if (reading) tx.objectStore('meta').get('\uffff-restore-pump').onsuccess = pump;
+    if (reading || queue.length) tx.objectStore('meta').get('\uffff-restore-pump').onsuccess = pump;
     // The last rows are written: the derived overdue count goes (rebuilt on demand).
     else tx.objectStore('meta').delete('overdue');
   };
   pump();
   // The file is read a chunk at a time, and not further while the writes are behind: memory stays bounded.
   async function* paced(): AsyncIterable<string> {
-    for await (const chunk of open()) {
+    for await (const chunk of watched(open(), run)) {
       while (queue.length > QUEUE_HIGH && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) return;
       yield chunk;

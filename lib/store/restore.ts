@@ -21,7 +21,7 @@ export class RestoreError extends Error {
 
 function backedUp(ctx: StoreContext) {
   const d = ctx.db;
-  return [d.stages, d.prospects, d.touches, d.followUps, d.stageChanges, d.outbox, d.meta, d.cadences];
+  return [d.stages, d.prospects, d.touches, d.followUps, d.stageChanges, d.outbox, d.meta, d.cadences, d.companies];
 }
 
 /** Everything in the store, read in one transaction so the tables agree with each other. */
@@ -37,6 +37,7 @@ export async function readBackup(ctx: StoreContext): Promise<Backup> {
       outbox: await d.outbox.toArray(),
       meta: (await d.meta.toArray()).filter((m) => !DERIVED_META.has(m.key)),
       cadences: await d.cadences.toArray(),
+      companies: await d.companies.toArray(),
     };
     return makeBackup(tables, ctx.now());
   });
@@ -57,11 +58,11 @@ export function backupCounts(backup: Backup): Partial<Record<BackupTable, number
  */
 export function isOtherScope(ctx: StoreContext, backup: Backup): boolean {
   const t = backup.tables;
-  const rows = [...t.stages, ...t.prospects, ...t.touches, ...t.followUps, ...t.stageChanges, ...(t.cadences ?? [])];
+  const rows = [...t.stages, ...t.prospects, ...t.touches, ...t.followUps, ...t.stageChanges, ...(t.cadences ?? []), ...(t.companies ?? [])];
   return rows.some((r) => r.teamId !== ctx.teamId);
 }
 
-/** Replaces the store's content with the backup's, exactly; a backup without cadences keeps the current ones. */
+/** Replaces the store's content with the backup's, exactly; a backup without cadences or companies keeps the current ones. */
 export async function restoreBackup(ctx: StoreContext, backup: Backup): Promise<Partial<Record<BackupTable, number>>> {
   backup = restorableBackup(backup); // one prospect per key, nothing unsendable queued (./intake.ts)
   if (isOtherScope(ctx, backup)) {
@@ -82,6 +83,11 @@ export async function restoreBackup(ctx: StoreContext, backup: Backup): Promise<
     if (t.cadences) {
       await d.cadences.clear();
       await d.cadences.bulkAdd(t.cadences);
+    }
+    // A backup from before companies went into backups keeps the store's companies.
+    if (t.companies) {
+      await d.companies.clear();
+      await d.companies.bulkAdd(t.companies);
     }
     await invalidateOverdue(ctx);
   });
