@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { askEarly, dropEarly, earlyOr, EARLY_TTL_MS, takeEarly, type EarlyPort } from './early';
+import { askEarly, dropEarly, earlyOr, EARLY_TTL_MS, takeEarly, takeSettled, type EarlyPort } from './early';
 
 /** A stand-in for browser.runtime: replies as told, and lets the test broadcast notices. */
 function fakePort(reply: (msg: unknown) => Promise<unknown> = async () => ({ ok: true, data: 'first' })) {
@@ -74,5 +74,33 @@ describe('early requests of the side panel', () => {
     // Nothing asked early under another name.
     askEarly('board:{}', { type: 'board' }, at, ok.port);
     await expect(earlyOr('board:{"gate":"mql"}', async () => 'own')).resolves.toBe('own');
+  });
+
+  it("gives a view its first frame's data only once the reply is in, successful, fresh and for its request", async () => {
+    let answer!: (v: unknown) => void;
+    const f = fakePort(() => new Promise((r) => (answer = r)));
+    askEarly('today:first', { type: 'today' }, Date.now(), f.port);
+    // Not in yet: nothing now, and the request stays for the view's first read.
+    expect(takeSettled('today:first')).toBeUndefined();
+    answer({ ok: true, data: { items: [1] } });
+    await Promise.resolve();
+    expect(takeSettled('today:first', () => false)).toBeUndefined();
+    expect(takeSettled('today:first')).toEqual({ items: [1] });
+    expect(takeSettled('today:first')).toBeUndefined();
+    expect(takeEarly('today:first')).toBeNull();
+
+    // A change broadcast before the view rendered: never shown.
+    const g = fakePort(async () => ({ ok: true, data: 'old' }));
+    askEarly('today:first', { type: 'today' }, Date.now(), g.port);
+    await Promise.resolve();
+    g.broadcast({ type: 'changed' });
+    expect(takeSettled('today:first')).toBeUndefined();
+
+    // A refusal is left to the view's own read, which words it.
+    const h = fakePort(async () => ({ ok: false, error: 'no', code: 'refused' }));
+    askEarly('today:first', { type: 'today' }, Date.now(), h.port);
+    await Promise.resolve();
+    expect(takeSettled('today:first')).toBeUndefined();
+    await expect(earlyOr('today:first', async () => 'asked')).resolves.toBe('asked');
   });
 });
