@@ -8,6 +8,7 @@ import { todayRows } from '../test/bench/today';
 import { contentScriptRows, ensureBuilt } from '../test/bench/bundles';
 import { chipRows } from '../test/bench/chip-latency';
 import { importRows } from '../test/bench/import-bench';
+import { backupRows } from '../test/bench/backup-bench';
 import { searchRows } from '../test/bench/search-bench';
 import { storeRows } from '../test/bench/idb';
 import { mailRows } from '../test/bench/mail-bench';
@@ -57,13 +58,14 @@ async function main(): Promise<void> {
   const today = await step('side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
   const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
   const imports = await step('CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
+  const backups = await step('backup and restore of 100,000 prospects with touches and follow-ups', () => backupRows({ prospects: 100_000 }));
   const sync = await step('sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
   const syncApply = await step('sync_push apply rate, set-based vs one row at a time (throwaway database)', () => syncApplyRows());
   const scale = await step('worker heap with the board at 100,000 prospects; store and outbox after 100,000 prospects + touches', () =>
     scaleRows({ prospects: 100_000, touches: 100_000 }),
   );
 
-  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...lists.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...sync.rows, ...syncApply.rows, ...scale.rows];
+  const rows: Row[] = [...bundles, ...chip.rows, ...mail.rows, ...store.rows, ...load.rows, ...lists.rows, ...board.rows, ...today.rows, ...search.rows, ...imports.rows, ...backups.rows, ...sync.rows, ...syncApply.rows, ...scale.rows];
   console.log(formatTable(rows));
   writeJson(OUT, {
     startedAt: started.toISOString(),
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     },
     build,
     rows,
-    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, lists: lists.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, sync: sync.raw, syncApply: syncApply.raw, scale: scale.raw },
+    raw: { store: store.raw, chip: chip.raw, mail: mail.raw, pageLoad: load.raw, lists: lists.raw, board: board.raw, today: today.raw, search: search.raw, imports: imports.raw, backups: backups.raw, sync: sync.raw, syncApply: syncApply.raw, scale: scale.raw },
   });
   console.log(`\nwritten ${OUT}`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;
