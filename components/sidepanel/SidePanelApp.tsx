@@ -119,10 +119,19 @@ export function SidePanelApp() {
   );
 
   useEffect(() => {
-    const later = setTimeout(() => {
+    // When the page is idle, so their code never competes with the opening view's first rows.
+    const preload = () => {
       for (const v of [Board, Insights, ProspectDetail, TabPersonView, AccountView, StalledList]) void v.preload();
+    };
+    let idle: number | null = null;
+    const later = setTimeout(() => {
+      if ('requestIdleCallback' in window) idle = requestIdleCallback(preload, { timeout: 5000 });
+      else preload();
     }, 1500);
-    return () => clearTimeout(later);
+    return () => {
+      clearTimeout(later);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
   }, []);
 
   // Alt+1…5: straight to a view from anywhere in the panel (the physical digit key, whatever the layout).
