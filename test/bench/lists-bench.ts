@@ -18,7 +18,7 @@ import type { Row } from './table';
 const FRAME_BUDGET_MS = 8;
 const LOAD_RATIO_BUDGET = 1.05;
 
-interface Surface {
+export interface Surface {
   label: string;
   url: string;
   rows: number;
@@ -28,7 +28,7 @@ interface Surface {
   expected: (tracked: number, rows: number) => number;
 }
 
-const SEARCH: Surface = {
+export const SEARCH: Surface = {
   label: '50-result people search',
   url: 'https://www.linkedin.com/search/results/people/?keywords=bench',
   rows: 50,
@@ -36,7 +36,7 @@ const SEARCH: Surface = {
   expected: (_tracked, rows) => rows,
 };
 
-const FEED: Surface = {
+export const FEED: Surface = {
   label: '30-post feed',
   url: 'https://www.linkedin.com/feed/?bench=1',
   rows: 30,
@@ -61,7 +61,7 @@ function rowsHtml(s: Surface): string {
 }
 
 /** The page as LinkedIn's app shows it: its chrome, then the list swapped in on navigation (#list) or served whole. */
-function page(s: Surface, whole: boolean): string {
+export function page(s: Surface, whole: boolean): string {
   const html = fixture(s.template.file);
   const head = html.slice(0, html.indexOf('<main'));
   const rows = rowsHtml(s);
