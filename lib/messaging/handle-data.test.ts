@@ -70,7 +70,8 @@ describe('data requests', () => {
       expect(csv).toContain(lang === 'id' ? 'Pertimbangan' : 'Consideration');
       const preview = await call(ctx, { type: 'previewImport', text: csv, skipBadRows: false });
       expect(preview).toMatchObject({ readError: null, rows: 2, creates: 0, updates: 0, unchanged: 2, badRows: 0, importable: true });
-      expect(preview.mapping.slice(0, 7)).toEqual(['name', 'headline', 'title', 'company', 'location', 'email', 'linkedinUrl']);
+      // The account columns (Company slug, domain, ID) are the CRM's, not fields a prospect imports.
+      expect(preview.mapping.slice(0, 10)).toEqual(['name', 'headline', 'title', 'company', null, null, null, 'location', 'email', 'linkedinUrl']);
     }
     const follow = await call(ctx, { type: 'exportCsv', kind: 'touches', lang: 'en' });
     expect(follow.csv.split('\r\n')[0]).toContain('Prospect,Occurred,Channel');
