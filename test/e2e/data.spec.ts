@@ -56,8 +56,8 @@ test('export prospects to CSV and import the same file: nobody is doubled', asyn
   await options.getByLabel('CSV file').setInputFiles((await download.path())!);
   // The columns are recognised from the header.
   await expect(options.getByLabel('Column 1: Name')).toHaveValue('name');
-  await expect(options.getByLabel('Column 7: LinkedIn URL')).toHaveValue('linkedinUrl');
-  await expect(options.getByLabel('Column 14: Last touch')).toHaveValue('');
+  await expect(options.getByLabel('Column 10: LinkedIn URL')).toHaveValue('linkedinUrl');
+  await expect(options.getByLabel('Column 17: Last touch')).toHaveValue('');
   await expect(count(options, 'creates')).toHaveText('0');
   await expect(count(options, 'unchanged')).toHaveText('2');
   await expect(count(options, 'badRows')).toHaveText('0');
