@@ -21,6 +21,20 @@ import { formatTable, writeJson, type Row } from '../test/bench/table';
 
 const OUT = 'bench-results/bench.json';
 
+// `npm run bench -- --only=board,today,search` runs just those groups (names as in `part()` below), for
+// checking one change without the whole hour; the full table is what the README reports.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
+interface Part {
+  rows: Row[];
+  raw: unknown;
+}
+
+async function part(key: string, name: string, fn: () => Part | Promise<Part>): Promise<Part> {
+  if (only && !only.includes(key)) return { rows: [], raw: null };
+  return step(name, fn);
+}
+
 async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const t0 = Date.now();
   process.stderr.write(`bench: ${name}…`);
@@ -44,24 +58,24 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   const build = await step('extension build', () => ensureBuilt(process.argv.includes('--build')));
-  const bundles = contentScriptRows();
-  const store = await step('store in IndexedDB (seeding 200,000 rows)', () =>
+  const bundles = only && !only.includes('bundles') ? [] : contentScriptRows();
+  const store = await part('store', 'store in IndexedDB (seeding 200,000 rows)', () =>
     storeRows({ prospects: 100_000, followUps: 100_000, lookups: 300, overdueRuns: 30, seed: 42 }),
   );
-  const chip = await step('inline chip on in-app navigation', () => chipRows({ navigations: 20, prospects: 10_000 }));
-  const mail = await step('mail: chips on in-app navigation (Gmail, Outlook), 100-row list annotation', () =>
+  const chip = await part('chip', 'inline chip on in-app navigation', () => chipRows({ navigations: 20, prospects: 10_000 }));
+  const mail = await part('mail', 'mail: chips on in-app navigation (Gmail, Outlook), 100-row list annotation', () =>
     mailRows({ navigations: 20, prospects: 10_000, listRows: 100, listTracked: 30, listTimed: 8, listTraced: 4 }),
   );
-  const load = await step('page load with and without the extension', () => pageLoadRows({ loads: 30 }));
-  const lists = await step('LinkedIn lists: marks on a 50-result search and a 30-post feed', () => listRows({ timed: 8, traced: 4, loads: 20 }));
-  const board = await step('side panel board with 10,000 prospects', () => boardRows({ runs: 10, prospects: 10_000 }));
-  const today = await step('side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
-  const search = await step('side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
-  const imports = await step('CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
-  const backups = await step('backup and restore of 100,000 prospects with touches and follow-ups', () => backupRows({ prospects: 100_000 }));
-  const sync = await step('sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
-  const syncApply = await step('sync_push apply rate, set-based vs one row at a time (throwaway database)', () => syncApplyRows());
-  const scale = await step('worker heap with the board at 100,000 prospects; store and outbox after 100,000 prospects + touches', () =>
+  const load = await part('load', 'page load with and without the extension', () => pageLoadRows({ loads: 30 }));
+  const lists = await part('lists', 'LinkedIn lists: marks on a 50-result search and a 30-post feed', () => listRows({ timed: 8, traced: 4, loads: 20 }));
+  const board = await part('board', 'side panel board with 10,000 prospects', () => boardRows({ runs: 10, prospects: 10_000 }));
+  const today = await part('today', 'side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
+  const search = await part('search', 'side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));
+  const imports = await part('imports', 'CSV import of 100,000 rows, with chip lookups meanwhile', () => importRows({ rows: 100_000 }));
+  const backups = await part('backups', 'backup and restore of 100,000 prospects with touches and follow-ups', () => backupRows({ prospects: 100_000 }));
+  const sync = await part('sync', 'sync push through supabase-js and the stand-in (throwaway database)', () => syncRows());
+  const syncApply = await part('syncApply', 'sync_push apply rate, set-based vs one row at a time (throwaway database)', () => syncApplyRows());
+  const scale = await part('scale', 'worker heap with the board at 100,000 prospects; store and outbox after 100,000 prospects + touches', () =>
     scaleRows({ prospects: 100_000, touches: 100_000 }),
   );
 

@@ -1,9 +1,7 @@
-import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { t } from '../../components/shared/i18n';
 import { createCompanyChip, type CompanyChip } from '../../components/chip/company-chip';
-import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
-import { showFromNotice } from '../../lib/content-script/page-settings';
+import { startSurface } from '../../lib/content-script/start-surface';
 import { companySlugFromUrl, findCompanyAnchor, readCompany } from '../../lib/sites/linkedin/company';
 
 // The company chip: on a LinkedIn company page (overview, About, People; logged in or public) it
@@ -97,29 +95,17 @@ export default defineContentScript({
     }
 
     // Nothing at injection, which runs just before the page's load event (after-load.ts).
-    afterPageLoad(ctx, () => {
-      ctx.addEventListener(window, 'wxt:locationchange', schedule);
-
-      browser.runtime.onMessage.addListener((msg: unknown) => {
-        if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
-        const show = showFromNotice(msg);
-        if (show !== null) {
-          shown = show;
-          schedule();
-        }
-        return undefined;
-      });
-
-      ctx.onInvalidated(() => {
+    startSurface(ctx, {
+      schedule,
+      refresh: () => void refresh(),
+      setShown: (show) => {
+        shown = show;
+      },
+      watch,
+      stop: () => {
         observer?.disconnect();
         unmount();
-      });
-
-      void showOnLinkedInOnce().then((show) => {
-        shown = show;
-        watch();
-        schedule();
-      });
+      },
     });
   },
 });

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { createInlineHost } from '../../components/chip/inline-host';
 import { conversationLog } from '../../components/chip/conversation-log';
@@ -7,8 +6,7 @@ import type { InlineHost } from '../../components/chip/inline-host';
 import type { ChipActions, ChipState } from '../../components/chip/InlineChip';
 import type { LogTarget } from '../../components/chip/conversation-log';
 import { t } from '../../components/shared/i18n';
-import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
-import { showFromNotice } from '../../lib/content-script/page-settings';
+import { startSurface } from '../../lib/content-script/start-surface';
 import type { PersonView } from '../../lib/messaging/types';
 import { keyOf } from '../../lib/sites/linkedin/lists/identity';
 import { conversations, readConversationPartners } from '../../lib/sites/linkedin/messaging';
@@ -229,29 +227,17 @@ export default defineContentScript({
     }
 
     // Nothing at injection, which runs just before the page's load event (after-load.ts).
-    afterPageLoad(ctx, () => {
-      ctx.addEventListener(window, 'wxt:locationchange', schedule);
-
-      browser.runtime.onMessage.addListener((msg: unknown) => {
-        if ((msg as { type?: unknown } | undefined)?.type === 'changed') void refresh();
-        const show = showFromNotice(msg);
-        if (show !== null) {
-          shown = show;
-          schedule();
-        }
-        return undefined;
-      });
-
-      ctx.onInvalidated(() => {
+    startSurface(ctx, {
+      schedule,
+      refresh: () => void refresh(),
+      setShown: (show) => {
+        shown = show;
+      },
+      watch,
+      stop: () => {
         observer?.disconnect();
         unmountAll();
-      });
-
-      void showOnLinkedInOnce().then((show) => {
-        shown = show;
-        watch();
-        schedule();
-      });
+      },
     });
   },
 });

@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/shared/api';
 import { createInlineHost, type InlineHost } from '../../components/chip/inline-host';
 import { t } from '../../components/shared/i18n';
-import { afterPageLoad, showOnLinkedInOnce } from '../../lib/content-script/after-load';
-import { showFromNotice } from '../../lib/content-script/page-settings';
+import { startSurface } from '../../lib/content-script/start-surface';
 import { draftToCapture } from '../../lib/model/draft-capture';
 import type { Notice, TabRequest } from '../../lib/messaging/types';
 import { findNameAnchor } from '../../lib/sites/linkedin/anchor';
@@ -128,31 +127,18 @@ export default defineContentScript({
     // Nothing at injection (it runs just before the page's load event, see after-load.ts): the wiring
     // and the first look wait for the load event to be over. LinkedIn renders profiles by script after
     // load anyway.
-    afterPageLoad(ctx, () => {
-      ctx.addEventListener(window, 'wxt:locationchange', schedule);
-
-      browser.runtime.onMessage.addListener((msg: unknown) => {
-        const m = msg as TabRequest | Notice | undefined;
-        if (m?.type === 'extract') return Promise.resolve(extract(document, location.href));
-        if (m?.type === 'changed') void refresh();
-        const show = showFromNotice(msg);
-        if (show !== null) {
-          shown = show;
-          schedule();
-        }
-        return undefined;
-      });
-
-      ctx.onInvalidated(() => {
+    startSurface(ctx, {
+      schedule,
+      refresh: () => void refresh(),
+      setShown: (show) => {
+        shown = show;
+      },
+      watch,
+      stop: () => {
         observer?.disconnect();
         unmount();
-      });
-
-      void showOnLinkedInOnce().then((show) => {
-        shown = show;
-        watch();
-        schedule();
-      });
+      },
+      answer: (msg) => ((msg as TabRequest | undefined)?.type === 'extract' ? Promise.resolve(extract(document, location.href)) : undefined),
     });
   },
 });

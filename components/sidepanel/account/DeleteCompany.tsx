@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CompanyDeleteRights, CompanyDeleteToken, CompanyUndoResult } from '../../../lib/messaging/company-types';
 import { ask } from '../../shared/api';
 import { t } from '../../shared/i18n';
-import { Button } from '../../ui/Button';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { showToast } from '../../ui/Toast';
-import { ConfirmDialog } from '../person/DeletePerson';
+import { DeleteConfirm } from '../person/DeletePerson';
 import { openAccount } from './open-account';
 
 /** The sentence for what undo did. */
@@ -77,26 +76,14 @@ export function DeleteCompany({ company, people }: { company: { id: string; name
       </button>
       <ErrorNote error={error} />
       {asking && (
-        <ConfirmDialog
-          title={allowed ? t('accountDeleteTitle', company.name) : t('accountDelete')}
+        <DeleteConfirm
+          allowed={allowed}
+          title={t('accountDeleteTitle', company.name)}
+          action={t('accountDelete')}
+          body={allowed ? t('accountDeleteBody', String(people)) : t('accountDeleteNotAllowed', company.name)}
           onClose={close}
-          actions={
-            allowed ? (
-              <>
-                <Button onClick={close}>{t('cancel')}</Button>
-                <Button variant="danger" onClick={() => void confirm()} autoFocus>
-                  {t('accountDelete')}
-                </Button>
-              </>
-            ) : (
-              <Button onClick={close} autoFocus>
-                {t('deleteClose')}
-              </Button>
-            )
-          }
-        >
-          <p>{allowed ? t('accountDeleteBody', String(people)) : t('accountDeleteNotAllowed', company.name)}</p>
-        </ConfirmDialog>
+          onConfirm={() => void confirm()}
+        />
       )}
     </>
   );

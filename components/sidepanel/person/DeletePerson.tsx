@@ -98,26 +98,14 @@ export function ConfirmDelete({ prospect, onClose, onError }: { prospect: Person
     );
   };
   return (
-    <ConfirmDialog
-      title={allowed ? t('deleteConfirmTitle', prospect.name) : t('deleteButton')}
+    <DeleteConfirm
+      allowed={allowed}
+      title={t('deleteConfirmTitle', prospect.name)}
+      action={t('deleteButton')}
+      body={allowed ? t('deleteConfirmBody') : t('deleteNotAllowed', prospect.name)}
       onClose={onClose}
-      actions={
-        allowed ? (
-          <>
-            <Button onClick={onClose}>{t('cancel')}</Button>
-            <Button variant="danger" onClick={() => void confirm()} autoFocus>
-              {t('deleteButton')}
-            </Button>
-          </>
-        ) : (
-          <Button onClick={onClose} autoFocus>
-            {t('deleteClose')}
-          </Button>
-        )
-      }
-    >
-      <p>{allowed ? t('deleteConfirmBody') : t('deleteNotAllowed', prospect.name)}</p>
-    </ConfirmDialog>
+      onConfirm={() => void confirm()}
+    />
   );
 }
 
@@ -219,4 +207,47 @@ export function usePersonDataMenu(prospect: Person): { items: MenuItem[]; dialog
     </>
   );
   return { items, dialog };
+}
+
+/**
+ * Asking before a delete: when the backend's rules allow it, Cancel and the danger action (focused);
+ * when not, the body says why and the only button closes. Used for people and for accounts.
+ */
+export function DeleteConfirm({
+  allowed,
+  title,
+  action,
+  body,
+  onClose,
+  onConfirm,
+}: {
+  allowed: boolean;
+  title: string;
+  action: string;
+  body: string;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title={allowed ? title : action}
+      onClose={onClose}
+      actions={
+        allowed ? (
+          <>
+            <Button onClick={onClose}>{t('cancel')}</Button>
+            <Button variant="danger" onClick={onConfirm} autoFocus>
+              {action}
+            </Button>
+          </>
+        ) : (
+          <Button onClick={onClose} autoFocus>
+            {t('deleteClose')}
+          </Button>
+        )
+      }
+    >
+      <p>{body}</p>
+    </ConfirmDialog>
+  );
 }
