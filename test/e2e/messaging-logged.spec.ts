@@ -31,7 +31,7 @@ async function ask(context: BrowserContext, extensionId: string, msg: unknown) {
   const page = await openExtensionPage(context, extensionId, 'options.html');
   const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
   await page.close();
-  return reply as { ok: boolean; data: any };
+  return reply as { ok: boolean; data: { touches?: unknown } };
 }
 
 const capture = (who: { slug?: string; memberId?: string; name: string }) => ({
