@@ -1,6 +1,6 @@
 // The board's first read (a preview: each column's totals and its first cards), shared by the panel's
-// first script (which sends it before the view is loaded, see ../early.ts) and useBoardData. No imports:
-// the first script must not wait for any shared code.
+// first script (which sends it before the view is loaded, see ../early.ts) and useBoardData. Only a type
+// import, so the early request's code stays a few lines beside the panel's entry, not a shared chunk.
 import type { BoardFilter } from '../../../lib/pipeline/board';
 
 /** Cards per column in the first, small reply: a tall panel shows about eight. */

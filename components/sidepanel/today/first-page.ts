@@ -1,6 +1,7 @@
 // Today's first read as the panel's first script sends it before the view is loaded (see ../early.ts).
-// No imports: that script must not wait for any shared code. The view checks the request against its
-// own (lib/pipeline/today's zone arithmetic) before it takes the reply.
+// Kept free of imports so the early request's code stays a few lines beside the panel's entry, not a
+// shared chunk. The view checks the request against its own (lib/pipeline/today's zone arithmetic)
+// before it takes the reply.
 
 /** Rows asked for and rendered first: more than a 900 px panel shows. */
 export const FIRST_ROWS = 60;
