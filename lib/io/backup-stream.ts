@@ -21,6 +21,8 @@ export interface BackupSink {
   field(key: string, value: unknown): void;
   /** One row of a table, in file order; `index` is its 0-based position in the table. */
   row(table: string, index: number, value: unknown): void;
+  /** A table's list opens: heard even when it holds no rows, so an empty table differs from one absent. */
+  table?(table: string): void;
 }
 
 const WS = new Set([' ', '\n', '\r', '\t']);
@@ -90,6 +92,8 @@ export class BackupScanner {
             from = i;
           } else if (depth === 2 && this.keys[0] === 'tables' && c !== '[') {
             throw new BackupStreamError('bad-file', `tables.${this.keys[1]}: a table must be a list of rows.`);
+          } else if (depth === 2 && this.keys[0] === 'tables') {
+            this.sink.table?.(this.keys[1]!);
           } else if (depth === 1 && c !== '{') {
             throw new BackupStreamError('bad-file', 'tables: must be an object of tables.');
           }

@@ -213,6 +213,25 @@ describe('streamed restore', () => {
     expect(await ctx.db.companies.toArray()).toEqual(kept);
   });
 
+  it('a backup with an empty companies list clears the store\'s companies (empty is not absent)', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    const text = backupJson({ ...backup, tables: { ...backup.tables, companies: [], cadences: [] } });
+    expect(text).toContain('"companies":[]');
+    expect(await ctx.db.companies.count()).toBe(1);
+    const check = await checkBackupStream(ctx, pieces(text, 7));
+    expect(check).toMatchObject({ ok: true, counts: { companies: 0, cadences: 0 } });
+    if (!check.ok) throw new Error('not ok');
+    await restoreBackupStream(ctx, pieces(text, 7), check);
+    expect(await ctx.db.companies.count()).toBe(0);
+    expect(await ctx.db.cadences.count()).toBe(0);
+    // The same through the background's whole-file restore.
+    const again = await store();
+    expect(await again.ctx.db.companies.count()).toBe(1);
+    await restoreBackup(again.ctx, JSON.parse(text));
+    expect(await again.ctx.db.companies.count()).toBe(0);
+  });
+
   it("a company row of another team makes the backup another pipeline's", async () => {
     const { ctx } = await store();
     const backup = await readBackup(ctx);

@@ -96,6 +96,10 @@ export async function checkBackupStream(ctx: StoreContext, open: OpenText, run?:
         if (key === 'version' && value !== BACKUP_VERSION)
           throw new Refused({ code: 'unsupported-version', message: `Unknown backup format version ${JSON.stringify(value)}.` });
       },
+      table(name) {
+        // An empty list of an optional table (cadences, companies) empties it; only an absent one keeps the store's.
+        if ((BACKUP_TABLES as string[]).includes(name)) counts[name as BackupTable] ??= 0;
+      },
       row(name, index, value) {
         if (!fields.has('format')) throw new Refused({ code: 'not-a-backup', message: 'The file is not a Jalur backup.' });
         if (!(BACKUP_TABLES as string[]).includes(name)) throw new Refused({ code: 'bad-file', path: `tables.${name}`, message: `Unknown table ${name}.` });
