@@ -7,12 +7,29 @@ import { LOCAL_SCOPE, dbNameFor, parseScope, type Scope } from '../../lib/sync/s
 const LOCAL = 'local';
 const SCOPE_KEY = 'scope';
 
-export async function readScope(): Promise<Scope> {
-  return parseScope((await browser.storage.local.get(SCOPE_KEY))[SCOPE_KEY]);
+// Every request asks which store it works in; reading storage for it each time added a storage round
+// trip to every search keystroke. The answer is kept for the worker's lifetime: the background is the
+// only writer (writeScope), and any other change to the key (a devtools edit, a test) drops the copy.
+let scopeCache: Promise<Scope> | null = null;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SCOPE_KEY in changes) scopeCache = null;
+});
+
+export function readScope(): Promise<Scope> {
+  if (!scopeCache) {
+    const read = browser.storage.local.get(SCOPE_KEY).then((got) => parseScope(got[SCOPE_KEY]));
+    read.catch(() => {
+      if (scopeCache === read) scopeCache = null;
+    });
+    scopeCache = read;
+  }
+  return scopeCache;
 }
 
 export async function writeScope(scope: Scope): Promise<void> {
+  scopeCache = null;
   await browser.storage.local.set({ [SCOPE_KEY]: scope });
+  scopeCache = Promise.resolve(parseScope(scope));
 }
 
 async function nodeId(): Promise<string> {
