@@ -1,32 +1,16 @@
 // The side panel's search as the background answers it: result lines from the in-memory index and the
 // cached stage labels, never stale after a write, whoever wrote.
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { testStore, person } from '../../test/unit/store-helpers';
 import { handleRequest } from '../messaging/handle';
 import type { Prospect } from '../model';
-import { captureProspect, deleteProspect, linkEmail, logTouch, setStage, updateProspect, type CaptureInput } from '../store/commands';
+import { captureProspect, deleteProspect, linkEmail, logTouch, setStage, updateProspect } from '../store/commands';
 import { saveStage, setScoreAdjustment } from '../store/playbook';
 import { indexedProspects, searchHits, warmSearchIndex } from '../store/search-index';
 import { CACHE_LIMITS } from '../store/cache-limits';
 import { fromSidePanel } from './from-side-panel';
 import type { StoreContext } from '../store/context';
 import { SEARCH_RESULTS_MAX, SearchReplySchema, type SearchHit } from './result';
-
-function person(slug: string, name: string, more: Partial<CaptureInput> = {}): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-    ...more,
-  };
-}
 
 async function ask(ctx: StoreContext, query: string, limit = 20): Promise<SearchHit[]> {
   const reply = await handleRequest(ctx, { type: 'search', query, limit });

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { T0, testStore } from '../../test/unit/store-helpers';
-import { captureProspect, setStage, type CaptureInput } from './commands';
+import { T0, testStore, person } from '../../test/unit/store-helpers';
+import { captureProspect, setStage } from './commands';
 import { lostBeyond, monthsBefore, runRetention } from './retention';
 
 const DAY = 86_400_000;
-
-function person(slug: string, name: string): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-  };
-}
 
 describe('retention', () => {
   it('counts months on the calendar', () => {

@@ -1,24 +1,9 @@
 // The side panel's search through the store: the in-memory index follows every write.
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
-import { captureProspect, deleteProspect, logTouch, updateProspect, type CaptureInput } from './commands';
+import { testStore, person } from '../../test/unit/store-helpers';
+import { captureProspect, deleteProspect, logTouch, updateProspect } from './commands';
 import { searchProspects } from './queries';
 
-function person(slug: string, name: string, more: Partial<CaptureInput> = {}): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-    ...more,
-  };
-}
 const names = async (ctx: Awaited<ReturnType<typeof testStore>>['ctx'], q: string) => (await searchProspects(ctx, q, 20)).map((p) => p.name);
 
 describe('searchProspects', () => {

@@ -2,8 +2,9 @@
 // whole sync_push call fails) is narrowed down and set aside; every later change still reaches the
 // team. The real supabase-js, the stand-in, the real migrations on PostgreSQL 15.
 import { describe, expect, it } from 'vitest';
+import { person } from '../unit/store-helpers';
 import type { OutboxEntry } from '../../lib/model';
-import { captureProspect, logTouch, type CaptureInput } from '../../lib/store/commands';
+import { captureProspect, logTouch } from '../../lib/store/commands';
 import { listIssues, retryIssue } from '../../lib/sync/quarantine';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { SyncError } from '../../lib/sync/transport';
@@ -11,21 +12,6 @@ import { device } from './devices';
 import { makeTeam, pullAll as serverPull, useStandIn } from './helpers';
 
 const ctx = useStandIn();
-
-function person(slug: string, name: string): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-  };
-}
 
 describe('one change the server refuses as a whole call', () => {
   it('the server really refuses a lone surrogate for the whole batch (what used to stop sync for good)', async () => {

@@ -2,9 +2,10 @@
 // them on one device, a teammate's device receives them (and uses them), a rep cannot change them,
 // and going back to the built-in reasons reaches the teammate too. Real supabase-js, stand-in server.
 import { describe, expect, it } from 'vitest';
+import { person } from '../unit/store-helpers';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { endOfLocalDay } from '../../lib/pipeline/cadence';
-import { captureProspect, type CaptureInput } from '../../lib/store/commands';
+import { captureProspect } from '../../lib/store/commands';
 import { enrolProspect, saveSettings } from '../../lib/store/playbook';
 import { liveCadences } from '../../lib/store/playbook-queries';
 import { teamSettings } from '../../lib/store/settings';
@@ -14,21 +15,6 @@ import { makeTeam, useStandIn } from './helpers';
 const ctx = useStandIn();
 const { notifications: _n, ...DEFAULT_TEAM } = DEFAULT_SETTINGS;
 const JKT = 'Asia/Jakarta';
-
-function person(slug: string, name: string): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-  };
-}
 
 describe('team settings: lost reasons and the cadence due rule', () => {
   it('an owner’s list and rule reach a teammate, who uses them; a rep cannot change them', async () => {

@@ -3,6 +3,7 @@ import { openDb, type JalurDb } from '../../lib/store/db';
 import type { StoreContext } from '../../lib/store/context';
 import { ensureSeeded } from '../../lib/store/seed';
 import { markSent } from '../../lib/store/outbox';
+import type { CaptureInput } from '../../lib/store/commands';
 
 export const T0 = Date.UTC(2026, 10, 2, 3, 0, 0); // Mon 2 Nov 2026, 10:00 in Jakarta
 
@@ -57,4 +58,21 @@ export async function testStore(start = T0, { queue = true }: { queue?: boolean 
 export async function markQueuedSent(ctx: StoreContext): Promise<void> {
   const last = await ctx.db.outbox.orderBy('seq').last();
   if (last?.seq !== undefined) await markSent(ctx, last.seq);
+}
+
+/** A LinkedIn clip of an invented person, as the capture command takes it (other fields empty). */
+export function person(slug: string, name: string, more: Partial<CaptureInput> = {}): CaptureInput {
+  return {
+    slug,
+    email: null,
+    name,
+    headline: null,
+    title: null,
+    company: null,
+    location: null,
+    photoUrl: null,
+    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
+    source: 'social_selling',
+    ...more,
+  };
 }
