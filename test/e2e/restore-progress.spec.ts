@@ -87,6 +87,10 @@ async function restoreAndCancel(context: BrowserContext, words: Words, shot: str
 
   await options.getByLabel(words.file).setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: bigger(before) });
   await expect(options.locator('.backup-info')).toContainText(words.info, { timeout: 120_000 });
+  // The options page runs 20× slower while the rows are written, so Cancel lands mid-restore on a fast
+  // machine too (the screenshot between the progress line and the click must not outlast the restore).
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await options.getByRole('button', { name: words.start }).click();
   await options.getByRole('button', { name: words.confirm }).click();
 
@@ -97,6 +101,7 @@ async function restoreAndCancel(context: BrowserContext, words: Words, shot: str
   await bar.scrollIntoViewIfNeeded();
   await options.screenshot({ path: `${SHOTS}/${shot}` });
   await bar.getByRole('button', { name: words.cancel }).click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
   await expect(options.getByRole('status').filter({ hasText: words.cancelled })).toBeVisible({ timeout: 120_000 });
   await expect(bar).toHaveCount(0);
