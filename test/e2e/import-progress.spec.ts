@@ -1,8 +1,10 @@
 // A long import in the options page: progress while it checks and writes, and Cancel, which stops at a
 // slice boundary with what went in said on screen and exactly that in the store; the same file again
-// carries on. The file is big enough (tens of slices) that Cancel always lands mid-import.
-import type { Worker } from '@playwright/test';
+// carries on. The page's turns between slices are held (held-turns.ts), so Cancel lands mid-import on
+// any machine, at a slice boundary the test knows.
+import type { Page, Worker } from '@playwright/test';
 import { expect, openExtensionPage, test } from './harness';
+import { holdTurns } from './held-turns';
 
 const ROWS = 20_000;
 
@@ -10,6 +12,12 @@ function file(): { name: string; mimeType: string; buffer: Buffer } {
   const lines = ['Name,Email,LinkedIn URL,Company'];
   for (let i = 0; i < ROWS; i++) lines.push(`Orang Contoh ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-contoh-${i}/,Contoh ${i % 50}`);
   return { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) };
+}
+
+/** Rows written so far, as the progress line says them; null before writing starts. */
+async function written(options: Page): Promise<number | null> {
+  const line = await options.getByText(/^Importing: [\d,]+ of 20,000$/).textContent({ timeout: 50 }).catch(() => null);
+  return line === null ? null : Number(/^Importing: ([\d,]+)/.exec(line)![1]!.replace(/,/g, ''));
 }
 
 async function liveProspects(sw: Worker): Promise<number> {
@@ -35,19 +43,31 @@ test('a long import shows its progress and can be cancelled; what went in is sai
   await expect(options.locator('[data-count="creates"] dd')).toHaveText(String(ROWS), { timeout: 120_000 });
   expect(await liveProspects(sw)).toBe(0);
 
+  const turns = await holdTurns(options);
   await options.getByRole('button', { name: 'Import', exact: true }).click();
-  // The import checks the file again against the store as it is now, then writes.
+  // One turn at a time until some rows are in: the import may check the file again against the store
+  // as it is now, then writes.
   const bar = options.getByRole('progressbar', { name: 'Importing' });
-  await expect(bar).toBeVisible({ timeout: 120_000 });
-  await expect(options.getByText(/^Importing: [\d,]+ of 20,000$/)).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        if (await turns.waiting()) await turns.step();
+        return (await written(options)) ?? 0;
+      },
+      { timeout: 120_000, intervals: [50] },
+    )
+    .toBeGreaterThan(0);
+  await expect(bar).toBeVisible();
+  const shown = (await written(options))!;
   await options.getByRole('button', { name: 'Cancel import' }).click();
+  await turns.release();
 
   const status = options.getByRole('status').filter({ hasText: 'Import cancelled' });
   await expect(status).toBeVisible({ timeout: 60_000 });
   await expect(bar).toHaveCount(0);
   const imported = Number(/new: ([\d,]+)/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
   // Whole slices only, and exactly what the page said.
-  expect(imported).toBeGreaterThan(0);
+  expect(imported).toBe(shown);
   expect(imported).toBeLessThan(ROWS);
   expect(imported % 250).toBe(0);
   expect(await liveProspects(sw)).toBe(imported);
@@ -66,9 +86,13 @@ test('a long import shows its progress and can be cancelled; what went in is sai
 test('cancelling the check of a long file imports nothing', async ({ context, sw, extensionId }) => {
   test.setTimeout(180_000);
   const options = await openExtensionPage(context, extensionId, 'options.html');
+  // Held, the check stands still after its first slice, so Cancel lands mid-check on any machine.
+  const turns = await holdTurns(options);
   await options.getByLabel('CSV file').setInputFiles(file());
   await expect(options.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => turns.waiting(), { timeout: 60_000 }).toBeGreaterThan(0);
   await options.getByRole('button', { name: 'Cancel import' }).click();
+  await turns.release();
   await expect(options.getByRole('status').filter({ hasText: 'Check cancelled' })).toHaveText('Check cancelled; nothing was imported.');
   await expect(options.locator('[data-count="creates"]')).toHaveCount(0);
   expect(await liveProspects(sw)).toBe(0);
