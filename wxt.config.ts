@@ -9,13 +9,17 @@ import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
 // contextMenus for "clip this profile link", sidePanel for the workspace, notifications for the one summary
-// of follow-ups falling due; hosts are the sites Jalur works on. Firefox gets the same extension with
+// of follow-ups falling due, scripting to inject a LinkedIn page's surface scripts after its load (only
+// those its URL needs, only into the tab and frame whose router asked); hosts are the sites Jalur works on. Firefox gets the same extension with
 // its sidebar (sidebar_action, which WXT writes from the same sidepanel page) instead of Chrome's side
 // panel, a gecko id and its data-collection declaration (docs/store/ explains both stores' entries).
 // Chromium shows a native prompt for permissions.request() that automation cannot answer, and never
 // prompts for a host the manifest already grants. The sync end-to-end tests therefore load a build
 // (in its own directory) that grants the loopback host up front; the request code path still runs.
 const e2eBackend = process.env.JALUR_E2E_BACKEND === '1';
+
+/** Where the LinkedIn router runs (the manifest's LinkedIn host). */
+const LINKEDIN_PATTERNS = SITE_PATTERNS.filter((p) => p.includes('linkedin.com'));
 
 // The shipped build closes the shadow roots of everything Jalur adds to a page; JALUR_OPEN_SHADOW=1
 // builds the same extension with open roots for outside acceptance tests (CONTRACT.md "Build").
@@ -115,6 +119,13 @@ export default defineConfig({
     // and the sidebar opens from the popup or View → Sidebar when the rep wants it.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.sidebar_action) manifest.sidebar_action.open_at_install = false;
+      // The one LinkedIn script in the manifest: the router (entrypoints/linkedin-router.ts, built by WXT
+      // as an unlisted script). The surface scripts are built with `registration: 'runtime'` and injected
+      // by the background where the router asks for them (entrypoints/background/inject.ts).
+      manifest.content_scripts = [
+        { matches: LINKEDIN_PATTERNS, run_at: 'document_idle', js: ['linkedin-router.js'] },
+        ...(manifest.content_scripts ?? []),
+      ];
     },
   },
   // AMO asks for the sources of a bundled add-on: `npm run zip` writes them beside the Firefox zip.
@@ -127,7 +138,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // WXT adds sidePanel for Chrome by itself; Firefox has no such permission (its sidebar needs none).
-    permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel']), 'notifications'],
+    permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel']), 'notifications', 'scripting'],
     host_permissions: e2eBackend ? [...SITE_PATTERNS, 'http://127.0.0.1/*'] : SITE_PATTERNS,
     // The team's Supabase project: asked for at connect time, for that one origin only; nothing here is
     // granted at install.

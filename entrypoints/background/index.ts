@@ -13,6 +13,7 @@ import { BADGE_TICK_ALARM, NEXT_DUE_ALARM, refreshBadge } from './badge';
 import { clipActiveTab, clipLink } from './clip';
 import { isOpenSidePanel, openSidePanelFor } from './side-panel';
 import { answerPageSettings, isPageSettingsRequest, openWelcome, watchPageSettings } from './page-settings';
+import { injectSurfaces, isInjectSurfacesRequest } from './inject';
 import { refreshTabTitles, tabChanged, watchTabTitles } from './tab-title';
 import { NOTIFICATION_ID, notifyDue, openWorkspace } from './notify';
 import { restrictStorageToExtension } from './backend';
@@ -71,6 +72,7 @@ export default defineBackground(() => {
     if (isAccountRequest(msg)) return handleAccountRequest(msg, { changed: refreshViews });
     if (isOpenSidePanel(msg)) return openSidePanelFor(sender);
     if (isPageSettingsRequest(msg)) return answerPageSettings(msg);
+    if (isInjectSurfacesRequest(msg)) return injectSurfaces(msg, sender);
     if ((msg as Notice | undefined)?.type === 'pageChanged') {
       if (!PageChangedSchema.safeParse(msg).success) return Promise.resolve({ ok: false, error: 'Invalid notice: pageChanged takes the page URL', code: 'invalid_notice' });
       void pullForView(refreshViews);

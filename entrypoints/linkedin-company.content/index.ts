@@ -12,6 +12,8 @@ import { companySlugFromUrl, findCompanyAnchor, readCompany } from '../../lib/si
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
+  // Not in the manifest: the router (entrypoints/linkedin-router.ts) has the background inject it where the URL needs it.
+  registration: 'runtime',
   main(ctx) {
     let chip: { slug: string; ui: CompanyChip; note: string | null } | null = null;
     let observer: MutationObserver | null = null;

@@ -37,6 +37,8 @@ interface Chip {
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
+  // Not in the manifest: the router (entrypoints/linkedin-router.ts) has the background inject it where the URL needs it.
+  registration: 'runtime',
   main(ctx) {
     const chips = new Map<string, Chip>();
     let observer: MutationObserver | null = null;

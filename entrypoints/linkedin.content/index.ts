@@ -14,6 +14,8 @@ import { isProfileUrl, profileKeys } from '../../lib/sites/linkedin/url';
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
   runAt: 'document_idle',
+  // Not in the manifest: the router (entrypoints/linkedin-router.ts) has the background inject it where the URL needs it.
+  registration: 'runtime',
   main(ctx) {
     let chip: { slug: string | null; memberId: string | null; urlKey: string; host: InlineHost } | null = null;
     let observer: MutationObserver | null = null;

@@ -26,6 +26,9 @@ export const CONTENT_SCRIPT_REQUESTS = [
   ...COMPANY_CHIP_REQUESTS,
   // The messaging chip: whether the conversation's last message is logged already (read-only).
   ...CONVERSATION_CHIP_REQUESTS,
+  // The LinkedIn router: inject the named surface scripts (a fixed list) into its own tab and frame
+  // (lib/messaging/inject-policy.ts). From a LinkedIn page only.
+  'injectSurfaces',
 ] as const;
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 
@@ -155,6 +158,9 @@ export function admit(msg: unknown, sender: SenderInfo | undefined, self: Self):
   if (who.kind === 'stranger') return { ok: false, error: `Refused: Jalur answers only its own pages and content scripts (${who.why})` };
   if (type === null || !(CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)) {
     return { ok: false, error: `Refused: a page may not ask Jalur for ${show(type)}; open the side panel or options instead` };
+  }
+  if (type === 'injectSurfaces' && !matchesPattern('*://*.linkedin.com/*', who.url)) {
+    return { ok: false, error: 'Refused: only a LinkedIn page may ask for LinkedIn surface scripts' };
   }
   const payload = contentScriptPayloadError(msg);
   return payload ? { ok: false, error: payload } : { ok: true, from: 'contentScript' };

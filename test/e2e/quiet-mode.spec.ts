@@ -7,7 +7,7 @@
 // page received (test/e2e/page-probe.ts). The inverse (Jalur shown) must differ, so the comparison is
 // known to be able to fail.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker, stopServiceWorker, tabIdOf, test } from './harness';
 import { closeLog, probe, recorder, snapshot } from './page-probe';
@@ -168,10 +168,15 @@ const SURFACES: Array<{ url: string; file: string; title: RegExp }> = [
   },
 ];
 
-/** The LinkedIn content scripts the build carries (each asks for the page settings once per page load). */
+/**
+ * The LinkedIn surface scripts the build carries (they share one page-settings question per page load).
+ * The manifest holds only their router; the background injects the ones a page's URL needs.
+ */
 function linkedInScripts(): number {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ matches: string[]; js?: string[] }> };
-  return manifest.content_scripts.filter((c) => c.matches.some((m) => m.includes('linkedin.com'))).reduce((n, c) => n + (c.js?.length ?? 0), 0);
+  const router = manifest.content_scripts.filter((c) => c.matches.some((m) => m.includes('linkedin.com'))).flatMap((c) => c.js ?? []);
+  expect(router).toEqual(['linkedin-router.js']);
+  return readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((f) => /^linkedin.*\.js$/.test(f)).length;
 }
 
 async function visitSurfaces(page: Page, ready: (i: number) => Promise<void>): Promise<Run> {

@@ -1,0 +1,79 @@
+// The one script Jalur's manifest puts on LinkedIn (entrypoints/linkedin-router.ts). Chromium runs
+// document_idle scripts in the task just before the page's load event, so all this does when injected is
+// wait for that event: no DOM read, no extension API, no message, nothing posted or added to the page.
+// In a task after the load event, and again whenever the page moves to another URL in-app, it asks the
+// background for the surface scripts the URL needs (./surfaces.ts), each at most once per document; the
+// background injects exactly those into this tab and frame. What the surfaces then do is theirs
+// (./start-surface.ts): they too start after the load and follow in-app navigation themselves.
+import { surfacesFor, type SurfaceName } from './surfaces';
+
+/** What the router needs of the page and the browser (real ones in the script, fakes in tests). */
+export interface RouterEnv {
+  /** runtime.sendMessage to the background. */
+  send(msg: unknown): Promise<unknown>;
+  /** The page's current URL. */
+  href(): string;
+  /** Call back in a task after the page's load event (at once, in a new task, if it is over). */
+  afterLoad(cb: () => void): void;
+  /** Call back when the page's URL may have changed without a new document. */
+  onUrlChange(cb: () => void): void;
+}
+
+/** Start routing: after the load, and after each in-app navigation, ask for the surfaces not yet injected. */
+export function startRouter(env: RouterEnv): void {
+  const asked = new Set<SurfaceName>();
+  let last = '';
+  const check = () => {
+    const href = env.href();
+    if (href === last) return;
+    last = href;
+    const want = surfacesFor(href).filter((s) => !asked.has(s));
+    if (!want.length) return;
+    for (const s of want) asked.add(s);
+    // A worker that cannot answer or refuses: the next navigation asks again.
+    const forget = () => {
+      for (const s of want) asked.delete(s);
+      last = '';
+    };
+    env.send({ type: 'injectSurfaces', surfaces: want }).then((r) => (r as { ok?: unknown } | undefined)?.ok === true || forget(), forget);
+  };
+  env.afterLoad(() => {
+    env.onUrlChange(check);
+    check();
+  });
+}
+
+interface NavigationLike {
+  addEventListener(type: 'currententrychange', cb: () => void): void;
+}
+interface Runtime {
+  id?: string;
+  sendMessage(msg: unknown): Promise<unknown>;
+}
+
+/** The real page and browser. */
+export function pageEnv(): RouterEnv {
+  const g = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime }; navigation?: NavigationLike };
+  return {
+    send(msg) {
+      try {
+        // Looked up only now (after the load): the first touch of the extension API builds its bindings.
+        return (g.browser?.runtime?.id ? g.browser : g.chrome)!.runtime!.sendMessage(msg);
+      } catch (e) {
+        return Promise.reject(e); // the extension was reloaded or removed: this page's scripts are orphans
+      }
+    },
+    href: () => location.href,
+    afterLoad(cb) {
+      const later = () => void setTimeout(cb, 0);
+      if (document.readyState === 'complete') later();
+      else addEventListener('load', later, { once: true });
+    },
+    onUrlChange(cb) {
+      // The Navigation API tells of every same-document move (pushState, replaceState, back/forward);
+      // only location.href is read, so an event the page fakes costs one comparison. Without it, a poll.
+      if (typeof g.navigation?.addEventListener === 'function') g.navigation.addEventListener('currententrychange', cb);
+      else setInterval(cb, 1000);
+    },
+  };
+}
