@@ -32,8 +32,9 @@ const WARMUP = 3;
 /** Issue 19: Jalur ÷ an extension whose content script does nothing. */
 const FLOOR_RATIO = 1.01;
 
-type Who = 'jalur' | 'floor' | 'plain';
-const WHO: readonly Who[] = ['jalur', 'floor', 'plain'];
+/** `before`: another Jalur build (e.g. the previous commit's), measured in the same rotation for a fair before/after. */
+type Who = 'jalur' | 'floor' | 'plain' | 'before';
+const isJalur = (who: Who) => who === 'jalur' || who === 'before';
 
 interface Surface {
   key: string;
@@ -104,15 +105,16 @@ async function loadOnce(page: Page, s: Surface, i: number, who: Who): Promise<Ti
   });
   // Proof Jalur really ran on this load, and its after-load work is over before the next browser's
   // turn on the same two cores.
-  if (who === 'jalur' && s.jalurSign) await page.locator(s.jalurSign).first().waitFor({ timeout: 15_000 });
+  if (isJalur(who) && s.jalurSign) await page.locator(s.jalurSign).first().waitFor({ timeout: 15_000 });
   await page.waitForTimeout(150);
   return t;
 }
 
 async function measure(pages: Map<Who, Page>, s: Surface, loads: number): Promise<Record<Who, Timing[]>> {
-  const raw: Record<Who, Timing[]> = { jalur: [], floor: [], plain: [] };
+  const raw: Record<Who, Timing[]> = { jalur: [], floor: [], plain: [], before: [] };
+  const WHO = [...pages.keys()];
   for (let i = 0; i < WARMUP + loads; i++) {
-    // Rotate who goes first so drift in machine load (other jobs, GC) falls on all three alike.
+    // Rotate who goes first so drift in machine load (other jobs, GC) falls on all alike.
     const order = WHO.map((_, k) => WHO[(i + k) % WHO.length]!);
     for (const who of order) {
       const t = await loadOnce(pages.get(who)!, s, i, who);
@@ -153,7 +155,7 @@ async function traceCpu(context: BrowserContext, page: Page, s: Surface, i: numb
 
 interface Result {
   raw: Record<Who, Timing[]>;
-  cpu: { jalur: number[]; floor: number[] };
+  cpu: { jalur: number[]; floor: number[]; before: number[] };
 }
 
 function rows(s: Surface, r: Result, loads: number): Row[] {
@@ -193,10 +195,21 @@ function rows(s: Surface, r: Result, loads: number): Row[] {
       budget: `for comparison (old row ≤ ${BUDGETS.pageLoadRatio})`,
       pass: null,
     },
+    ...(r.raw.before.length
+      ? [
+          {
+            what: `page load, the build before (same rotation), ${s.label}`,
+            measured: `÷ floor ${(med('before') / med('floor')).toFixed(3)} (paired median ${median(r.raw.before.map((t, i) => t.load / r.raw.floor[i]!.load)).toFixed(3)}), ÷ no extension ${(med('before') / med('plain')).toFixed(3)}; main-thread CPU before loadEventEnd ${median(r.cpu.before).toFixed(2)} ms`,
+            budget: 'for comparison',
+            pass: null,
+            detail: { loadMs: med('before'), cpuMs: r.cpu.before },
+          },
+        ]
+      : []),
   ];
 }
 
-export async function pageLoadRows(o: { loads: number; traced?: number; only?: string[] }): Promise<{
+export async function pageLoadRows(o: { loads: number; traced?: number; only?: string[]; beforeDir?: string }): Promise<{
   rows: Row[];
   raw: Record<string, Result>;
   loadavg: { before: number[]; after: number[] };
@@ -205,9 +218,16 @@ export async function pageLoadRows(o: { loads: number; traced?: number; only?: s
   const all = surfaces();
   const list = all.filter((s) => !o.only?.length || o.only.includes(s.key));
   const floor = floorExtension();
-  const browsers = await Promise.all([launchWithExtension(), launchWithExtension({ extensionDir: floor }), launchPlain()]);
+  const WHO: Who[] = ['jalur', 'floor', 'plain', ...(o.beforeDir ? (['before'] as const) : [])];
+  const browsers = await Promise.all([
+    launchWithExtension(),
+    launchWithExtension({ extensionDir: floor }),
+    launchPlain(),
+    ...(o.beforeDir ? [launchWithExtension({ extensionDir: o.beforeDir })] : []),
+  ]);
   try {
     await serviceWorker(browsers[0].context);
+    if (o.beforeDir) await serviceWorker(browsers[3]!.context);
     const pages = new Map<Who, Page>();
     for (const [k, who] of WHO.entries()) {
       const context: BrowserContext = browsers[k]!.context;
@@ -222,10 +242,11 @@ export async function pageLoadRows(o: { loads: number; traced?: number; only?: s
     const out: Row[] = [];
     const raw: Record<string, Result> = {};
     for (const s of list) {
-      const r: Result = { raw: await measure(pages, s, o.loads), cpu: { jalur: [], floor: [] } };
+      const r: Result = { raw: await measure(pages, s, o.loads), cpu: { jalur: [], floor: [], before: [] } };
       for (let i = 0; i < (o.traced ?? 8); i++) {
         r.cpu.jalur.push(await traceCpu(browsers[0].context, pages.get('jalur')!, s, i));
         r.cpu.floor.push(await traceCpu(browsers[1].context, pages.get('floor')!, s, i));
+        if (o.beforeDir) r.cpu.before.push(await traceCpu(browsers[3]!.context, pages.get('before')!, s, i));
       }
       raw[s.key] = r;
       out.push(...rows(s, r, o.loads));
@@ -237,9 +258,12 @@ export async function pageLoadRows(o: { loads: number; traced?: number; only?: s
   }
 }
 
-// `npx tsx test/bench/page-load.ts [loads] [surface…]`: these rows alone (e.g. `30 small search`).
+// `npx tsx test/bench/page-load.ts [loads] [surface…] [--before=<dir of another build>]`: these rows alone
+// (e.g. `30 small search`); --before adds that build to the same rotation, for a before/after.
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
-  const r = await pageLoadRows({ loads: Number(process.argv[2] ?? 30), only: process.argv.slice(3) });
+  const args = process.argv.slice(3);
+  const beforeDir = args.find((a) => a.startsWith('--before='))?.slice('--before='.length);
+  const r = await pageLoadRows({ loads: Number(process.argv[2] ?? 30), only: args.filter((a) => !a.startsWith('--')), ...(beforeDir ? { beforeDir } : {}) });
   for (const row of r.rows) console.log(`${row.what}: ${row.measured} (budget ${row.budget})`);
   console.log(
     `load average before ${r.loadavg.before.map((v) => v.toFixed(1)).join(' ')}, after ${r.loadavg.after.map((v) => v.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} cores)`,
