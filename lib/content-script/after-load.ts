@@ -9,6 +9,9 @@
 // nothing at injection but this, and its start runs in a task of its own after the load event (2.3 ms;
 // what is left is compiling and initialising four bundles). LinkedIn draws its profiles, lists and
 // conversations by script after load anyway, so no chip or mark comes later than the page's content.
+// Since then the manifest injects only the router (./router.ts), which asks the background after the
+// load event to inject the surface scripts the URL needs: they arrive after the load, and this starts
+// them in a task of their own (readyState is "complete" by then).
 import { askShowOnLinkedIn } from './page-settings';
 
 /** What of the content-script context (WXT's type, Jalur's lib/content-script/context.ts at run time) this needs. */
