@@ -26,6 +26,10 @@ export interface BackupSink {
 }
 
 const WS = new Set([' ', '\n', '\r', '\t']);
+/** In a string: its end, or an escape. */
+const STRING_STOP = /["\\]/g;
+/** In a row being captured: a string's start or a bracket. */
+const CAPTURE_STOP = /["{}[\]]/g;
 
 /** Feed it chunks with push(), then end(); the sink hears every field and row as soon as it is complete. */
 export class BackupScanner {
@@ -46,11 +50,18 @@ export class BackupScanner {
   push(chunk: string): void {
     let from = 0;
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === '\\') this.escaped = true;
-        else if (c === '"') {
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        // Straight to the string's next quote or backslash: nothing else in a string matters here.
+        STRING_STOP.lastIndex = i;
+        const stop = STRING_STOP.exec(chunk);
+        if (!stop) break;
+        i = stop.index;
+        if (chunk[i] === '\\') this.escaped = true;
+        else {
           this.inString = false;
           if (this.keyText !== null && !this.capture) {
             this.keys[this.stack.length - 1] = JSON.parse(`"${this.keyText + chunk.slice(from, i)}"`) as string;
@@ -60,6 +71,15 @@ export class BackupScanner {
         }
         continue;
       }
+      // Inside a row (or a field's object) only strings and brackets matter until it closes: the row's
+      // text is JSON.parse'd whole when it does, so the characters in between are skipped, not walked.
+      if (this.capture && !this.capture.scalar) {
+        CAPTURE_STOP.lastIndex = i;
+        const stop = CAPTURE_STOP.exec(chunk);
+        if (!stop) break;
+        i = stop.index;
+      }
+      const c = chunk[i]!;
       if (WS.has(c)) continue;
       if (this.done) throw new BackupStreamError('not-json', 'Text after the end of the backup.');
       const cap = this.capture;
