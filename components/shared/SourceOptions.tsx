@@ -1,4 +1,4 @@
-import { SOURCES } from '../../lib/model/enums';
+import { SOURCES } from '../../lib/model/sources';
 import { t, type MessageKey } from './i18n';
 
 /** The sources as <option>s, in the order DESIGN.md §1 lists them (selects add their own "any" option). */

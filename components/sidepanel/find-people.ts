@@ -1,4 +1,4 @@
-import { SearchReplySchema, type SearchHit } from '../../lib/search/result';
+import type { SearchHit } from '../../lib/search/result';
 import { send } from '../shared/api';
 
 /**
@@ -6,5 +6,7 @@ import { send } from '../shared/api';
  * (lib/search/result.ts), checked on arrival like every reply crossing into a page. A person opens by id.
  */
 export async function findPeople(query: string, limit: number): Promise<SearchHit[]> {
-  return SearchReplySchema.parse(await send({ type: 'search', query, limit })).items;
+  // The check (zod) loads with the first search, not with the panel's first screen.
+  const [{ SearchReplySchema }, reply] = await Promise.all([import('../../lib/search/result'), send({ type: 'search', query, limit })]);
+  return SearchReplySchema.parse(reply).items;
 }

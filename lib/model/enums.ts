@@ -1,18 +1,8 @@
 import { z } from 'zod';
 
-// How a prospect was found (DESIGN.md §1). "email" covers correspondents clipped from the inbox.
-export const SOURCES = [
-  'cold_call',
-  'cold_email',
-  'social_selling',
-  'inbound_form',
-  'content_download',
-  'chatbot',
-  'social_engagement',
-  'referral',
-  'event',
-  'email',
-] as const;
+// How a prospect was found: the list lives in ./sources.ts (plain data, for screens without zod).
+import { SOURCES } from './sources';
+export { SOURCES };
 export const Source = z.enum(SOURCES);
 export type Source = z.infer<typeof Source>;
 

@@ -1,5 +1,5 @@
 // Board cards on the wire (issue 7): 10,000 of them cross the message boundary when the board opens.
-import { SOURCES } from '../model/enums';
+import { SOURCES } from '../model/sources';
 import type { BoardCard } from './board';
 
 /**

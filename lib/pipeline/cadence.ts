@@ -350,9 +350,6 @@ export function stop(e: Enrolment, at: number): CadenceOutcome {
   return { enrolment: { ...e, status: 'stopped', dueAt: null, pausedAt: null, endedAt: at }, next: null };
 }
 
-// Kept with the gates, which own sqlAt; re-exported for callers working with cadences.
-export { touchesToSql } from './gates';
-
 // The stored enrolment (zod, lib/model) and the one these functions work on must stay one shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const enrolmentMatches: Same<z.infer<typeof EnrolmentSchema>, Enrolment> = true;

@@ -2,7 +2,7 @@
 // language of that first run: the steps become follow-ups whose text the rep reads every day, so they
 // are written in the rep's language rather than translated on display. A team gets its default from
 // the server (private.init_team, English) and may rename it; what a team stored is never rewritten.
-import { DEFAULT_CADENCE, type CadenceTemplate } from '../model/cadence';
+import { DEFAULT_CADENCE, type CadenceTemplate } from '../model/cadence-template';
 
 export const DEFAULT_CADENCE_ID: CadenceTemplate = {
   name: 'Bawaan: 8 kontak dalam 21 hari',

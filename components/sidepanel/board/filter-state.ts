@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SOURCES, type Source } from '../../../lib/model/enums';
+import type { Source } from '../../../lib/model/enums';
+import { SOURCES } from '../../../lib/model/sources';
 import { EMPTY_FILTER, type BoardFilter, type GateFilter } from '../../../lib/pipeline/board';
 import { FILTER_KEY as KEY } from './first-request';
 const GATES: readonly GateFilter[] = ['all', 'mql', 'sql', 'none'];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CaptureWire, Notice, PersonView } from '../../../lib/messaging/types';
-import { draftMention, findTracked, lookupKeys, mergeMentions, mentionCapture, parsePagePeople, type Mention } from '../../../lib/tab-status/page-people';
+import type { Mention } from '../../../lib/tab-status/page-people';
 import { isLinkedInHost } from '../../../lib/sites/linkedin/url';
 import { send } from '../../shared/api';
 import { draftToForm } from '../../shared/draft-wire';
@@ -63,6 +63,10 @@ export function usePagePeople(tabId: number | null): { list: PageList; reload: (
         () => '',
       );
       if (!isLinkedInHost(url)) return live && setList({ kind: 'off' });
+      // Loaded only for a LinkedIn tab: its reply checks bring zod, which the panel's first screen does without.
+      const { draftMention, findTracked, lookupKeys, mergeMentions, mentionCapture, parsePagePeople } = await import(
+        '../../../lib/tab-status/page-people'
+      );
       const [extracted, listed] = await Promise.all([
         extractFromTab(tabId),
         browser.tabs.sendMessage(tabId, { type: 'pagePeople' }).catch(() => undefined),

@@ -1,6 +1,6 @@
 // How a Today row says when and what: relative for what is late, the time for today, the weekday
 // for the days ahead. A step due "by the end of its day" says so instead of showing 23:59.
-import { DEFAULT_CADENCE } from '../../../lib/model/cadence';
+import { DEFAULT_CADENCE } from '../../../lib/model/cadence-template';
 import { endOfLocalDay, startOfLocalDay } from '../../../lib/pipeline/cadence';
 import { DEFAULT_CADENCE_ID, defaultCadenceFor } from '../../../lib/pipeline/default-cadence';
 import { TODAY_DAYS_AHEAD, type TodayGroupKey } from '../../../lib/pipeline/today';
