@@ -169,4 +169,26 @@ describe('an import run as the options page drives it', () => {
     expect(await ctx.db.prospects.where('slug').equals('orang-4').count()).toBe(1);
     expect(await ctx.db.prospects.count()).toBe(7);
   });
+
+  it("a slice holds only the tables it writes: a chip's reads of stages, settings, touches and follow-ups never wait for it", async () => {
+    for (const queue of [false, true]) {
+      const { ctx } = await testStore(undefined, { queue });
+      await ctx.db.meta.put({ key: 'overdue', value: { userId: 'local', asOf: 0, count: 3 } });
+      const scopes: string[][] = [];
+      const transaction = ctx.db.transaction.bind(ctx.db) as (...a: unknown[]) => unknown;
+      (ctx.db as unknown as { transaction: (...a: unknown[]) => unknown }).transaction = (mode: unknown, tables: unknown, ...rest: unknown[]) => {
+        if (mode === 'rw' && Array.isArray(tables)) scopes.push(tables.map((t) => (t as { name: string }).name).sort());
+        return transaction(mode, tables, ...rest);
+      };
+      await runImport(ctx, people(10), { skipBadRows: false }, { chunk: 4, pause: async () => undefined });
+      expect(await ctx.db.prospects.count()).toBe(10);
+      expect(scopes.length).toBe(3);
+      // In a team the outbox and its clock (in meta) are written with each slice; locally they are not touched.
+      const expected = queue ? ['caches', 'meta', 'outbox', 'prospects', 'stageChanges'] : ['caches', 'prospects', 'stageChanges'];
+      for (const s of scopes) expect(s).toEqual(expected);
+      // The overdue count is still started afresh once (an import bypasses its bookkeeping).
+      expect(await ctx.db.meta.get('overdue')).toBeUndefined();
+    }
+  });
 });
+
