@@ -7,19 +7,28 @@
 import { warmSearchIndex } from '../../lib/store/search-index';
 export { fromSidePanel } from '../../lib/search/from-side-panel';
 import { storeContext } from './context';
+import { afterFirstAnswer } from './warm-up';
 
-/** After the panel's request: its answers (board, Today) go first. */
+/** After the panel's first answers are out: they go first. */
 const WARM_DELAY_MS = 400;
 
-let timer: ReturnType<typeof setTimeout> | null = null;
+let pending = false;
 
-/** Builds the search index soon, unless it is built (then this costs nothing but a check). */
+/**
+ * Builds the search index soon, unless it is built (then this costs nothing but a check). A worker the
+ * panel just woke answers the panel first: the build reads every prospect row, and IndexedDB serves one
+ * request at a time, so a build started while the opening view's first read is still out made that read
+ * wait behind it (seconds on a busy machine). It starts a moment after the first answers (./warm-up.ts).
+ */
 export function warmSearchSoon(): void {
-  if (timer) return;
-  timer = setTimeout(() => {
-    timer = null;
-    void storeContext()
-      .then((ctx) => warmSearchIndex(ctx))
-      .catch(() => undefined);
-  }, WARM_DELAY_MS);
+  if (pending) return;
+  pending = true;
+  afterFirstAnswer(() =>
+    setTimeout(() => {
+      pending = false;
+      void storeContext()
+        .then((ctx) => warmSearchIndex(ctx))
+        .catch(() => undefined);
+    }, WARM_DELAY_MS),
+  );
 }

@@ -4,8 +4,16 @@
 // round's reads no longer sit in front of it in IndexedDB's queue. Woken by an alarm or an install
 // instead, nothing asks: the work starts after a short quiet moment.
 
+/** In the worker's own timeline (from its start): the first request answered (read by the bench). */
+export const FIRST_ANSWER_MARK = 'jalur:worker-first-answer';
+
 /** Without a request, start-up work begins after this long. */
 const QUIET_MS = 600;
+/**
+ * A request still being answered then (a cold read of a large pipeline on a busy machine) holds the
+ * start-up work back until it is answered, but never longer than this from the first call.
+ */
+export const LONGEST_HOLD_MS = 5_000;
 
 let released = false;
 let inFlight = 0;
@@ -19,12 +27,22 @@ function release(): void {
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+let firstCall = 0;
+
+function quiet(): void {
+  // Something is being answered: its answer releases the work (see answering), unless it takes too long.
+  if (inFlight > 0 && Date.now() - firstCall < LONGEST_HOLD_MS) timer = setTimeout(quiet, QUIET_MS);
+  else release();
+}
 
 /** Runs `job` once the first requests are answered (or nothing asked for a moment from the first call). */
 export function afterFirstAnswer(job: () => unknown): void {
   if (released) return void Promise.resolve().then(job).catch(() => undefined);
   waiting.push(job);
-  timer ??= setTimeout(release, QUIET_MS);
+  if (timer === null) {
+    firstCall = Date.now();
+    timer = setTimeout(quiet, QUIET_MS);
+  }
 }
 
 /**
@@ -35,7 +53,7 @@ export function answering<T>(reply: Promise<T>): Promise<T> {
   inFlight++;
   return reply.finally(() => {
     inFlight--;
-    answered++;
+    if (answered++ === 0) performance.mark(FIRST_ANSWER_MARK);
     if (!released)
       setTimeout(() => {
         if (inFlight === 0 && answered > 0) release();

@@ -167,6 +167,25 @@ async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
   let prospects = cache.prospects;
   let from: BoardSources['read'] = 'memory';
   if (prospects === null || changed === 'all' || changed.size > 0 || cache.nextDue === null) cache.generation++;
+  // The open follow-ups are read beside the card fields, not after them (one round of reads for a worker
+  // that just woke). Kept before reading, as below: a follow-up written during the read clears it.
+  let dueNow = cache.nextDue ?? new Map<string, number>();
+  let dueRead: Promise<void> | undefined;
+  if (cache.nextDue === null) {
+    const filling = new Map<string, number>();
+    cache.nextDue = filling;
+    dueNow = filling;
+    dueRead = (async () => {
+      // The [assigneeId+openDueAt] index holds exactly the open follow-ups (openDueAt is absent otherwise).
+      const open = await db.followUps.orderBy('[assigneeId+openDueAt]').toArray();
+      for (const [k, v] of nextDueByProspect(open.filter((f) => f.deletedAt === null && f.doneAt === null))) filling.set(k, v);
+    })().catch((e: unknown) => {
+      if (cache.nextDue === filling) cache.nextDue = null;
+      throw e;
+    });
+    // Awaited below; a failed card read must not leave this one unhandled.
+    dueRead.catch(() => undefined);
+  }
   try {
     if (prospects === null || changed === 'all') {
       // A worker that just woke: the snapshot, when no prospect was written since it was taken;
@@ -206,20 +225,8 @@ async function refresh(db: JalurDb, cache: Cache): Promise<BoardSources> {
   const keep = prospects.size <= CACHE_LIMITS.prospects;
   cache.prospects = keep ? prospects : null;
   if (!keep) cache.changed = 'all';
-  let nextDue = cache.nextDue;
-  if (nextDue === null) {
-    // Kept before reading, as above: a follow-up written during the read clears it for next time.
-    nextDue = new Map();
-    cache.nextDue = nextDue;
-    try {
-      // The [assigneeId+openDueAt] index holds exactly the open follow-ups (openDueAt is absent otherwise).
-      const open = await db.followUps.orderBy('[assigneeId+openDueAt]').toArray();
-      for (const [k, v] of nextDueByProspect(open.filter((f) => f.deletedAt === null && f.doneAt === null))) nextDue.set(k, v);
-    } catch (e) {
-      cache.nextDue = null;
-      throw e;
-    }
-  }
+  await dueRead;
+  const nextDue = dueNow;
   return { prospects: prospects.values(), nextDue, generation: cache.generation, read: from };
 }
 
@@ -271,6 +278,9 @@ export async function boardTeam(ctx: StoreContext, userIds: Iterable<string>): P
     loading.catch(() => c.team === loading && (c.team = null));
   }
   const team = await c.team;
-  for (const id of userIds) if (!team.names.has(id)) team.names.set(id, await memberName(ctx, id));
+  // Owners not met yet are looked up together, not one read after another.
+  const missing = [...new Set(userIds)].filter((id) => !team.names.has(id));
+  const names = await Promise.all(missing.map((id) => memberName(ctx, id)));
+  missing.forEach((id, i) => team.names.set(id, names[i] ?? null));
   return team;
 }
