@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageEnv, startRouter, type RouterEnv } from './router';
+import { AFTER_LOAD_CHECK_MS, pageEnv, startRouter, type RouterEnv } from './router';
 
 /** A page whose load, URL changes and worker replies the test drives. */
 function fakePage(reply: (msg: unknown) => Promise<unknown> = async () => ({ ok: true })) {
@@ -104,6 +104,34 @@ describe('the LinkedIn router', () => {
       expect(mutations.concat(observer.takeRecords())).toEqual([]);
     } finally {
       observer.disconnect();
+      delete (document as unknown as { readyState?: unknown }).readyState;
+    }
+  });
+
+  it('in a real page: reads nothing of the document at injection, and still starts when injected after the load', () => {
+    vi.useFakeTimers();
+    const sendMessage = vi.fn(async () => ({ ok: true }));
+    vi.stubGlobal('chrome', { runtime: { id: 'abcdefghijklmnopabcdefghijklmnop', sendMessage } });
+    let reads = 0;
+    Object.defineProperty(document, 'readyState', {
+      configurable: true,
+      get: () => {
+        reads++;
+        return 'complete' as DocumentReadyState;
+      },
+    });
+    try {
+      startRouter(pageEnv());
+      expect(reads).toBe(0);
+      vi.advanceTimersByTime(AFTER_LOAD_CHECK_MS - 1);
+      expect(sendMessage).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(5);
+      expect(sendMessage).toHaveBeenCalledTimes(1);
+      // A load event after all (or a page's fake one) starts nothing twice.
+      window.dispatchEvent(new Event('load'));
+      vi.advanceTimersByTime(AFTER_LOAD_CHECK_MS * 2);
+      expect(sendMessage).toHaveBeenCalledTimes(1);
+    } finally {
       delete (document as unknown as { readyState?: unknown }).readyState;
     }
   });

@@ -1,6 +1,7 @@
 // The one script Jalur's manifest puts on LinkedIn (entrypoints/linkedin-router.ts). Chromium runs
 // document_idle scripts in the task just before the page's load event, so all this does when injected is
-// wait for that event: no DOM read, no extension API, no message, nothing posted or added to the page.
+// wait for that event: no DOM read (not even document.readyState), no extension API, no message,
+// nothing posted or added to the page.
 // In a task after the load event, and again whenever the page moves to another URL in-app, it asks the
 // background for the surface scripts the URL needs (./surfaces.ts), each at most once per document; the
 // background injects exactly those into this tab and frame. What the surfaces then do is theirs
@@ -51,6 +52,9 @@ interface Runtime {
   sendMessage(msg: unknown): Promise<unknown>;
 }
 
+/** When the router looks whether the load is over without it having heard the event. */
+export const AFTER_LOAD_CHECK_MS = 300;
+
 /** The real page and browser. */
 export function pageEnv(): RouterEnv {
   const g = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime }; navigation?: NavigationLike };
@@ -65,9 +69,19 @@ export function pageEnv(): RouterEnv {
     },
     href: () => location.href,
     afterLoad(cb) {
-      const later = () => void setTimeout(cb, 0);
-      if (document.readyState === 'complete') later();
-      else addEventListener('load', later, { once: true });
+      let started = false;
+      const go = () => {
+        if (started) return;
+        started = true;
+        setTimeout(cb, 0);
+      };
+      // Injected before the load event (the usual case): wait for it, reading nothing of the page. The
+      // first touch of `document` in a fresh isolated world builds its bindings, ~0.5 ms of the main
+      // thread (traced; `document.readyState` alone took the router from 0.35 to 1 ms before the load).
+      addEventListener('load', go, { once: true });
+      // Chromium may also run document_idle scripts just after the load event, when none will come: look
+      // once, a moment later (after the load on a page that was about to fire it).
+      setTimeout(() => document.readyState === 'complete' && go(), AFTER_LOAD_CHECK_MS);
     },
     onUrlChange(cb) {
       // The Navigation API tells of every same-document move (pushState, replaceState, back/forward);
