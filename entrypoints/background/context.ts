@@ -42,6 +42,20 @@ async function nodeId(): Promise<string> {
   return id;
 }
 
+// The device's id never changes once made: read once per worker lifetime, beside the scope (a worker
+// woken by the side panel waited for the two storage reads one after the other).
+let nodeIdRead: Promise<string> | null = null;
+function nodeIdOnce(): Promise<string> {
+  if (!nodeIdRead) {
+    const read = nodeId();
+    read.catch(() => {
+      if (nodeIdRead === read) nodeIdRead = null;
+    });
+    nodeIdRead = read;
+  }
+  return nodeIdRead;
+}
+
 const contexts = new Map<string, Promise<StoreContext>>();
 
 /**
@@ -59,7 +73,7 @@ export function contextFor(scope: Scope): Promise<StoreContext> {
         newId: () => crypto.randomUUID(),
         userId: scope.mode === 'team' ? scope.userId : LOCAL,
         teamId: scope.mode === 'team' ? scope.teamId : LOCAL,
-        nodeId: await nodeId(),
+        nodeId: await nodeIdOnce(),
       };
       // A team's stages come from the team (pulled before the scope is switched), never seeded here.
       if (scope.mode === 'local') await ensureSeeded(ctx);
@@ -73,7 +87,8 @@ export function contextFor(scope: Scope): Promise<StoreContext> {
 
 /** The store the rep is working in now. */
 export async function storeContext(): Promise<StoreContext> {
-  return contextFor(await readScope());
+  const [scope] = await Promise.all([readScope(), nodeIdOnce()]);
+  return contextFor(scope);
 }
 
 export function localContext(): Promise<StoreContext> {

@@ -16,9 +16,9 @@ let pending = false;
 
 /**
  * Builds the search index soon, unless it is built (then this costs nothing but a check). A worker the
- * panel just woke answers the panel first: the build reads every prospect row, and IndexedDB serves one
- * request at a time, so a build started while the opening view's first read is still out made that read
- * wait behind it (seconds on a busy machine). It starts a moment after the first answers (./warm-up.ts).
+ * panel just woke answers the panel first: the build reads every prospect row, and a build started while
+ * the opening view's first read was still out made that read wait behind it in IndexedDB (traced:
+ * seconds on a busy machine). It starts a moment after the first answers (./warm-up.ts).
  */
 export function warmSearchSoon(): void {
   if (pending) return;
