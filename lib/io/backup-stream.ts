@@ -26,10 +26,6 @@ export interface BackupSink {
 }
 
 const WS = new Set([' ', '\n', '\r', '\t']);
-/** In a string: its end, or an escape. */
-const STRING_STOP = /["\\]/g;
-/** In a row being captured: a string's start or a bracket. */
-const CAPTURE_STOP = /["{}[\]]/g;
 
 /** Feed it chunks with push(), then end(); the sink hears every field and row as soon as it is complete. */
 export class BackupScanner {
@@ -49,35 +45,32 @@ export class BackupScanner {
 
   push(chunk: string): void {
     let from = 0;
+    // Where the chunk's next backslash is (-1: none left; -2: not looked for yet): strings are skipped
+    // through with indexOf, and most hold no backslash at all, so it is looked for once, not per string.
+    let backslash = -2;
     for (let i = 0; i < chunk.length; i++) {
       if (this.inString) {
         if (this.escaped) {
           this.escaped = false;
           continue;
         }
-        // Straight to the string's next quote or backslash: nothing else in a string matters here.
-        STRING_STOP.lastIndex = i;
-        const stop = STRING_STOP.exec(chunk);
-        if (!stop) break;
-        i = stop.index;
-        if (chunk[i] === '\\') this.escaped = true;
-        else {
-          this.inString = false;
-          if (this.keyText !== null && !this.capture) {
-            this.keys[this.stack.length - 1] = JSON.parse(`"${this.keyText + chunk.slice(from, i)}"`) as string;
-            this.keyText = null;
-            this.expectKey = false;
-          }
+        // Straight to the string's closing quote or its next escape: nothing else in a string matters here.
+        if (backslash !== -1 && backslash < i) backslash = chunk.indexOf('\\', i);
+        const quote = chunk.indexOf('"', i);
+        if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+          i = backslash;
+          this.escaped = true;
+          continue;
+        }
+        if (quote === -1) break;
+        i = quote;
+        this.inString = false;
+        if (this.keyText !== null && !this.capture) {
+          this.keys[this.stack.length - 1] = JSON.parse(`"${this.keyText + chunk.slice(from, i)}"`) as string;
+          this.keyText = null;
+          this.expectKey = false;
         }
         continue;
-      }
-      // Inside a row (or a field's object) only strings and brackets matter until it closes: the row's
-      // text is JSON.parse'd whole when it does, so the characters in between are skipped, not walked.
-      if (this.capture && !this.capture.scalar) {
-        CAPTURE_STOP.lastIndex = i;
-        const stop = CAPTURE_STOP.exec(chunk);
-        if (!stop) break;
-        i = stop.index;
       }
       const c = chunk[i]!;
       if (WS.has(c)) continue;
