@@ -33,6 +33,7 @@ function valueText(c: FieldChange, v: string | number | null, names: ImportPrevi
 function changeText(c: FieldChange, names: ImportPreview['stageNames']): string {
   const field = t(CHANGE_NAMES[c.field]);
   if (c.field === 'connectedOn') return `${field}: ${valueText(c, c.to, names)}`;
+  if (c.field === 'linkedinMemberId') return t('importChangeAdded', [field, valueText(c, c.to, names)]);
   const to = valueText(c, c.to, names);
   return t('importChange', [field, valueText(c, c.from, names), c.at !== undefined ? t('importStageOn', [to, day(c.at)]) : to]);
 }

@@ -31,6 +31,7 @@ export const CHANGE_NAMES: Record<FieldChange['field'], MessageKey> = {
   company: 'fieldCompany',
   location: 'fieldLocation',
   linkedinUrl: 'fieldLinkedinUrl',
+  linkedinMemberId: 'importFieldMemberId',
   emails: 'fieldEmail',
   source: 'fieldSource',
   stage: 'fieldStage',

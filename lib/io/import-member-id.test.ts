@@ -85,6 +85,8 @@ describe('the plan: LinkedIn URLs by member id', () => {
       { existing: lookup(people), stages: STAGES },
     );
     expect(plan.updates.map((u) => [u.id, u.changes])).toEqual([['p-anita', { memberId: ANITA_ID }]]);
+    // The dry run names what the row adds: an update listing no field would read as a mistake.
+    expect(plan.updates[0]!.diff).toEqual([{ field: 'linkedinMemberId', from: null, to: ANITA_ID }]);
     // Hana already has another member id: the row's is another person's, so nothing changes for it.
     expect(plan.errors.map((e) => [e.row, e.code])).toEqual([[2, 'identity-conflict']]);
   });

@@ -691,8 +691,21 @@ export type ProspectChanges = Partial<
 
 /** One line of the dry run: a field, what it holds now and what the file would make it. */
 export interface FieldChange {
-  field: 'name' | 'headline' | 'title' | 'company' | 'location' | 'linkedinUrl' | 'emails' | 'source' | 'stage' | 'dealValue' | 'currency' | 'connectedOn';
-  /** Current value (stage: its key; emails: the addresses now; connectedOn: null). */
+  field:
+    | 'name'
+    | 'headline'
+    | 'title'
+    | 'company'
+    | 'location'
+    | 'linkedinUrl'
+    | 'linkedinMemberId'
+    | 'emails'
+    | 'source'
+    | 'stage'
+    | 'dealValue'
+    | 'currency'
+    | 'connectedOn';
+  /** Current value (stage: its key; emails: the addresses now; connectedOn, linkedinMemberId: null). */
   from: string | number | null;
   /** New value (stage: its key; emails: the addresses added; connectedOn: the touch's time). */
   to: string | number | null;
@@ -1238,6 +1251,9 @@ function startPlan(file: ImportFile, options: PlanOptions): Planner {
     for (const f of ['name', 'headline', 'title', 'company', 'location', 'linkedinUrl'] as const) {
       if (changes[f] !== undefined) fields.push({ field: f, from: current?.[f] ?? null, to: changes[f] });
     }
+    // A member id joining a person whose LinkedIn URL stays: without this line the dry run would list
+    // an update that names no field.
+    if (current && changes.memberId !== undefined && changes.linkedinUrl === undefined) fields.push({ field: 'linkedinMemberId', from: null, to: changes.memberId });
     const addEmails = record.emails.filter((e) => !current?.emails.includes(e));
     if (addEmails.length) {
       changes.addEmails = addEmails;
