@@ -445,9 +445,6 @@ export async function applyImport(
     }
   };
 
-  // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts). An import writes no
-  // follow-up, so once before its slices is enough, and the slices leave `meta` alone.
-  await invalidateOverdue(ctx);
   for (let done = 0; done < total; ) {
     const end = Math.min(total, done + chunk);
     const creates = buildCreates(p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length)));
@@ -456,9 +453,11 @@ export async function applyImport(
     // Only the tables this slice writes or reads (and the stamp's): a chip's lookup reads the stages,
     // the settings in `meta`, the person's touches and follow-ups besides the prospect, one request after
     // another, and each table held here would make it wait for the slice once more. Touches are needed
-    // for updates (their scores) and "Connected On"; the outbox and `meta` (its clock) only in a team.
+    // for updates (their scores) and "Connected On"; the outbox and `meta` (its clock) only in a team,
+    // and `meta` in the first slice, which resets the overdue count.
+    const firstSlice = done === 0;
     const withTouches = updates.length > 0 || creates.some((c) => c.touch);
-    const scope = [d.prospects, d.stageChanges, d.caches, ...(withTouches ? [d.touches] : []), ...(queuing ? [d.outbox, d.meta] : [])];
+    const scope = [d.prospects, d.stageChanges, d.caches, ...(withTouches ? [d.touches] : []), ...(queuing ? [d.outbox] : []), ...(queuing || firstSlice ? [d.meta] : [])];
     await d.transaction('rw', scope, async () => {
       const stampNow = await prospectsStamp(ctx);
       const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
@@ -477,6 +476,9 @@ export async function applyImport(
       if (touches.length) await ctx.db.touches.bulkAdd(touches);
       await queueEntries(ctx, queue.entries);
       if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
+      // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts). An import writes no
+      // follow-up, so resetting it with the first slice is enough; the later ones leave `meta` alone.
+      if (firstSlice) await invalidateOverdue(ctx);
       // The stamp this slice's own writes left: the next slice compares against it.
       seenStamp = await prospectsStamp(ctx);
       // Only once the slice is committed does it count.
