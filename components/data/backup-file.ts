@@ -24,8 +24,7 @@ class BlobWriter {
     if (this.chars >= PART_CHARS) this.flush();
   }
   private flush(): void {
-    // One string per part: a Blob made of thousands of small strings costs far more to build.
-    if (this.pending.length) this.parts.push(new Blob([this.pending.join('')]));
+    if (this.pending.length) this.parts.push(new Blob(this.pending));
     this.pending = [];
     this.chars = 0;
   }
@@ -57,25 +56,19 @@ export async function backupFile(database: string, exportedAt: string, pageRows 
   }
 }
 
-/**
- * One table in primary-key order (as toArray reads it), a page at a time; returns the rows written.
- * The next page is asked for before this one is turned into text, so IndexedDB reads while the page
- * serialises; a page becomes text in one JSON.stringify (the same text as row by row, joined by commas).
- */
+/** One table in primary-key order (as toArray reads it), a page at a time; returns the rows written. */
 async function writeTable(table: Table, name: BackupTable, pageRows: number, out: BlobWriter): Promise<number> {
   const key = table.schema.primKey.keyPath as string;
-  const read = (after: IndexableType | undefined) =>
-    (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageRows).toArray() as Promise<Record<string, unknown>[]>;
+  let after: IndexableType | undefined;
   let written = 0;
-  let page = await read(undefined);
   for (;;) {
-    const next = page.length < pageRows ? null : read(page.at(-1)![key] as IndexableType);
-    const rows = name === 'meta' ? page.filter((row) => !DERIVED_META.has(row.key as string)) : page;
-    if (rows.length) {
-      out.write((written ? ',' : '') + JSON.stringify(rows).slice(1, -1));
-      written += rows.length;
+    const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageRows).toArray();
+    for (const row of page as Record<string, unknown>[]) {
+      if (name === 'meta' && DERIVED_META.has(row.key as string)) continue;
+      out.write((written ? ',' : '') + JSON.stringify(row));
+      written++;
     }
-    if (!next) return written;
-    page = await next;
+    if (page.length < pageRows) return written;
+    after = (page.at(-1) as Record<string, unknown>)[key] as IndexableType;
   }
 }
