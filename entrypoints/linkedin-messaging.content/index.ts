@@ -228,7 +228,8 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    // Nothing at injection, which runs just before the page's load event (after-load.ts).
+    // Injected by the background after the page's load event, at the router's request; the start still
+    // runs in a task of its own (after-load.ts).
     startSurface(ctx, {
       schedule,
       refresh: () => void refresh(),

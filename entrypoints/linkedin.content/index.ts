@@ -126,9 +126,9 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
     }
 
-    // Nothing at injection (it runs just before the page's load event, see after-load.ts): the wiring
-    // and the first look wait for the load event to be over. LinkedIn renders profiles by script after
-    // load anyway.
+    // Injected by the background after the page's load event, at the router's request; the wiring and
+    // the first look run in a task of their own (after-load.ts). LinkedIn renders profiles by script
+    // after load anyway.
     startSurface(ctx, {
       schedule,
       refresh: () => void refresh(),
