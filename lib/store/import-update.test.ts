@@ -1,27 +1,13 @@
 // Importing a file that updates people already in the pipeline, through the store.
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { person, testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
-import { captureProspect, type CaptureInput } from './commands';
+import { captureProspect } from './commands';
 import { ImportError, applyImport, previewImport } from './import';
 import { listStages } from './queries';
 
 const DAY = 86_400_000;
 
-function person(slug: string, name: string, email: string | null = null): CaptureInput {
-  return {
-    slug,
-    email,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-  };
-}
 
 function file(text: string): ImportFile {
   const r = readImportFile(text);
@@ -96,8 +82,8 @@ describe('an import that updates', () => {
 
   it('a row matching two people refuses the file and changes nobody', async () => {
     const { ctx } = await testStore();
-    await captureProspect(ctx, person('ayu-lestari-contoh', 'Ayu Lestari', 'ayu@contoh.id'));
-    await captureProspect(ctx, person('budi-santoso-contoh', 'Budi Santoso', 'budi@contoh.id'));
+    await captureProspect(ctx, person('ayu-lestari-contoh', 'Ayu Lestari', { email: 'ayu@contoh.id' }));
+    await captureProspect(ctx, person('budi-santoso-contoh', 'Budi Santoso', { email: 'budi@contoh.id' }));
     const before = await ctx.db.prospects.toArray();
     const text = ['LinkedIn URL,Email,Stage', 'https://www.linkedin.com/in/ayu-lestari-contoh,budi@contoh.id,Lost'].join('\n');
     await expect(applyImport(ctx, file(text), { skipBadRows: false })).rejects.toBeInstanceOf(ImportError);

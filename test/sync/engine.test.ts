@@ -9,9 +9,8 @@ import {
   logTouch,
   setStage,
   updateProspect,
-  type CaptureInput,
 } from '../../lib/store/commands';
-import { memoryDb } from '../unit/store-helpers';
+import { memoryDb, person } from '../unit/store-helpers';
 import { enqueue } from '../../lib/store/outbox';
 import { findByIdentity, listStages } from '../../lib/store/queries';
 import { ensureSeeded } from '../../lib/store/seed';
@@ -32,21 +31,6 @@ afterEach(() => {
   ctx.standIn.faults.rpc = undefined;
 });
 
-function person(slug: string, name: string, extra: Partial<CaptureInput> = {}): CaptureInput {
-  return {
-    slug,
-    email: null,
-    name,
-    headline: null,
-    title: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    linkedinUrl: `https://www.linkedin.com/in/${slug}/`,
-    source: 'social_selling',
-    ...extra,
-  };
-}
 
 async function stageKeyOf(d: { ctx: Parameters<typeof listStages>[0] }, stageId: string) {
   return (await listStages(d.ctx)).find((s) => s.id === stageId)?.key;
