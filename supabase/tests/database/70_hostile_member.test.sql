@@ -341,10 +341,8 @@ select is(
   (select coalesce(array_agg(p.proname::text order by p.proname), '{}')
      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'private' and has_function_privilege('authenticated', p.oid, 'execute')),
-  array['check_company_slug', 'check_slug', 'hlc_map', 'hlc_time', 'member_role', 'merge_winners', 'my_admin_team_ids', 'my_team_ids',
-        'push_cadence', 'push_company', 'push_delete', 'push_follow_up', 'push_item', 'push_prospect', 'push_prospect_company', 'push_stage', 'push_stage_change',
-        'push_team_settings', 'push_touch', 'require_user', 'result', 'server_hlc', 'unknown_fields', 'valid_cadence_steps'],
-  'authenticated executes only the private helpers that run as the caller (RLS, checks, sync_push)');
+  array['hlc_time', 'member_role', 'my_admin_team_ids', 'my_team_ids', 'require_user', 'server_hlc', 'valid_cadence_steps'],
+  'authenticated executes only the private helpers that run as the caller (RLS, checks, triggers); sync_push''s are jalur_apply''s alone');
 select is(tests.try_as('rep', $$select private.init_team(tests.team())$$), 'err:42501',
           'a member cannot call an internal definer function');
 

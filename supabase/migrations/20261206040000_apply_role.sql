@@ -1,0 +1,722 @@
+-- sync_push runs as its own role, jalur_apply, and its set-based runs stamp, default and check their
+-- rows themselves instead of paying a PL/pgSQL trigger call per row (issue "a year of a busy rep's
+-- pipeline", item 5: ≥ 20,000 mutations/s on loopback).
+--
+-- The marker. The per-row triggers can only step aside for rows whose writer cannot be a signed-in
+-- user writing tables directly. The transaction-local jalur.sync flag cannot say that: any session
+-- that can run SQL can set it. `current_user` can: jalur_apply is a NOLOGIN role that nobody is a
+-- member of (not authenticator, not authenticated, not anon, not service_role), so no client can
+-- SET ROLE to it, and the only code that runs as it is the security-definer function it owns,
+-- public.sync_push, whose statements are fixed. Inside sync_push, current_user is jalur_apply.
+--
+-- What jalur_apply may do. It is a member of authenticated (INHERIT), so sync_push sees and writes
+-- exactly what the caller could (the same grants, the same row-level security policies, evaluated
+-- for the caller's JWT as before); besides, it alone may execute sync_push's private helpers
+-- (push_item, push_prospect, …, merge_winners, result: authenticated no longer can), record applied
+-- mutation ids (authenticated no longer can), and read which ids were erased. Every check that
+-- triggers make for a client (`current_user in ('authenticated', 'anon')`) is made for jalur_apply
+-- too, so the one-by-one path (private.push_item) is checked exactly as before.
+--
+-- Stepping aside. sync_push sets the transaction-local flag jalur.apply_run to 'on' only around the
+-- statements of a set-based run, and those statements stamp (change cursor, created_at,
+-- updated_at), default (owner, first open stage, assignee), normalise (LinkedIn slug, e-mails),
+-- redirect (a merged person to the survivor) and check (erased ids, owners who are not live
+-- members, deleted stages) their rows themselves, set-wise; they also set a new person's stage from
+-- their first stage change in the same run instead of writing the person twice. The per-row
+-- triggers that would do the same step aside with a WHEN condition, only when both hold:
+--   current_user = 'jalur_apply' and current_setting('jalur.apply_run', true) = 'on'
+-- The flag alone (which anyone can set) does nothing, and the role alone (the one-by-one path)
+-- keeps every trigger. Triggers that act only on rare columns (e-mails, owner, slug, tombstone,
+-- merges) keep firing in runs too; they check a run's rows exactly as they check anyone's.
+--
+-- field_hlc: sync_push keeps the field clocks itself, as before. stamp_field_hlc and its company
+-- twin now step aside for jalur_apply, and for the jalur.sync flag only when the writer is not a
+-- client role: a teammate who sets jalur.sync and then writes a table directly is stamped with the
+-- server's clock (before, they escaped it). The flag still serves what sync_push's own
+-- security-definer triggers write (a merge moving follow-ups), which runs as their owner.
+--
+-- Replies, rows and idempotency records are those of the one-by-one path, as before
+-- (92_set_based_push compares both from the same rows; 94_apply_role tests the role).
+
+-- ---- the role -----------------------------------------------------------------------------------
+do $$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'jalur_apply') then
+    create role jalur_apply nologin inherit nosuperuser nocreatedb nocreaterole noreplication nobypassrls;
+  end if;
+  -- On a hosted project the migration runs as a non-superuser, which must be a member of a role to
+  -- give it a function.
+  if not (select rolsuper from pg_roles where rolname = current_user) then
+    execute format('grant jalur_apply to %I', current_user);
+  end if;
+end;
+$$;
+grant authenticated to jalur_apply;
+
+-- ---- triggers treat jalur_apply as a client -------------------------------------------------------
+-- Same bodies, with jalur_apply added wherever a trigger tells a client write from trusted code.
+do $$
+declare
+  f regprocedure;
+  def text;
+  fixed text;
+  n integer := 0;
+begin
+  for f in
+    select p.oid::regprocedure from pg_proc p join pg_namespace s on s.oid = p.pronamespace
+     where s.nspname = 'private' and p.prosrc like '%current_user %in (''authenticated'', ''anon'')%'
+  loop
+    def := pg_get_functiondef(f);
+    fixed := replace(def, 'in (''authenticated'', ''anon'')', 'in (''authenticated'', ''anon'', ''jalur_apply'')');
+    execute fixed;
+    n := n + 1;
+  end loop;
+  -- stamp, guard_identity, guard_tombstone, prospect_defaults, guard_touch, guard_stage_change,
+  -- guard_member, guard_stage_change_time, guard_touch_time, guard_merge, company_defaults
+  if n <> 11 then
+    raise exception 'expected 11 trigger functions that tell clients apart, found %', n;
+  end if;
+end;
+$$;
+
+-- ---- field clocks ---------------------------------------------------------------------------------
+create or replace function private.stamp_field_hlc() returns trigger
+language plpgsql set search_path = '' as $$
+declare
+  clock text;
+  changed jsonb;
+begin
+  -- sync_push keeps field_hlc itself; the jalur.sync flag only for what its definer triggers write.
+  if current_user = 'jalur_apply'
+     or (current_user not in ('authenticated', 'anon') and coalesce(current_setting('jalur.sync', true), '') = 'on') then
+    return new;
+  end if;
+  if tg_op = 'INSERT' then
+    new.field_hlc := '{}';
+    return new;
+  end if;
+  clock := private.server_hlc();
+  select coalesce(jsonb_object_agg(c.col, clock), '{}')
+    into changed
+    from unnest(tg_argv) as c(col)
+   where to_jsonb(new) -> c.col is distinct from to_jsonb(old) -> c.col;
+  new.field_hlc := old.field_hlc || changed;
+  return new;
+end;
+$$;
+
+create or replace function private.stamp_company_hlc() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if current_user = 'jalur_apply'
+     or (current_user not in ('authenticated', 'anon') and coalesce(current_setting('jalur.sync', true), '') = 'on') then
+    return new;
+  end if;
+  new.field_hlc := new.field_hlc || jsonb_build_object('company_id', private.server_hlc());
+  return new;
+end;
+$$;
+
+-- ---- triggers: same names (so the same order), conditions added ----------------------------------
+-- "not a run": every writer but a set-based run of sync_push.
+drop trigger c_field_hlc on public.prospects;
+create trigger c_field_hlc before insert or update on public.prospects
+  for each row when (current_user <> 'jalur_apply'
+                     and (current_user in ('authenticated', 'anon') or coalesce(current_setting('jalur.sync', true), '') <> 'on'))
+  execute function private.stamp_field_hlc(
+    'name', 'headline', 'title', 'company', 'location', 'photo_url', 'linkedin_url', 'linkedin_slug',
+    'emails', 'source', 'temperature_override', 'score', 'score_breakdown', 'mql_at', 'sql_at',
+    'sql_checklist', 'deal_value', 'currency', 'expected_close', 'owner_id', 'lost_reason',
+    'score_adjustment', 'cadence_enrolment', 'linkedin_member_id');
+drop trigger c_field_hlc_company on public.prospects;
+create trigger c_field_hlc_company before update of company_id on public.prospects
+  for each row when (new.company_id is distinct from old.company_id and current_user <> 'jalur_apply'
+                     and (current_user in ('authenticated', 'anon') or coalesce(current_setting('jalur.sync', true), '') <> 'on'))
+  execute function private.stamp_company_hlc();
+drop trigger c_field_hlc on public.follow_ups;
+create trigger c_field_hlc before insert or update on public.follow_ups
+  for each row when (current_user <> 'jalur_apply'
+                     and (current_user in ('authenticated', 'anon') or coalesce(current_setting('jalur.sync', true), '') <> 'on'))
+  execute function private.stamp_field_hlc(
+    'prospect_id', 'assignee_id', 'title', 'note', 'channel', 'due_at', 'done_at', 'snoozed_until',
+    'cadence_id', 'cadence_step');
+
+-- prospects
+drop trigger a_refuse_erased on public.prospects;
+create trigger a_refuse_erased before insert on public.prospects
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.refuse_erased();
+drop trigger d_defaults on public.prospects;
+create trigger d_defaults before insert on public.prospects
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.prospect_defaults();
+-- A run moves prospects to their latest stage change itself; the other columns keep their check.
+drop trigger d_defaults_edit on public.prospects;
+create trigger d_defaults_edit before update on public.prospects
+  for each row when (new.linkedin_slug is distinct from old.linkedin_slug
+                     or new.emails is distinct from old.emails
+                     or new.owner_id is distinct from old.owner_id
+                     or new.deleted_at is distinct from old.deleted_at
+                     or ((new.stage_id is distinct from old.stage_id
+                          or new.stage_entered_at is distinct from old.stage_entered_at
+                          or new.stage_change_id is distinct from old.stage_change_id)
+                         and (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')))
+  execute function private.prospect_defaults();
+drop trigger z_stamp on public.prospects;
+create trigger z_stamp before insert or update on public.prospects
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.stamp();
+
+-- follow_ups
+drop trigger a_follow_merge on public.follow_ups;
+create trigger a_follow_merge before insert on public.follow_ups
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.follow_merge();
+drop trigger d_defaults on public.follow_ups;
+create trigger d_defaults before insert on public.follow_ups
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.follow_up_defaults();
+drop trigger z_stamp on public.follow_ups;
+create trigger z_stamp before insert or update on public.follow_ups
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.stamp();
+
+-- touches
+drop trigger a_follow_merge on public.touches;
+create trigger a_follow_merge before insert on public.touches
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.follow_merge();
+drop trigger z_stamp on public.touches;
+create trigger z_stamp before insert or update on public.touches
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.stamp();
+
+-- stage_changes (a run never updates one; the append-only guard keeps firing for updates)
+drop trigger a_follow_merge on public.stage_changes;
+create trigger a_follow_merge before insert on public.stage_changes
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.follow_merge();
+drop trigger a_guard_stage_change on public.stage_changes;
+create trigger a_guard_stage_change before insert or update on public.stage_changes
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.guard_stage_change();
+drop trigger apply_stage_change on public.stage_changes;
+create trigger apply_stage_change after insert on public.stage_changes
+  referencing new table as inserted
+  for each statement when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.apply_stage_change();
+drop trigger z_stamp on public.stage_changes;
+create trigger z_stamp before insert or update on public.stage_changes
+  for each row when (current_user <> 'jalur_apply' or current_setting('jalur.apply_run', true) is distinct from 'on')
+  execute function private.stamp();
+
+-- ---- what only sync_push may do ------------------------------------------------------------------
+-- Its helpers: executable by jalur_apply alone (they assume sync_push's checks ran first).
+revoke execute on function
+  private.result(uuid, text, text, text, uuid), private.merge_winners(jsonb, text, jsonb, jsonb),
+  private.hlc_map(jsonb, text), private.unknown_fields(jsonb, text[]), private.check_slug(uuid, uuid, text),
+  private.check_company_slug(uuid, uuid, text),
+  private.push_delete(text, uuid, uuid, uuid, text), private.push_prospect(uuid, uuid, uuid, text, jsonb),
+  private.push_follow_up(uuid, uuid, uuid, text, jsonb), private.push_stage(uuid, uuid, uuid, text, jsonb),
+  private.push_cadence(uuid, uuid, uuid, text, jsonb), private.push_team_settings(uuid, uuid, uuid, text, jsonb),
+  private.push_touch(uuid, uuid, uuid, text, jsonb), private.push_stage_change(uuid, uuid, uuid, text, jsonb),
+  private.push_item(uuid, public.team_role, jsonb, boolean), private.push_company(uuid, uuid, uuid, text, jsonb),
+  private.push_prospect_company(uuid, uuid, uuid, text, jsonb)
+  from public, anon, authenticated, service_role;
+grant execute on function
+  private.result(uuid, text, text, text, uuid), private.merge_winners(jsonb, text, jsonb, jsonb),
+  private.hlc_map(jsonb, text), private.unknown_fields(jsonb, text[]), private.check_slug(uuid, uuid, text),
+  private.check_company_slug(uuid, uuid, text),
+  private.push_delete(text, uuid, uuid, uuid, text), private.push_prospect(uuid, uuid, uuid, text, jsonb),
+  private.push_follow_up(uuid, uuid, uuid, text, jsonb), private.push_stage(uuid, uuid, uuid, text, jsonb),
+  private.push_cadence(uuid, uuid, uuid, text, jsonb), private.push_team_settings(uuid, uuid, uuid, text, jsonb),
+  private.push_touch(uuid, uuid, uuid, text, jsonb), private.push_stage_change(uuid, uuid, uuid, text, jsonb),
+  private.push_item(uuid, public.team_role, jsonb, boolean), private.push_company(uuid, uuid, uuid, text, jsonb),
+  private.push_prospect_company(uuid, uuid, uuid, text, jsonb)
+  to jalur_apply;
+
+-- Recording a mutation as applied: only sync_push (a teammate could otherwise mark ids in advance).
+revoke insert on private.applied_mutations from authenticated;
+grant insert on private.applied_mutations to jalur_apply;
+alter policy "members record their mutations" on private.applied_mutations to jalur_apply;
+
+-- Erased ids of every team, as private.refuse_erased (definer) sees them: a run checks its new
+-- people against them once instead of a trigger call per row.
+create policy "sync_push checks erased ids" on public.erasures for select to jalur_apply using (true);
+
+-- ---- sync_push ----------------------------------------------------------------------------------
+-- As in 20261205220000_set_based_push.sql, except: security definer, owned by jalur_apply; the run's
+-- statements carry the checks, defaults and stamps listed at the top of this file.
+create or replace function public.sync_push(team_id uuid, changes jsonb) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  max_items constant integer := 1000;
+  max_bytes constant integer := 16 * 1024 * 1024;
+  budget constant interval := interval '5 seconds';
+  started timestamptz := clock_timestamp();
+  -- Items the one-by-one path applies in ranges of this size, one subtransaction per range.
+  chunk constant integer := 256;
+  -- A run shorter than this is not worth the set-based statements: push_item takes it.
+  min_run constant integer := 4;
+  -- After this many cuts in one batch (an unusual batch), the rest goes one by one.
+  max_cuts constant integer := 16;
+  team uuid := sync_push.team_id;
+  uid uuid := private.require_user();
+  my_role public.team_role;
+  problem text;
+  items jsonb[];
+  dup boolean[];
+  plain boolean[];
+  results jsonb[];
+  run_kinds text[];
+  n integer;
+  lo integer;
+  hi integer;
+  p integer;
+  q integer;
+  cut integer;
+  cap integer := max_items;
+  cap_until integer := 0;
+  cuts integer := 0;
+  rounds integer;
+  want integer;
+  got integer;
+  run_pos integer[];
+  run_superseded boolean[];
+  set_based boolean := coalesce(current_setting('jalur.sync_push_path', true), '') <> 'per_item';
+  applied boolean;
+  mid uuid;
+  err_constraint text;
+  err_detail text;
+  err_message text;
+  -- The team's change cursor, drawn by a run's statements themselves (private.stamp's job elsewhere).
+  seq regclass;
+  first_open uuid;
+begin
+  my_role := private.member_role(team);
+  if my_role is null then
+    raise exception using errcode = '42501', message = 'you are not a member of this team';
+  end if;
+  seq := ('private.team_seq_' || replace(team::text, '-', ''))::regclass;
+
+  -- The whole batch is checked before anything is written, so a malformed call changes nothing.
+  if changes is null or jsonb_typeof(changes) <> 'array' then
+    raise exception using errcode = '22023', message = 'changes must be a JSON array of mutations';
+  end if;
+  n := jsonb_array_length(changes);
+  if n > max_items then
+    raise exception using errcode = '22023',
+      message = format('too many mutations: %s (at most %s per call)', n, max_items);
+  end if;
+  if pg_column_size(changes) > max_bytes then  -- the stored size: O(1), unlike rendering the text
+    raise exception using errcode = '22023', message = format('batch too large (at most %s bytes)', max_bytes);
+  end if;
+  select format('changes[%s]: %s', x.o - 1, x.problem) into problem
+    from (select o, case
+            when jsonb_typeof(e) <> 'object' then 'a mutation must be an object'
+            when jsonb_typeof(e -> 'mutation_id') is distinct from 'string'
+                 or (e ->> 'mutation_id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+              then 'mutation_id must be a uuid string'
+            when jsonb_typeof(e -> 'entity') is distinct from 'string' then 'entity must be a string'
+            when jsonb_typeof(e -> 'op') is distinct from 'string' then 'op must be a string'
+            when jsonb_typeof(e -> 'id') is distinct from 'string'
+                 or (e ->> 'id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+              then 'id must be a uuid string'
+            when jsonb_typeof(e -> 'hlc') is distinct from 'string'
+                 or (e ->> 'hlc') !~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
+              then 'hlc must look like 001732630000000-000000-node (15-digit millis, 6-char base-36 counter, node id)'
+            when e ? 'fields' and jsonb_typeof(e -> 'fields') <> 'object' then 'fields must be an object'
+            when e ->> 'op' = 'upsert' and not e ? 'fields' then 'an upsert needs fields'
+          end as problem
+          from jsonb_array_elements(changes) with ordinality as a(e, o)) x
+   where x.problem is not null
+   order by x.o
+   limit 1;
+  if problem is not null then
+    raise exception using errcode = '22023', message = problem;
+  end if;
+
+  -- Each item; whether it was applied before or repeats an earlier item of this batch; and whether
+  -- its shape lets it join a set-based run (the database decides the rest, per run). References
+  -- must be uuid strings here so that the run checks can compare them without a failing cast.
+  select coalesce(array_agg(d.e order by d.o), '{}'), coalesce(array_agg(d.dup order by d.o), '{}'),
+         coalesce(array_agg(d.dup or (
+           d.e ->> 'op' = 'upsert'
+           and private.hlc_time(d.e ->> 'hlc') <= now() + interval '1 hour'
+           and case d.e ->> 'entity'
+             when 'prospect' then
+               (d.e -> 'fields') - '{name,headline,title,company,location,photo_url,linkedin_url,linkedin_slug,emails,
+                 source,temperature_override,score,score_breakdown,mql_at,sql_at,sql_checklist,deal_value,currency,
+                 expected_close,owner_id,lost_reason,stage_id,score_adjustment,cadence_enrolment,linkedin_member_id,
+                 company_id}'::text[] = '{}'::jsonb
+               and (not (d.e -> 'fields') ? 'company_id' or jsonb_typeof(d.e -> 'fields' -> 'company_id') = 'null'
+                    or (jsonb_typeof(d.e -> 'fields' -> 'company_id') = 'string'
+                        and (d.e -> 'fields' ->> 'company_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
+             when 'touch' then
+               (d.e -> 'fields') - '{prospect_id,channel,direction,note,occurred_at,follow_up_id,engagement}'::text[] = '{}'::jsonb
+               and jsonb_typeof(d.e -> 'fields' -> 'channel') = 'string'
+               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
+               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+               and (coalesce(jsonb_typeof(d.e -> 'fields' -> 'follow_up_id'), 'null') = 'null'
+                    or (jsonb_typeof(d.e -> 'fields' -> 'follow_up_id') = 'string'
+                        and (d.e -> 'fields' ->> 'follow_up_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
+             when 'stage_change' then
+               (d.e -> 'fields') - '{prospect_id,from_stage_id,to_stage_id,changed_at,note}'::text[] = '{}'::jsonb
+               and jsonb_typeof(d.e -> 'fields' -> 'to_stage_id') = 'string'
+               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
+               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+             when 'follow_up' then
+               (d.e -> 'fields') - '{prospect_id,assignee_id,title,note,channel,due_at,done_at,snoozed_until,cadence_id,
+                 cadence_step}'::text[] = '{}'::jsonb
+               and jsonb_typeof(d.e -> 'fields' -> 'title') = 'string'
+               and jsonb_typeof(d.e -> 'fields' -> 'due_at') = 'string'
+               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
+               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+             else false
+           end) order by d.o), '{}')
+    into items, dup, plain
+    from (select a.o, a.e,
+                 row_number() over (partition by lower(a.e ->> 'mutation_id') order by a.o) > 1
+                 or exists (select 1 from private.applied_mutations am
+                             where am.team_id = team and am.mutation_id = (a.e ->> 'mutation_id')::uuid) as dup
+            from jsonb_array_elements(changes) with ordinality as a(e, o)) d;
+  results := array_fill(null::jsonb, array[n]);
+
+  -- Take the team's cursor lock now rather than at the first row, so a big batch never queues
+  -- behind a writer while already holding row locks.
+  perform pg_advisory_xact_lock(1246516562, hashtext(team::text));
+  perform set_config('jalur.sync', 'on', true);
+
+  p := 1;
+  while p <= n loop
+    if clock_timestamp() - started > budget then
+      raise exception using errcode = '57014',
+        message = 'sync_push ran out of time: send fewer mutations per call',
+        hint = 'Nothing of this call was applied; retry it in smaller batches.';
+    end if;
+    if p > cap_until then
+      cap := max_items;
+    end if;
+
+    applied := false;
+    if set_based and plain[p] then
+      q := p;
+      while q < n and plain[q + 1] and q - p + 1 < cap loop
+        q := q + 1;
+      end loop;
+      -- What each item of p..q is, judged against the rows as they are now; 'no' cuts the run.
+      -- Lookups by id are scalar subqueries, so that each is one index probe: as EXISTS, the
+      -- planner may hash the whole table instead.
+      with x as (
+        select p - 1 + u.o as pos, u.it ->> 'entity' as entity, (u.it ->> 'id')::uuid as rid,
+               u.it -> 'fields' as f, u.is_dup,
+               case when not u.is_dup and u.it ->> 'entity' in ('touch', 'stage_change', 'follow_up')
+                    then (u.it -> 'fields' ->> 'prospect_id')::uuid end as prospect_ref,
+               case when not u.is_dup and u.it ->> 'entity' = 'touch'
+                    then (u.it -> 'fields' ->> 'follow_up_id')::uuid end as follow_up_ref
+          from unnest(items[p:q], dup[p:q]) with ordinality as u(it, is_dup, o)
+      ), occ as (
+        select x.*, row_number() over (partition by x.entity, x.rid order by x.pos) as k,
+               case x.entity
+                 when 'prospect' then (select true from public.prospects t where t.id = x.rid and t.team_id = team)
+                 when 'touch' then (select true from public.touches t where t.id = x.rid)
+                 when 'stage_change' then (select true from public.stage_changes t where t.id = x.rid)
+                 when 'follow_up' then (select true from public.follow_ups t where t.id = x.rid)
+               end is not null as known
+          from x
+         where not x.is_dup
+      ), created as (
+        select o.entity, o.rid, o.pos from occ o where o.k = 1 and not o.known
+      ), kinds as (
+        select x.pos,
+               case
+                 when x.is_dup then 'dup'
+                 when o.entity = 'prospect' and not o.known and o.k = 1 then
+                   case when o.f ?& '{name,source}' then 'p_new' else 'no' end
+                 when o.entity = 'prospect' then
+                   case when o.f ?| '{linkedin_slug,linkedin_member_id}' then 'no' else 'p_edit' end
+                 when o.known or o.k > 1 then 'no'
+                 when cp.pos > o.pos or cf.pos > o.pos then 'no'
+                 else o.entity
+               end as kind
+          from x
+          left join occ o on o.pos = x.pos
+          left join created cp on cp.entity = 'prospect' and cp.rid = o.prospect_ref
+          left join created cf on cf.entity = 'follow_up' and cf.rid = o.follow_up_ref
+      )
+      select coalesce(min(k.pos) filter (where k.kind = 'no'), q + 1), array_agg(k.kind order by k.pos)
+        into cut, run_kinds
+        from kinds k;
+
+      if cut - p >= min_run then
+        lo := p;
+        hi := cut - 1;
+        begin
+          -- The per-row triggers of the four tables step aside for these statements (their WHEN
+          -- conditions: current_user is jalur_apply and this flag is on), so the statements do their
+          -- work, set-wise: stamp the change cursor and times, default, normalise, redirect, check.
+          perform set_config('jalur.apply_run', 'on', true);
+
+          -- What those triggers would refuse, for the whole run at once: an erased id coming back
+          -- (refuse_erased), an owner who is not a live member (prospect_defaults), a new person's
+          -- stage that is not the team's, a move into a deleted stage (guard_stage_change). Any of
+          -- them sends the run to the halves and, in the end, the item to push_item and its triggers.
+          if exists (
+               select 1
+                 from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) as u(it, kind)
+                where (u.kind = 'p_new'
+                       and ((select true from public.erasures e where e.id = (u.it ->> 'id')::uuid) is not null
+                            or ((u.it -> 'fields' ->> 'owner_id') is not null
+                                and (u.it -> 'fields' ->> 'owner_id')::uuid <> uid
+                                and (select true from public.team_members m
+                                      where m.team_id = team and m.user_id = (u.it -> 'fields' ->> 'owner_id')::uuid
+                                        and m.deleted_at is null) is null)
+                            or ((u.it -> 'fields' ->> 'stage_id') is not null
+                                and (select true from public.stages s
+                                      where s.id = (u.it -> 'fields' ->> 'stage_id')::uuid and s.team_id = team) is null)))
+                   or (u.kind = 'stage_change'
+                       and (select true from public.stages s
+                             where s.id = (u.it -> 'fields' ->> 'to_stage_id')::uuid and s.deleted_at is not null) is not null)) then
+            raise exception using errcode = '22023', message = 'a row of this run needs the one-by-one path';
+          end if;
+
+          -- A new person starts in the team's first open stage unless told otherwise (prospect_defaults).
+          select s.id into first_open
+            from public.stages s
+           where s.team_id = team and s.kind = 'open' and s.deleted_at is null
+           order by s.position, s.key
+           limit 1;
+
+          -- New prospects. Columns and defaults as in push_prospect and prospect_defaults; the company
+          -- link as in push_prospect_company (its clock is the item's, like every field of a new row).
+          -- A person whose stage changes in this run starts at the latest of those changes by
+          -- (changed_at, id), which is where apply_stage_change would move them right after: one row
+          -- version instead of two.
+          insert into public.prospects (id, team_id, name, headline, title, company, location, photo_url, linkedin_url,
+            linkedin_slug, emails, source, temperature_override, score, score_breakdown, mql_at, sql_at, sql_checklist,
+            deal_value, currency, expected_close, owner_id, lost_reason, stage_id, stage_entered_at, stage_change_id,
+            score_adjustment, cadence_enrolment, linkedin_member_id, company_id, field_hlc, change_seq, created_at, updated_at)
+          select (u.it ->> 'id')::uuid, team, f.name, f.headline, f.title, f.company, f.location, f.photo_url, f.linkedin_url,
+            nullif(lower(btrim(f.linkedin_slug)), ''),
+            case when cardinality(f.emails) > 0 then coalesce((
+              select array_agg(d.e order by d.first_pos)
+                from (select lower(btrim(x)) as e, min(ord) as first_pos
+                        from unnest(f.emails) with ordinality as v(x, ord)
+                       where btrim(coalesce(x, '')) <> ''
+                       group by 1) d), '{}') else '{}' end,
+            f.source, f.temperature_override, coalesce(f.score, 0),
+            coalesce(f.score_breakdown, '[]'), f.mql_at, f.sql_at, coalesce(f.sql_checklist, '{}'), f.deal_value,
+            f.currency, f.expected_close, coalesce(f.owner_id, uid), f.lost_reason,
+            coalesce(sc.to_stage_id, f.stage_id, first_open), coalesce(sc.changed_at, now()), sc.id,
+            coalesce(f.score_adjustment, 0), f.cadence_enrolment, f.linkedin_member_id, f.company_id,
+            private.hlc_map(u.it -> 'fields', u.it ->> 'hlc'), nextval(seq), now(), now()
+            from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
+            cross join lateral jsonb_populate_record(null::public.prospects, u.it -> 'fields') f
+            left join (
+              select distinct on (c.prospect_id) c.prospect_id, c.id, c.to_stage_id, c.changed_at
+                from (select (v.it ->> 'id')::uuid as id, (v.it -> 'fields' ->> 'prospect_id')::uuid as prospect_id,
+                             (v.it -> 'fields' ->> 'to_stage_id')::uuid as to_stage_id,
+                             least(coalesce((v.it -> 'fields' ->> 'changed_at')::timestamptz, private.hlc_time(v.it ->> 'hlc')),
+                                   now()) as changed_at
+                        from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) as v(it, kind)
+                       where v.kind = 'stage_change') c
+               order by c.prospect_id, c.changed_at desc, c.id desc) sc on sc.prospect_id = (u.it ->> 'id')::uuid
+           where u.kind = 'p_new'
+           order by u.o;
+
+          -- Prospect edits, in rounds: round r applies the r-th edit of each prospect of the run.
+          select coalesce(max(c.cnt), 0) into rounds
+            from (select count(*) as cnt
+                    from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) as u(it, kind)
+                   where u.kind = 'p_edit' group by (u.it ->> 'id')::uuid) c;
+          for round_no in 1..rounds loop
+            with e as (
+              select y.pos, y.hlc, y.f, cur,
+                     private.merge_winners(y.f - '{stage_id,company_id}'::text[], y.hlc, cur.field_hlc, to_jsonb(cur)) as win_main,
+                     case when y.f ? 'company_id' then
+                       private.merge_winners(jsonb_build_object('company_id', y.f -> 'company_id'), y.hlc, cur.field_hlc, to_jsonb(cur))
+                     end as win_company
+                from (select lo - 1 + u.o as pos, (u.it ->> 'id')::uuid as rid, u.it ->> 'hlc' as hlc, u.it -> 'fields' as f,
+                             row_number() over (partition by (u.it ->> 'id')::uuid order by u.o) as rnd
+                        from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
+                       where u.kind = 'p_edit') y
+                join public.prospects cur on cur.id = y.rid
+               where y.rnd = round_no
+            ), w as materialized (
+              select e.pos, e.hlc, e.cur, e.win_main || coalesce(e.win_company, '{}') as win,
+                     -- The reply is the company link's when the edit carries one (push_item's rule).
+                     case when e.f ? 'company_id' then e.win_company = '{}' else e.win_main = '{}' end as superseded
+                from e
+            ), changed as (
+              update public.prospects t
+                 set name = (x.r).name, headline = (x.r).headline, title = (x.r).title, company = (x.r).company,
+                     location = (x.r).location, photo_url = (x.r).photo_url, linkedin_url = (x.r).linkedin_url,
+                     linkedin_slug = (x.r).linkedin_slug, emails = (x.r).emails, source = (x.r).source,
+                     temperature_override = (x.r).temperature_override, score = (x.r).score,
+                     score_breakdown = (x.r).score_breakdown, mql_at = (x.r).mql_at, sql_at = (x.r).sql_at,
+                     sql_checklist = (x.r).sql_checklist, deal_value = (x.r).deal_value, currency = (x.r).currency,
+                     expected_close = (x.r).expected_close, owner_id = (x.r).owner_id, lost_reason = (x.r).lost_reason,
+                     score_adjustment = (x.r).score_adjustment, cadence_enrolment = (x.r).cadence_enrolment,
+                     linkedin_member_id = (x.r).linkedin_member_id, company_id = (x.r).company_id,
+                     field_hlc = t.field_hlc || private.hlc_map(x.win, x.hlc),
+                     change_seq = nextval(seq), updated_at = now()
+                from (select (w.cur).id as rid, jsonb_populate_record(w.cur, w.win) as r, w.win, w.hlc
+                        from w where w.win <> '{}' offset 0) x
+               where t.id = x.rid
+              returning t.id
+            )
+            select (select count(*) from changed), count(*) filter (where w.win <> '{}'),
+                   array_agg(w.pos), array_agg(w.superseded)
+              into got, want, run_pos, run_superseded
+              from w;
+            if got <> want then
+              raise exception using errcode = '42501', message = 'you may not change this prospect';
+            end if;
+            for i in 1..coalesce(cardinality(run_pos), 0) loop
+              results[run_pos[i]] := case when run_superseded[i]
+                then private.result((items[run_pos[i]] ->> 'mutation_id')::uuid, 'applied', 'superseded',
+                                    'newer values were already in place')
+                else private.result((items[run_pos[i]] ->> 'mutation_id')::uuid, 'applied') end;
+            end loop;
+          end loop;
+
+          -- New follow-ups, touches and stage changes, as in push_follow_up, push_touch and
+          -- push_stage_change, with what follow_merge (a merged person's rows go to the survivor),
+          -- follow_up_defaults (the assignee) and stamp did per row.
+          insert into public.follow_ups (id, team_id, prospect_id, assignee_id, title, note, channel, due_at, done_at,
+            snoozed_until, cadence_id, cadence_step, field_hlc, change_seq, created_at, updated_at)
+          select (u.it ->> 'id')::uuid, team,
+            coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
+            coalesce(f.assignee_id, uid), f.title, f.note, f.channel, f.due_at, f.done_at,
+            f.snoozed_until, f.cadence_id, f.cadence_step, private.hlc_map(u.it -> 'fields', u.it ->> 'hlc'),
+            nextval(seq), now(), now()
+            from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
+            cross join lateral jsonb_populate_record(null::public.follow_ups, u.it -> 'fields') f
+           where u.kind = 'follow_up'
+           order by u.o;
+
+          insert into public.touches (id, team_id, prospect_id, channel, direction, note, occurred_at, follow_up_id, engagement,
+            change_seq, created_at, updated_at)
+          select (u.it ->> 'id')::uuid, team,
+            coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
+            f.channel, coalesce(f.direction, 'out'), f.note,
+            least(coalesce(f.occurred_at, private.hlc_time(u.it ->> 'hlc')), now()), f.follow_up_id, f.engagement,
+            nextval(seq), now(), now()
+            from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
+            cross join lateral jsonb_populate_record(null::public.touches, u.it -> 'fields') f
+           where u.kind = 'touch'
+           order by u.o;
+
+          -- Stage changes, then what apply_stage_change did per statement: each prospect they are
+          -- about moves to the latest one by (changed_at, id) if it is later than the one in place
+          -- (people created in this run are already there).
+          with ins as (
+            insert into public.stage_changes (id, team_id, prospect_id, from_stage_id, to_stage_id, changed_at, note,
+              change_seq, created_at, updated_at)
+            select (u.it ->> 'id')::uuid, team,
+              coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
+              f.from_stage_id, f.to_stage_id,
+              least(coalesce(f.changed_at, private.hlc_time(u.it ->> 'hlc')), now()), f.note,
+              nextval(seq), now(), now()
+              from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
+              cross join lateral jsonb_populate_record(null::public.stage_changes, u.it -> 'fields') f
+             where u.kind = 'stage_change'
+             order by u.o
+            returning prospect_id, id, to_stage_id, changed_at
+          )
+          update public.prospects p
+             set stage_id = l.to_stage_id, stage_entered_at = l.changed_at, stage_change_id = l.id,
+                 change_seq = nextval(seq), updated_at = now()
+            from (select distinct on (i.prospect_id) i.prospect_id, i.id, i.to_stage_id, i.changed_at
+                    from ins i
+                   order by i.prospect_id, i.changed_at desc, i.id desc) l
+           where p.id = l.prospect_id
+             and (p.stage_change_id is null or (p.stage_entered_at, p.stage_change_id) < (l.changed_at, l.id));
+
+          for i in lo..hi loop
+            if run_kinds[i - lo + 1] = 'dup' then
+              results[i] := private.result((items[i] ->> 'mutation_id')::uuid, 'duplicate');
+            elsif run_kinds[i - lo + 1] <> 'p_edit' then
+              results[i] := private.result((items[i] ->> 'mutation_id')::uuid, 'applied');
+            end if;
+          end loop;
+          perform set_config('jalur.apply_run', '', true);
+          applied := true;
+        -- A row of the run was refused: nothing of the run stays; it is tried again in halves.
+        exception when insufficient_privilege or integrity_constraint_violation or data_exception or raise_exception
+                       or program_limit_exceeded then
+          for i in lo..hi loop
+            results[i] := null;
+          end loop;
+          cap := greatest((cut - p) / 2, 1);
+          cap_until := cut - 1;
+          continue;
+        end;
+      end if;
+      if applied then
+        p := cut;
+        continue;
+      end if;
+      -- A short run, or the item at the cut: one by one.
+      lo := p;
+      hi := least(cut, q);
+      if cut <= q then
+        cuts := cuts + 1;
+        if cuts > max_cuts then
+          set_based := false;
+        end if;
+      end if;
+    else
+      lo := p;
+      hi := p;
+      while hi < n and hi - lo + 1 < chunk and not (set_based and plain[hi + 1]) loop
+        hi := hi + 1;
+      end loop;
+    end if;
+
+    -- One by one, as before: a range in one subtransaction; a range that hits an item error is
+    -- rolled back and its items are applied again each in its own subtransaction, the bad ones
+    -- reported as rejected. Only data, size and permission errors reject an item; anything else
+    -- (deadlock, timeout, bug) aborts the call so the client retries the whole batch.
+    begin
+      for i in lo..hi loop
+        results[i] := private.push_item(team, my_role, items[i], dup[i]);
+      end loop;
+    exception when insufficient_privilege or integrity_constraint_violation or data_exception or raise_exception
+                   or program_limit_exceeded then
+      for i in lo..hi loop
+        begin
+          results[i] := private.push_item(team, my_role, items[i], dup[i]);
+        exception when insufficient_privilege or integrity_constraint_violation or data_exception or raise_exception
+                       or program_limit_exceeded then
+          get stacked diagnostics err_message = message_text, err_detail = pg_exception_detail,
+                                  err_constraint = constraint_name;
+          mid := (items[i] ->> 'mutation_id')::uuid;
+          results[i] := case
+            when sqlstate = '42501' then private.result(mid, 'rejected', 'forbidden', err_message)
+            when sqlstate = '23505' then private.result(mid, 'rejected', 'conflict', err_message,
+                                           case when err_detail ~* '^[0-9a-f-]{36}$' then err_detail::uuid end)
+            when sqlstate = '23503' then private.result(mid, 'rejected', 'invalid', coalesce(
+                                           substring(err_constraint from '_team_id_([a-z_]+)_fkey$') || ' refers to nothing in this team',
+                                           err_message))
+            else private.result(mid, 'rejected', 'invalid', left(err_message, 500))
+          end;
+        end;
+      end loop;
+    end;
+    p := hi + 1;
+  end loop;
+
+  insert into private.applied_mutations (team_id, mutation_id, user_id)
+  select team, (r ->> 'mutation_id')::uuid, uid from unnest(results) r where r ->> 'status' = 'applied';
+  perform set_config('jalur.sync', '', true);
+  return jsonb_build_object('results', to_jsonb(results));
+end;
+$$;
+alter function public.sync_push(uuid, jsonb) set statement_timeout = '6s';
+-- Runs as jalur_apply (the marker; see the top of this file).
+alter function public.sync_push(uuid, jsonb) owner to jalur_apply;
+
+-- Replacing a function keeps its privileges; said again so this file reads whole.
+revoke all on function public.sync_push(uuid, jsonb) from public, anon;
+grant execute on function public.sync_push(uuid, jsonb) to authenticated, service_role;
