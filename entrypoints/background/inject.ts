@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { planInjection, type InjectSender } from '../../lib/messaging/inject-policy';
+import { tabChanged } from './tab-title';
 
 export function isInjectSurfacesRequest(msg: unknown): boolean {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'injectSurfaces';
@@ -21,5 +22,7 @@ export async function injectSurfaces(msg: unknown, sender: InjectSender): Promis
     // The tab closed or moved to another site meanwhile: nothing to start.
     return { ok: false, code: 'unknown', error: `Could not start Jalur on this page: ${(e as Error)?.message ?? String(e)}` };
   }
+  // A page's first request comes after its load: the moment to give the tab its own title.
+  if (plan.frameId === 0) tabChanged(plan.tabId);
   return { ok: true, data: { injected: plan.surfaces } };
 }

@@ -8,7 +8,7 @@
 // What a tab shows is remembered in storage.session (tab id → profile slug and name, or the listed
 // people's keys), so a worker that Chrome stopped can bring every tab's title up to date after a change
 // without asking the pages again. Chrome drops a tab's own title and icon when the tab loads another
-// document; in-app navigation is followed through the content script's `pageChanged` and tab updates.
+// document; LinkedIn tabs report their loads and in-app moves themselves (see watchTabTitles).
 import { browser } from 'wxt/browser';
 import { formatDue } from '../../components/shared/format';
 import { stageLabel, t } from '../../components/shared/i18n';
@@ -178,14 +178,14 @@ export async function refreshTabTitles(overdue?: number): Promise<void> {
   }
 }
 
-/** Registered at the worker's top level, so a tab update wakes a stopped worker and is seen. */
+/**
+ * Registered at the worker's top level. Jalur keeps no watch on tab updates: that listener would wake the
+ * worker for every page load on every site, competing with the page for the CPU. A LinkedIn tab tells the
+ * background itself (the router's injection request after the load, and `pageChanged` after in-app
+ * moves); a tab that left LinkedIn has its title and icon reset by Chrome and is forgotten at the next
+ * refresh (refreshTabTitles).
+ */
 export function watchTabTitles(): void {
-  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (!(info.url || info.title || info.status)) return;
-    if (tab.url && isLinkedInHost(tab.url)) tabChanged(tabId);
-    // Another site (its URL hidden from Jalur, or shown): Chrome has reset the tab's title and icon.
-    else if (info.status === 'loading' || info.url) void forget(tabId);
-  });
   browser.tabs.onRemoved.addListener((tabId) => {
     clearTimeout(timers.get(tabId));
     generation.delete(tabId);

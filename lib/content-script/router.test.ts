@@ -55,7 +55,41 @@ describe('the LinkedIn router', () => {
     await p.go('https://www.linkedin.com/company/sinar-logistik-fx/');
     await p.go('https://www.linkedin.com/company/other-company/');
     await p.go('https://www.linkedin.com/in/someone-else/');
-    expect(p.sent).toEqual([ask('profile', 'lists', 'messaging'), ask('company')]);
+    expect(p.sent.filter((m) => (m as { type: string }).type === 'injectSurfaces')).toEqual([ask('profile', 'lists', 'messaging'), ask('company')]);
+  });
+
+  it('tells the background of every in-app move that needs no new surface, so the tab title follows', async () => {
+    const p = fakePage();
+    startRouter(p.env);
+    p.load();
+    await p.go('https://www.linkedin.com/search/results/people/?keywords=logistik');
+    await p.go('https://www.linkedin.com/search/results/people/?keywords=logistik'); // no move: nothing
+    await p.go('https://www.linkedin.com/search/results/people/?keywords=logistik&page=2');
+    await p.go('https://www.linkedin.com/company/sinar-logistik-fx/');
+    await p.go('https://www.linkedin.com/in/someone-else/');
+    expect(p.sent).toEqual([
+      ask('profile', 'lists', 'messaging'),
+      { type: 'pageChanged', url: 'https://www.linkedin.com/search/results/people/?keywords=logistik' },
+      { type: 'pageChanged', url: 'https://www.linkedin.com/search/results/people/?keywords=logistik&page=2' },
+      ask('company'),
+      { type: 'pageChanged', url: 'https://www.linkedin.com/in/someone-else/' },
+    ]);
+  });
+
+  it('a worker that cannot hear the move costs the page nothing (no unhandled rejection)', async () => {
+    const p = fakePage(async (m) => ((m as { type: string }).type === 'pageChanged' ? Promise.reject(new Error('Extension context invalidated')) : { ok: true }));
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      startRouter(p.env);
+      p.load();
+      await p.go('https://www.linkedin.com/in/someone-else/');
+      await new Promise((r) => setTimeout(r, 0));
+      expect(unhandled).not.toHaveBeenCalled();
+      expect(p.sent).toHaveLength(2);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 
   it('a page first loaded on search gets the profile chip when it moves to a profile in-app', async () => {
@@ -72,11 +106,14 @@ describe('the LinkedIn router', () => {
     const p = fakePage(async () => (n++ === 0 ? Promise.reject(new Error('Could not establish connection')) : { ok: true }));
     startRouter(p.env);
     p.load();
-    await Promise.resolve();
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0)); // the refusal has been heard
     await p.go('https://www.linkedin.com/in/rizky-pratama-5e6f7a/?miniProfile=1');
     await p.go('https://www.linkedin.com/in/rizky-pratama-5e6f7a/?x=2');
-    expect(p.sent).toEqual([ask('profile', 'lists', 'messaging'), ask('profile', 'lists', 'messaging')]);
+    expect(p.sent).toEqual([
+      ask('profile', 'lists', 'messaging'),
+      ask('profile', 'lists', 'messaging'),
+      { type: 'pageChanged', url: 'https://www.linkedin.com/in/rizky-pratama-5e6f7a/?x=2' },
+    ]);
   });
 
   it('in a real page: no message, event or DOM change before the load event; one request in a task after it', () => {

@@ -4,7 +4,8 @@
 // nothing posted or added to the page.
 // In a task after the load event, and again whenever the page moves to another URL in-app, it asks the
 // background for the surface scripts the URL needs (./surfaces.ts), each at most once per document; the
-// background injects exactly those into this tab and frame. What the surfaces then do is theirs
+// background injects exactly those into this tab and frame. A move that needs no new surface is told to
+// the background as `pageChanged`: these two messages are how it learns what a LinkedIn tab shows. What the surfaces then do is theirs
 // (./start-surface.ts): they too start after the load and follow in-app navigation themselves.
 import { surfacesFor, type SurfaceName } from './surfaces';
 
@@ -29,7 +30,12 @@ export function startRouter(env: RouterEnv): void {
     if (href === last) return;
     last = href;
     const want = surfacesFor(href).filter((s) => !asked.has(s));
-    if (!want.length) return;
+    // Nothing to inject: still tell the background the page moved, so the tab's toolbar title follows
+    // (it keeps no watch on tab updates, which would wake it for every page load on every site).
+    if (!want.length) {
+      env.send({ type: 'pageChanged', url: href }).catch(() => undefined);
+      return;
+    }
     for (const s of want) asked.add(s);
     // A worker that cannot answer or refuses: the next navigation asks again.
     const forget = () => {

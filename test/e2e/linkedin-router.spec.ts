@@ -101,3 +101,26 @@ test('a page first loaded on search gets no profile script until it moves to a p
   // And on the profile the profile script answers with the person.
   expect(await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'extract' }), tabId)).toMatchObject({ ok: true });
 });
+
+test('the tab’s toolbar title follows in-app moves between list pages, though Jalur keeps no watch on tab updates', async ({ context, sw }) => {
+  await serveLinkedIn(
+    context,
+    /^https:\/\/www\.linkedin\.com\//,
+    spaShell({
+      '/search/results/people/': fixturePage('linkedin-lists/search-2024.html'),
+      '/mynetwork/invite-connect/connections/': fixturePage('linkedin-lists/connections-2024.html'),
+    }),
+  );
+  expect(await sw.evaluate(() => chrome.tabs.onUpdated.hasListeners())).toBe(false);
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/search/results/people/?keywords=logistik');
+  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: '*://*.linkedin.com/*' }))[0]!.id!);
+  const title = () => sw.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+  const LIST = /^Jalur — (\d+) people on this page, 0 in your pipeline/;
+  await expect.poll(title).toMatch(LIST);
+  const onSearch = (await title()).match(LIST)![1];
+  // Connections needs no surface the search page lacks: only the router's `pageChanged` tells the background.
+  await navigateInApp(page, '/mynetwork/invite-connect/connections/');
+  await expect.poll(async () => (await title()).match(LIST)?.[1]).not.toBe(onSearch);
+  expect(await title()).toMatch(LIST);
+});
