@@ -40,7 +40,13 @@ export async function storeWritten(): Promise<void> {
   await send({ type: 'storeWritten' });
 }
 
+/**
+ * Passed to the timer of each of these turns (the callback ignores it), so end-to-end tests can hold
+ * exactly the import's turns and none of the page's other zero-delay timers (test/e2e/held-turns.ts).
+ */
+export const NEXT_TURN_MARK = 'jalur:next-turn';
+
 /** A turn of the page's event loop: input, painting and IndexedDB callbacks run before the next slice. */
 export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => setTimeout(() => resolve(), 0, NEXT_TURN_MARK));
 }

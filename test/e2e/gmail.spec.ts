@@ -103,22 +103,40 @@ test('hash navigation between list and conversations updates chips and list mark
 test('typing a reply does not rescan the conversation', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(THREAD);
-  await expect(page.locator('jalur-inline')).toHaveCount(2);
-  const before = await page.locator('jalur-inline').evaluateAll((els) => els.map((e) => ((e as HTMLElement).dataset.gen = 'first')));
-  expect(before).toHaveLength(2);
-  await page.evaluate(() => {
+  const chips = page.locator('jalur-inline');
+  await expect(chips).toHaveCount(2);
+  // A scan puts back any chip missing from the page, while taking one of our own chips out wakes no
+  // scan (the watch ignores Jalur's own elements). So a chip taken out shows whether a scan ran since.
+  const takeOutBudi = () => page.locator(`jalur-inline[data-email="${BUDI}"]`).evaluate((el) => el.remove());
+  const mainRegion = page.locator('[role="main"]').first();
+
+  // Opening the reply box is a change to the conversation: it is scanned, and the chip comes back.
+  await takeOutBudi();
+  await expect(chips).toHaveCount(1);
+  await mainRegion.evaluate((main) => {
     const box = document.createElement('div');
     box.contentEditable = 'true';
     box.setAttribute('role', 'textbox');
-    document.querySelector('[role="main"]')!.append(box);
+    box.id = 'reply-box';
+    main.append(box);
+  });
+  await expect(chips).toHaveCount(2);
+
+  await chips.evaluateAll((els) => els.forEach((e) => ((e as HTMLElement).dataset.gen = 'first')));
+  await takeOutBudi();
+  await page.locator('#reply-box').evaluate((box) => {
     for (let i = 0; i < 50; i++) box.append(document.createTextNode(`typing ${i} `));
   });
-  await page.waitForTimeout(300);
-  // Same chip elements: nothing was torn down and rebuilt.
-  expect(await page.locator('jalur-inline').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.gen))).toEqual([
-    'first',
-    'first',
-  ]);
+  // A scan is scheduled for the next animation frame (components/chip/mail-inline.tsx), so once two
+  // frames have passed any scan the typing woke has run: the chip would be back.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(chips).toHaveCount(1);
+  // Same chip element for Anita: nothing was torn down and rebuilt.
+  expect(await chips.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.gen))).toEqual(['first']);
+
+  // And the probe is sound: a change outside the reply box is scanned, and the chip comes back.
+  await mainRegion.evaluate((main) => main.append(document.createElement('div')));
+  await expect(chips).toHaveCount(2);
 });
 
 test('the side panel follows the conversation open in a Gmail tab', async ({ context, sw, extensionId }) => {

@@ -11,6 +11,12 @@ async function notifications(sw: import('@playwright/test').Worker) {
   return sw.evaluate(() => chrome.notifications.getAll());
 }
 
+// How the test knows a notification was NOT shown without waiting a while: the background answers a
+// change only after its badge and notification check for that change (entrypoints/background/index.ts:
+// the request's reply waits for afterChange, which awaits refreshBadgeAndNotify). The panel empties a
+// form's field once that answer is in, so from then on whatever that check would show is already shown.
+// The first step checks this order holds: the check's record is written by the time the field empties.
+
 test('a follow-up falling due gives one summary notification, not repeated; the rep can turn it off', async ({
   context,
   sw,
@@ -23,17 +29,20 @@ test('a follow-up falling due gives one summary notification, not repeated; the 
   await panel.getByLabel('Follow-up', { exact: true }).fill('Call Rizky about the trial');
   await panel.getByLabel('Due').fill('2026-01-05T09:30');
   await panel.getByRole('button', { name: 'Add follow-up' }).click();
-  await expect.poll(() => badgeText(sw)).toBe('1');
-  await expect.poll(() => notifications(sw)).toHaveProperty('jalur-due');
+  await expect(panel.getByLabel('Follow-up', { exact: true })).toHaveValue('');
+  // Answered: the badge and the notification check for this change are done (read once, not polled).
+  expect(await badgeText(sw)).toBe('1');
   const shown = await sw.evaluate(() => new Promise((r) => chrome.storage.local.get('notifyState', (v) => r(v.notifyState))));
   expect(shown).toMatchObject({ keys: [expect.stringMatching(/@/)] });
+  await expect.poll(() => notifications(sw)).toHaveProperty('jalur-due');
 
   // Another change that brings nothing newly due: no second notification.
   await sw.evaluate(() => chrome.notifications.clear('jalur-due'));
   await panel.getByLabel('Note').fill('Left a voicemail');
   await panel.getByRole('button', { name: 'Log touch' }).click();
+  await expect(panel.getByLabel('Note')).toHaveValue('');
+  expect(await notifications(sw)).not.toHaveProperty('jalur-due');
   await expect(panel.locator('.touches li')).toContainText('Left a voicemail');
-  await page.waitForTimeout(1000);
   expect(await notifications(sw)).not.toHaveProperty('jalur-due');
 
   // Turned off: a second overdue follow-up only counts on the badge.
@@ -41,7 +50,7 @@ test('a follow-up falling due gives one summary notification, not repeated; the 
   await panel.getByLabel('Follow-up', { exact: true }).fill('Send the proposal');
   await panel.getByLabel('Due').fill('2026-01-06T09:30');
   await panel.getByRole('button', { name: 'Add follow-up' }).click();
-  await expect.poll(() => badgeText(sw)).toBe('2');
-  await page.waitForTimeout(1000);
+  await expect(panel.getByLabel('Follow-up', { exact: true })).toHaveValue('');
+  expect(await badgeText(sw)).toBe('2');
   expect(await notifications(sw)).not.toHaveProperty('jalur-due');
 });
