@@ -342,7 +342,7 @@ begin
   select coalesce(array_agg(d.e order by d.o), '{}'), coalesce(array_agg(d.dup order by d.o), '{}'),
          coalesce(array_agg(d.dup or (
            d.e ->> 'op' = 'upsert'
-           and private.hlc_time(d.e ->> 'hlc') <= now() + interval '1 hour'
+           and to_timestamp(left(d.e ->> 'hlc', 15)::bigint / 1000.0) <= now() + interval '1 hour'
            and case d.e ->> 'entity'
              when 'prospect' then
                (d.e -> 'fields') - '{name,headline,title,company,location,photo_url,linkedin_url,linkedin_slug,emails,
@@ -509,14 +509,14 @@ begin
             f.currency, f.expected_close, coalesce(f.owner_id, uid), f.lost_reason,
             coalesce(sc.to_stage_id, f.stage_id, first_open), coalesce(sc.changed_at, now()), sc.id,
             coalesce(f.score_adjustment, 0), f.cadence_enrolment, f.linkedin_member_id, f.company_id,
-            private.hlc_map(u.it -> 'fields', u.it ->> 'hlc'), nextval(seq), now(), now()
+            (select coalesce(jsonb_object_agg(k, u.it ->> 'hlc'), '{}') from jsonb_object_keys(u.it -> 'fields') k), nextval(seq), now(), now()
             from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
             cross join lateral jsonb_populate_record(null::public.prospects, u.it -> 'fields') f
             left join (
               select distinct on (c.prospect_id) c.prospect_id, c.id, c.to_stage_id, c.changed_at
                 from (select (v.it ->> 'id')::uuid as id, (v.it -> 'fields' ->> 'prospect_id')::uuid as prospect_id,
                              (v.it -> 'fields' ->> 'to_stage_id')::uuid as to_stage_id,
-                             least(coalesce((v.it -> 'fields' ->> 'changed_at')::timestamptz, private.hlc_time(v.it ->> 'hlc')),
+                             least(coalesce((v.it -> 'fields' ->> 'changed_at')::timestamptz, to_timestamp(left(v.it ->> 'hlc', 15)::bigint / 1000.0)),
                                    now()) as changed_at
                         from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) as v(it, kind)
                        where v.kind = 'stage_change') c
@@ -532,9 +532,18 @@ begin
           for round_no in 1..rounds loop
             with e as (
               select y.pos, y.hlc, y.f, cur,
-                     private.merge_winners(y.f - '{stage_id,company_id}'::text[], y.hlc, cur.field_hlc, to_jsonb(cur)) as win_main,
+                     -- private.merge_winners, inline (a function call per edit, and the row as jsonb only for a tie)
+                     (select coalesce(jsonb_object_agg(m.key, m.value), '{}')
+                        from jsonb_each(y.f - '{stage_id,company_id}'::text[]) m
+                       where y.hlc collate "C" > coalesce(cur.field_hlc ->> m.key, '') collate "C"
+                          or (y.hlc = cur.field_hlc ->> m.key
+                              and m.value::text collate "C" > coalesce(to_jsonb(cur) -> m.key, 'null'::jsonb)::text collate "C")) as win_main,
                      case when y.f ? 'company_id' then
-                       private.merge_winners(jsonb_build_object('company_id', y.f -> 'company_id'), y.hlc, cur.field_hlc, to_jsonb(cur))
+                       (select coalesce(jsonb_object_agg(m.key, m.value), '{}')
+                        from jsonb_each(jsonb_build_object('company_id', y.f -> 'company_id')) m
+                       where y.hlc collate "C" > coalesce(cur.field_hlc ->> m.key, '') collate "C"
+                          or (y.hlc = cur.field_hlc ->> m.key
+                              and m.value::text collate "C" > coalesce(to_jsonb(cur) -> m.key, 'null'::jsonb)::text collate "C"))
                      end as win_company
                 from (select lo - 1 + u.o as pos, (u.it ->> 'id')::uuid as rid, u.it ->> 'hlc' as hlc, u.it -> 'fields' as f,
                              row_number() over (partition by (u.it ->> 'id')::uuid order by u.o) as rnd
@@ -558,7 +567,7 @@ begin
                      expected_close = (x.r).expected_close, owner_id = (x.r).owner_id, lost_reason = (x.r).lost_reason,
                      score_adjustment = (x.r).score_adjustment, cadence_enrolment = (x.r).cadence_enrolment,
                      linkedin_member_id = (x.r).linkedin_member_id, company_id = (x.r).company_id,
-                     field_hlc = t.field_hlc || private.hlc_map(x.win, x.hlc),
+                     field_hlc = t.field_hlc || (select jsonb_object_agg(k, x.hlc) from jsonb_object_keys(x.win) k),
                      change_seq = nextval(seq), updated_at = now()
                 from (select (w.cur).id as rid, jsonb_populate_record(w.cur, w.win) as r, w.win, w.hlc
                         from w where w.win <> '{}' offset 0) x
@@ -573,10 +582,11 @@ begin
               raise exception using errcode = '42501', message = 'you may not change this prospect';
             end if;
             for i in 1..coalesce(cardinality(run_pos), 0) loop
+              -- private.result, inline
               results[run_pos[i]] := case when run_superseded[i]
-                then private.result((items[run_pos[i]] ->> 'mutation_id')::uuid, 'applied', 'superseded',
-                                    'newer values were already in place')
-                else private.result((items[run_pos[i]] ->> 'mutation_id')::uuid, 'applied') end;
+                then jsonb_build_object('mutation_id', (items[run_pos[i]] ->> 'mutation_id')::uuid, 'status', 'applied',
+                                        'code', 'superseded', 'reason', 'newer values were already in place')
+                else jsonb_build_object('mutation_id', (items[run_pos[i]] ->> 'mutation_id')::uuid, 'status', 'applied') end;
             end loop;
           end loop;
 
@@ -588,7 +598,7 @@ begin
           select (u.it ->> 'id')::uuid, team,
             coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
             coalesce(f.assignee_id, uid), f.title, f.note, f.channel, f.due_at, f.done_at,
-            f.snoozed_until, f.cadence_id, f.cadence_step, private.hlc_map(u.it -> 'fields', u.it ->> 'hlc'),
+            f.snoozed_until, f.cadence_id, f.cadence_step, (select coalesce(jsonb_object_agg(k, u.it ->> 'hlc'), '{}') from jsonb_object_keys(u.it -> 'fields') k),
             nextval(seq), now(), now()
             from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
             cross join lateral jsonb_populate_record(null::public.follow_ups, u.it -> 'fields') f
@@ -600,7 +610,7 @@ begin
           select (u.it ->> 'id')::uuid, team,
             coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
             f.channel, coalesce(f.direction, 'out'), f.note,
-            least(coalesce(f.occurred_at, private.hlc_time(u.it ->> 'hlc')), now()), f.follow_up_id, f.engagement,
+            least(coalesce(f.occurred_at, to_timestamp(left(u.it ->> 'hlc', 15)::bigint / 1000.0)), now()), f.follow_up_id, f.engagement,
             nextval(seq), now(), now()
             from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
             cross join lateral jsonb_populate_record(null::public.touches, u.it -> 'fields') f
@@ -616,7 +626,7 @@ begin
             select (u.it ->> 'id')::uuid, team,
               coalesce((select p.merged_into from public.prospects p where p.id = f.prospect_id and p.team_id = team), f.prospect_id),
               f.from_stage_id, f.to_stage_id,
-              least(coalesce(f.changed_at, private.hlc_time(u.it ->> 'hlc')), now()), f.note,
+              least(coalesce(f.changed_at, to_timestamp(left(u.it ->> 'hlc', 15)::bigint / 1000.0)), now()), f.note,
               nextval(seq), now(), now()
               from unnest(items[lo:hi], run_kinds[1:hi - lo + 1]) with ordinality as u(it, kind, o)
               cross join lateral jsonb_populate_record(null::public.stage_changes, u.it -> 'fields') f
@@ -635,9 +645,9 @@ begin
 
           for i in lo..hi loop
             if run_kinds[i - lo + 1] = 'dup' then
-              results[i] := private.result((items[i] ->> 'mutation_id')::uuid, 'duplicate');
+              results[i] := jsonb_build_object('mutation_id', (items[i] ->> 'mutation_id')::uuid, 'status', 'duplicate');
             elsif run_kinds[i - lo + 1] <> 'p_edit' then
-              results[i] := private.result((items[i] ->> 'mutation_id')::uuid, 'applied');
+              results[i] := jsonb_build_object('mutation_id', (items[i] ->> 'mutation_id')::uuid, 'status', 'applied');
             end if;
           end loop;
           perform set_config('jalur.apply_run', '', true);

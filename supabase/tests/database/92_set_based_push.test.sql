@@ -4,7 +4,7 @@
 -- teams are compared, change cursors aside.
 begin;
 \ir _helpers.psql
-select plan(26);
+select plan(30);
 
 select tests.make_teams();
 
@@ -290,6 +290,72 @@ select is((select count(*)::int from private.applied_mutations m where m.mutatio
 select is((select name from public.prospects where id = 'e0000000-0000-4000-8000-000000000012'), 'Gita S',
           'a later edit of a person created earlier in the same batch is applied');
 select is((select count(*)::int from public.touches where id = 'e0000000-0000-4000-8000-000000000211'), 1, 'a touch id twice is one touch');
+
+-- ---- what a run now checks and writes itself (20261206040000_apply_role.sql) ---------------------
+-- The per-row triggers step aside for a run's rows; the run's statements normalise, default,
+-- redirect, stamp and check instead. Each of those, pushed both ways from the same rows: a new person
+-- with a messy slug and e-mails and three stage changes in the batch (the latest by time wins), one
+-- with a given stage and none, one with a given stage and a change, touches, follow-ups and a stage
+-- change of a person merged away (they land on the survivor), follow-ups without an assignee, an
+-- erased id, an owner from another team, a move into a deleted stage and a stage of another team.
+insert into public.prospects (id, team_id, name, source, created_by, owner_id) values
+  ('e5000000-0000-4000-8000-0000000000a1', tests.team(), 'Kept', 'event', tests.user_id('rep'), tests.user_id('rep')),
+  ('e5000000-0000-4000-8000-0000000000a2', tests.team(), 'Merged away', 'event', tests.user_id('rep'), tests.user_id('rep'));
+update public.prospects set deleted_at = now(), merged_into = 'e5000000-0000-4000-8000-0000000000a1'
+ where id = 'e5000000-0000-4000-8000-0000000000a2';
+insert into public.erasures (id, team_id) values ('e5000000-0000-4000-8000-0000000000e1', tests.team());
+update public.stages set deleted_at = now() where team_id = tests.team() and key = 'lost';
+create temp table own_checks as select jsonb_build_array(
+  /*  0 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000001', tests.hlc(9000),
+                     '{"name": "Nia", "source": "referral", "linkedin_slug": "  Nia-Ramadhani ", "emails": [" NIA@Example.com", "nia@example.com", ""]}'),
+  /*  1 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000101', tests.hlc(9001),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-000000000001', 'to_stage_id', tests.stage(tests.team(), 'qualification'),
+                                        'changed_at', '2026-03-01T10:00:00Z')),
+  /*  2 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000102', tests.hlc(9002),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-000000000001', 'to_stage_id', tests.stage(tests.team(), 'consideration'),
+                                        'changed_at', '2026-03-02T10:00:00Z')),
+  /*  3 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000103', tests.hlc(9003),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-000000000001', 'to_stage_id', tests.stage(tests.team(), 'prospecting'),
+                                        'changed_at', '2026-02-01T10:00:00Z')),
+  /*  4 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000002', tests.hlc(9004),
+                     jsonb_build_object('name', 'Oki', 'source', 'event', 'stage_id', tests.stage(tests.team(), 'qualification'))),
+  /*  5 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000003', tests.hlc(9005),
+                     jsonb_build_object('name', 'Putri', 'source', 'event', 'stage_id', tests.stage(tests.team(), 'qualification'))),
+  /*  6 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000104', tests.hlc(9006),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-000000000003', 'to_stage_id', tests.stage(tests.team(), 'decision'))),
+  /*  7 */ tests.mut('touch', 'upsert', 'e5000000-0000-4000-8000-000000000201', tests.hlc(9007),
+                     '{"prospect_id": "e5000000-0000-4000-8000-0000000000a2", "channel": "call"}'),
+  /*  8 */ tests.mut('follow_up', 'upsert', 'e5000000-0000-4000-8000-000000000301', tests.hlc(9008),
+                     '{"prospect_id": "e5000000-0000-4000-8000-0000000000a2", "title": "Call back", "due_at": "2026-03-05T09:00:00Z"}'),
+  /*  9 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000105', tests.hlc(9009),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-0000000000a2', 'to_stage_id', tests.stage(tests.team(), 'consideration'))),
+  /* 10 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-0000000000e1', tests.hlc(9010), '{"name": "Erased", "source": "event"}'),
+  /* 11 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000004', tests.hlc(9011),
+                     jsonb_build_object('name', 'Given away', 'source', 'event', 'owner_id', tests.user_id('other'))),
+  /* 12 */ tests.mut('stage_change', 'upsert', 'e5000000-0000-4000-8000-000000000106', tests.hlc(9012),
+                     jsonb_build_object('prospect_id', 'e5000000-0000-4000-8000-0000000000a1', 'to_stage_id',
+                                        (select s.id from public.stages s where s.team_id = tests.team() and s.key = 'lost'))),
+  /* 13 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000005', tests.hlc(9013),
+                     jsonb_build_object('name', 'Other stage', 'source', 'event', 'stage_id', tests.stage(tests.team('b'), 'qualification'))),
+  /* 14 */ tests.mut('follow_up', 'upsert', 'e5000000-0000-4000-8000-000000000302', tests.hlc(9014),
+                     '{"prospect_id": "e5000000-0000-4000-8000-0000000000a1", "title": "Demo", "due_at": "2026-03-06T09:00:00Z"}'),
+  /* 15 */ tests.mut('touch', 'upsert', 'e5000000-0000-4000-8000-000000000202', tests.hlc(9015),
+                     '{"prospect_id": "e5000000-0000-4000-8000-000000000002", "channel": "email", "occurred_at": "2026-03-01T09:00:00Z"}'),
+  /* 16 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000006', tests.hlc(9016), '{"name": "Rudi", "source": "cold_call"}'),
+  /* 17 */ tests.mut('prospect', 'upsert', 'e5000000-0000-4000-8000-000000000007', tests.hlc(9017), '{"name": "Sinta", "source": "cold_call"}')) as b;
+grant select on own_checks to authenticated;
+insert into runs select 'own_checks', tests.both_ways('rep', array[(select b from own_checks)]);
+select is((select r -> 'set_based' -> 'replies' from runs where name = 'own_checks'), (select r -> 'per_item' -> 'replies' from runs where name = 'own_checks'),
+          'what a run checks itself (erased id, owner, deleted or foreign stage) gets the same replies as the triggers one by one');
+select is((select r -> 'set_based' -> 'state' from runs where name = 'own_checks'), (select r -> 'per_item' -> 'state' from runs where name = 'own_checks'),
+          '…and what it writes itself (slug, e-mails, first stage, assignee, merged person, stage of a new person) the same rows');
+select is(tests.codes_of((select r -> 'set_based' -> 'replies' -> 0 from runs where name = 'own_checks')),
+          '{applied,applied,applied,applied,applied,applied,applied,applied,applied,applied,rejected/invalid,rejected/invalid,rejected/invalid,rejected/invalid,applied,applied,applied,applied}',
+          '…refusing exactly the erased id, the outside owner, the deleted stage and the other team''s stage');
+select is((select r -> 'set_based' -> 'state' -> 'prospects' from runs where name = 'own_checks') @> jsonb_build_array(jsonb_build_object(
+             'id', 'e5000000-0000-4000-8000-000000000001', 'linkedin_slug', 'nia-ramadhani', 'emails', jsonb_build_array('nia@example.com'),
+             'stage_id', tests.stage(tests.team(), 'consideration'), 'stage_change_id', 'e5000000-0000-4000-8000-000000000102')),
+          true, 'a new person is normalised and starts at their latest stage change of the batch');
 
 select * from finish();
 rollback;
