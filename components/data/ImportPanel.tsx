@@ -24,10 +24,12 @@ interface Choice {
 }
 
 /**
- * Rows per written slice: one short transaction each, so a chip's lookup (a few reads in the
- * background) waits at most one slice. The dry run writes nothing and takes bigger slices.
+ * Written slices of about 40 ms each (as many rows as the last slices' pace fits, 100 to 1,000): one
+ * short transaction each, so a chip's lookup (a few reads in the background) waits at most one slice;
+ * never under 100 rows, where commits would cost more than the rows (lib/store/import.ts). The dry
+ * run writes nothing and takes bigger slices.
  */
-export const PAGE_IMPORT = { chunk: 250, planChunk: 2000 } as const;
+export const PAGE_IMPORT = { chunk: 1000, planChunk: 2000, sliceMs: 40 } as const;
 
 /** CSV in: choose a file, check how its columns map, see what would happen, then import it whole (or without its bad rows). */
 export function ImportPanel() {

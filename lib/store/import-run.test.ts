@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
-import { ImportCancelled, type ImportProgress } from './import';
+import { ImportCancelled, nextSliceRows, type ImportProgress } from './import';
 import { checkImport, dryRun, runImport } from './import-run';
 
 function people(n: number, from = 0): ImportFile {
@@ -193,3 +193,45 @@ describe('an import run as the options page drives it', () => {
   });
 });
 
+
+describe('timed write slices (a chip waits for one slice at most)', () => {
+  it('sizes each slice by how long the last one took, within the floor, twofold growth and chunk', () => {
+    expect(nextSliceRows(400, 80, 40, 1000)).toBe(200); // twice too slow: half the rows
+    expect(nextSliceRows(100, 5, 40, 1000)).toBe(200); // eight times too quick: at most twice as many
+    expect(nextSliceRows(300, 40, 40, 1000)).toBe(300);
+    expect(nextSliceRows(100, 1000, 40, 1000)).toBe(100); // never under the floor (a commit's worth of rows)
+    expect(nextSliceRows(800, 1, 40, 1000)).toBe(1000); // never over chunk
+    expect(nextSliceRows(100, 0, 40, 1000)).toBe(200); // nothing measurable: grows
+  });
+
+  it('writes as many rows a slice as the pace of the last one fits in the target, and every row goes in', async () => {
+    const { ctx } = await testStore();
+    // A clock read at each slice's start and end: the slices take 10, 10, 80, 40, ... ms.
+    const took = [10, 10, 80, 40];
+    let now = 0;
+    let reads = 0;
+    const clock = () => {
+      if (reads++ % 2) now += took[Math.floor(reads / 2) - 1] ?? 40;
+      return now;
+    };
+    const done: number[] = [];
+    const result = await runImport(
+      ctx,
+      people(1300),
+      { skipBadRows: false },
+      { chunk: 1000, sliceMs: 40, clock, pause: async () => undefined, onProgress: (p: ImportProgress) => p.phase === 'importing' && done.push(p.done) },
+    );
+    expect(result.created).toBe(1300);
+    expect(await ctx.db.prospects.count()).toBe(1300);
+    const sizes = done.map((d, i) => d - (done[i - 1] ?? 0));
+    // 100 before anything was measured; quick slices double; a slice twice too slow halves the next.
+    expect(sizes).toEqual([100, 200, 400, 200, 200, 200]);
+  });
+
+  it('without a target, slices stay at chunk rows', async () => {
+    const { ctx } = await testStore();
+    const done: number[] = [];
+    await runImport(ctx, people(25), { skipBadRows: false }, { chunk: 10, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) });
+    expect(done).toEqual([10, 20, 25]);
+  });
+});

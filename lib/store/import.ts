@@ -78,6 +78,15 @@ export interface ImportRun {
   pause?: () => Promise<void>;
   onProgress?: (p: ImportProgress) => void;
   /**
+   * Aim each write slice's transaction at about this many milliseconds: the rows per slice follow how
+   * fast the last slices went (at most `chunk`). A chip's lookup that arrives mid-import waits for the
+   * one transaction holding the prospects, so that wait is what this bounds, on a fast or a slow,
+   * busy machine alike; a fixed row count was 220 ms a slice on a 2-core laptop. Unset: `chunk` rows.
+   */
+  sliceMs?: number;
+  /** Where slice times are read from (milliseconds); default performance.now. */
+  clock?: () => number;
+  /**
    * Cancel: looked at between slices. A dry run stops with nothing to show; an import stops after the
    * slice being written commits, and ImportCancelled says what is in (see applyImport).
    */
@@ -96,6 +105,25 @@ export class ImportCancelled extends Error {
 }
 
 const WRITE_CHUNK = 1000;
+/**
+ * The fewest rows a timed slice writes. A transaction's commit costs about what 60 rows' writes do in
+ * Chromium (scripts/idb-cost.mts: 20–25 ms a commit on the 2-core machine under load, 0.4 ms a row),
+ * so slices much smaller than this would spend more on commits than on rows, slowing the import
+ * twofold for a chip that waits for the commit anyway.
+ */
+const MIN_TIMED_SLICE = 100;
+/** A timed import's first slice, before anything was measured. */
+const FIRST_TIMED_SLICE = 100;
+
+/**
+ * The rows of the next timed slice (ImportRun.sliceMs): as many as the last slice's pace fits into the
+ * target, growing at most twofold a step (one quick slice proves little), never under
+ * MIN_TIMED_SLICE nor over `max`.
+ */
+export function nextSliceRows(rows: number, tookMs: number, targetMs: number, max: number): number {
+  const fit = tookMs > 0 ? Math.floor((rows * targetMs) / tookMs) : rows * 2;
+  return Math.max(MIN_TIMED_SLICE, Math.min(max, rows * 2, fit));
+}
 
 interface Snapshot {
   now: number;
@@ -303,6 +331,8 @@ export async function applyImport(
   const updated: Prospect[] = [];
   let raced = 0;
   const chunk = Math.max(1, run.chunk ?? WRITE_CHUNK);
+  const clock = run.clock ?? (() => performance.now());
+  let rowsPerSlice = run.sliceMs ? Math.min(chunk, FIRST_TIMED_SLICE) : chunk;
   const total = p.creates.length + p.updates.length;
 
   /** New prospects and their first stage change, built before the slice's transaction opens so it stays short. */
@@ -446,7 +476,7 @@ export async function applyImport(
   };
 
   for (let done = 0; done < total; ) {
-    const end = Math.min(total, done + chunk);
+    const end = Math.min(total, done + rowsPerSlice);
     const creates = buildCreates(p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length)));
     const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
     const d = ctx.db;
@@ -458,6 +488,7 @@ export async function applyImport(
     const firstSlice = done === 0;
     const withTouches = updates.length > 0 || creates.some((c) => c.touch);
     const scope = [d.prospects, d.stageChanges, d.caches, ...(withTouches ? [d.touches] : []), ...(queuing ? [d.outbox] : []), ...(queuing || firstSlice ? [d.meta] : [])];
+    const started = clock();
     await d.transaction('rw', scope, async () => {
       const stampNow = await prospectsStamp(ctx);
       const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
@@ -485,6 +516,7 @@ export async function applyImport(
       for (const x of newOnes) created.push(x);
       for (const x of changed) updated.push(x);
     });
+    if (run.sliceMs) rowsPerSlice = nextSliceRows(end - done, clock() - started, run.sliceMs, chunk);
     done = end;
     run.onProgress?.({ phase: 'importing', done, total });
     if (done < total) await run.pause?.();
