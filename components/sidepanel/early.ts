@@ -58,13 +58,21 @@ export function earlyPort(): EarlyPort | null {
  * made at. Returns the reply (for the caller's timing marks; the view takes it with takeEarly).
  */
 export function askEarly(key: string, request: unknown, at = Date.now(), via: EarlyPort | null = earlyPort()): Promise<unknown> | null {
-  if (!via) return null;
+  return via ? answerEarly(key, request, at, via, () => via.sendMessage(request)) : null;
+}
+
+/**
+ * As askEarly, with the reply from `answer` (the view's first screen as kept in IndexedDB, falling
+ * back to asking the background). The change listener is in place before `answer` runs, so a change
+ * broadcast after the stored answer was read still drops it.
+ */
+export function answerEarly(key: string, request: unknown, at: number, via: EarlyPort, answer: () => Promise<unknown>): Promise<unknown> {
   port = via;
   if (!listening) {
     via.onMessage.addListener(onNotice);
     listening = true;
   }
-  const reply = via.sendMessage(request);
+  const reply = answer();
   // Taken or not, a failure here is the view's to report (it asks again when the reply is dropped).
   reply.catch(() => undefined);
   const p: Pending = { reply, request, at, stale: false };

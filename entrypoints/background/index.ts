@@ -22,6 +22,7 @@ import { retentionTick } from './retention';
 import { SYNC_ALARM, SYNC_RETRY_ALARM, pullForView, requestSync, runSync } from './sync';
 import { afterFirstAnswer, answering } from './warm-up';
 import { fromSidePanel, warmSearchSoon } from './search-warm';
+import { firstScreensTick, keepFirstScreen, stampBefore, watchFirstScreens } from './first-screens';
 
 const CLIP_LINK_MENU = 'jalur-clip-link';
 
@@ -32,6 +33,7 @@ async function refreshBadgeAndNotify(): Promise<void> {
   // LinkedIn tabs' own titles say the person's stage and repeat the overdue count: both may have moved.
   void refreshTabTitles(overdue).catch(() => undefined);
   await notifyDue(ctx, overdue);
+  await firstScreensTick(ctx).catch(() => undefined);
 }
 
 /** After any change to what views show: badge first (≤ 2 s contract), then open pages and site tabs. */
@@ -88,7 +90,11 @@ export default defineBackground(() => {
     if (fromSidePanel(sender.url, self.origin)) warmSearchSoon();
     return answering((async () => {
       const type = (msg as { type: string }).type;
-      const reply = await handleRequest(await storeContext(), msg);
+      const ctx = await storeContext();
+      // A panel's first screen: kept once answered, stamped as the store stood before it was read.
+      const stamp = stampBefore(ctx, msg);
+      const reply = await handleRequest(ctx, msg);
+      if (stamp) keepFirstScreen(ctx, msg, reply, stamp);
       if (reply.ok && isMutation(type)) await afterChange();
       // A chip asking about people is someone looking at a page: a good moment to see teammates' changes.
       if (type === 'lookup') void pullForView(refreshViews);
@@ -109,6 +115,7 @@ export default defineBackground(() => {
   });
 
   watchPageSettings();
+  watchFirstScreens();
   watchTabTitles();
 
   browser.contextMenus.onClicked.addListener(async (info) => {

@@ -4,9 +4,12 @@ import { SidePanelApp, preloadOpeningView } from '../../components/sidepanel/Sid
 import { setDocumentLanguage } from '../../components/shared/page-setup';
 import '../../components/ui/ui.css';
 
-export function startPanel(): void {
+export function startPanel(opening: Promise<unknown> = Promise.resolve()): void {
   setDocumentLanguage();
   // The opening view's own code (a view loaded on demand) is fetched before the first render, so the
   // panel does not paint "Loading…" and then wait for it.
-  void preloadOpeningView(location.search).finally(() => render(<SidePanelApp />, document.getElementById('app')!));
+  // The opening view's first screen, when the store keeps one, is in hand too: the first frame shows it.
+  void Promise.all([preloadOpeningView(location.search), opening.catch(() => undefined)]).finally(() =>
+    render(<SidePanelApp />, document.getElementById('app')!),
+  );
 }

@@ -1,43 +1,81 @@
-// A stamp that changes with every write to the prospects, in the same transaction as the write. The
-// background keeps a snapshot of what a cold worker would otherwise rebuild from every prospect row
-// (the board's card fields, lib/messaging/board-cache.ts) together with the stamp it was read at; a
-// worker that wakes reads one record instead of 10,000 rows, and only when the stamp still matches —
-// whoever wrote in the meantime (this worker, the options page, a sync pull, a restore, a migration)
-// went through this middleware, since every context opens the store through openDb.
+// Stamps that change with every write, in the same transaction as the write. The background keeps
+// derived data beside the store together with the stamp it was read at, and uses it only while the
+// stamp still matches — whoever wrote in the meantime (this worker, the options page, a sync pull, a
+// restore, a migration) went through this middleware, since every context opens the store through openDb.
+//
+// Two stamps, because what they guard costs differently to rebuild:
+// - `stamp:prospects` changes with writes to the prospects only: the board's card fields of every
+//   prospect (lib/messaging/board-cache.ts) survive a follow-up done or a setting changed.
+// - `stamp:views` changes with a write to anything a view shows (prospects, follow-ups, stages,
+//   cadences, settings, members, companies, touches…): the side panel's stored first screens
+//   (lib/messaging/first-screens.ts) are shown before the background answers only while it matches.
+//   Bookkeeping that no view shows (the outbox, sync issues, the sync cursor, the badge's running
+//   count) leaves it alone, or the minute's badge recount would throw every first screen away.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 
 /** The table derived data lives in (`caches`, Dexie version 6): keyed rows, safe to clear. */
 export const CACHES_TABLE = 'caches';
 export const PROSPECTS_STAMP_KEY = 'stamp:prospects';
-const WATCHED = 'prospects';
+export const VIEWS_STAMP_KEY = 'stamp:views';
+const PROSPECTS = 'prospects';
+
+/** Tables whose writes no view shows: they leave the views' stamp as it is. */
+export const UNSEEN_TABLES: ReadonlySet<string> = new Set([CACHES_TABLE, 'outbox', 'syncIssues']);
+
+/**
+ * `meta` rows no view shows: the badge's running overdue count (rewritten every minute), the sync
+ * cursor, the outbox's bookkeeping, the clock, retention's last run. Any other meta row (the team's
+ * settings, its members, whatever is added later) stamps: an unknown key is taken as seen.
+ */
+export const UNSEEN_META_KEYS: ReadonlySet<string> = new Set(['overdue', 'sync:cursor', 'outboxSentThrough', 'hlc', 'retention:lastRun']);
 
 function stamp(): string {
   return crypto.randomUUID();
+}
+
+/** Whether a write to `table` can change what a view shows. */
+function seen(table: string, req: DBCoreMutateRequest): boolean {
+  if (UNSEEN_TABLES.has(table)) return false;
+  if (table !== 'meta') return true;
+  const keys: unknown[] | undefined =
+    req.type === 'delete' ? req.keys : req.type === 'put' || req.type === 'add' ? (req.keys ?? req.values.map((v) => (v as { key?: unknown })?.key)) : undefined;
+  // A range delete, or keys that cannot be told: taken as seen.
+  if (!keys) return true;
+  return keys.some((k) => typeof k !== 'string' || !UNSEEN_META_KEYS.has(k));
 }
 
 export const changeStamp: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'JalurChangeStamp',
   create(down) {
-    const stamped = new WeakSet<object>();
+    // Per transaction, the stamps already written in it: one write of each per transaction is enough.
+    const stamped = new WeakMap<object, Set<string>>();
+    const put = async (req: DBCoreMutateRequest, key: string) => {
+      let done = stamped.get(req.trans);
+      if (!done) stamped.set(req.trans, (done = new Set()));
+      if (done.has(key)) return;
+      done.add(key);
+      await down.table(CACHES_TABLE).mutate({ type: 'put', trans: req.trans, values: [{ key, value: stamp() }] });
+    };
     return {
       ...down,
       transaction(stores, mode, options) {
-        // The stamp is written in the writing transaction itself, so it has to be in its scope.
-        const widened = mode === 'readwrite' && stores.includes(WATCHED) && !stores.includes(CACHES_TABLE) ? [...stores, CACHES_TABLE] : stores;
+        // The stamps are written in the writing transaction itself, so the caches table has to be in its scope.
+        const widened =
+          mode === 'readwrite' && !stores.includes(CACHES_TABLE) && stores.some((s) => !UNSEEN_TABLES.has(s)) ? [...stores, CACHES_TABLE] : stores;
         return down.transaction(widened, mode, options);
       },
       table(name): DBCoreTable {
         const table = down.table(name);
-        if (name !== WATCHED) return table;
+        if (UNSEEN_TABLES.has(name)) return table;
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             const trans = req.trans as unknown as IDBTransaction;
             // A migration of a store older than the caches table has nothing to keep in step.
-            if (!stamped.has(trans) && trans.objectStoreNames?.contains(CACHES_TABLE)) {
-              stamped.add(trans);
-              await down.table(CACHES_TABLE).mutate({ type: 'put', trans: req.trans, values: [{ key: PROSPECTS_STAMP_KEY, value: stamp() }] });
+            if (trans.objectStoreNames?.contains(CACHES_TABLE)) {
+              if (name === PROSPECTS) await put(req, PROSPECTS_STAMP_KEY);
+              if (seen(name, req)) await put(req, VIEWS_STAMP_KEY);
             }
             return table.mutate(req);
           },

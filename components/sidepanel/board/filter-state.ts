@@ -3,9 +3,10 @@ import type { Source } from '../../../lib/model/enums';
 import { SOURCES } from '../../../lib/model/sources';
 import { EMPTY_FILTER, type BoardFilter, type GateFilter } from '../../../lib/pipeline/board';
 import { FILTER_KEY as KEY } from './first-request';
+import { readPageState, writePageState } from '../page-state';
 const GATES: readonly GateFilter[] = ['all', 'mql', 'sql', 'none'];
 
-/** Whatever sessionStorage holds is checked field by field; anything odd falls back to "no filter". */
+/** Whatever the page kept is checked field by field; anything odd falls back to "no filter". */
 export function parseFilter(raw: string | null): BoardFilter {
   let v: Record<string, unknown>;
   try {
@@ -30,7 +31,7 @@ export function parseFilter(raw: string | null): BoardFilter {
  */
 export function storedFilter(): BoardFilter {
   // The text comes from the panel's one search box, which starts empty; only the filters are kept.
-  return { ...parseFilter(sessionStorage.getItem(KEY)), query: '' };
+  return { ...parseFilter(readPageState(KEY)), query: '' };
 }
 
 /** How many filters narrow the board (the text search aside): the count on the folded Filters button. */
@@ -40,7 +41,7 @@ export function activeFilters(f: BoardFilter): number {
 
 export function useBoardFilter(): [BoardFilter, (f: BoardFilter) => void] {
   const [filter, setFilter] = useState<BoardFilter>(storedFilter);
-  useEffect(() => sessionStorage.setItem(KEY, JSON.stringify(filter)), [filter]);
+  useEffect(() => writePageState(KEY, JSON.stringify(filter)), [filter]);
   return [filter, setFilter];
 }
 

@@ -13,6 +13,7 @@ import { useStoreVersion } from '../../shared/useStoreVersion';
 import { cadenceName, dueFull, dueLabel } from './format';
 import { FIRST_ROWS, TODAY_ANSWERED_MARK, TODAY_ASKED_MARK, TODAY_EARLY_KEY, localTimeZone } from './first-page';
 import { acceptsEarly, firstPageRequest, wholeQueueRequest } from './queue-request';
+import { readPageState, writePageState } from '../page-state';
 import { SnoozeMenu } from './SnoozeMenu';
 import './today.css';
 
@@ -66,7 +67,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const [said, setSaid] = useState('');
-  const [workThrough, setWorkThrough] = useState(() => sessionStorage.getItem(WORK_THROUGH_KEY) === '1');
+  const [workThrough, setWorkThrough] = useState(() => readPageState(WORK_THROUGH_KEY) === '1');
   const listRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef<string | null>(null);
 
@@ -125,7 +126,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
     return () => clearTimeout(timer);
   }, [queue]);
 
-  useEffect(() => sessionStorage.setItem(WORK_THROUGH_KEY, workThrough ? '1' : '0'), [workThrough]);
+  useEffect(() => writePageState(WORK_THROUGH_KEY, workThrough ? '1' : '0'), [workThrough]);
 
   const groups = useMemo(() => {
     if (!queue) return null;
