@@ -552,24 +552,43 @@ begin
                 join public.prospects cur on cur.id = y.rid
                where y.rnd = round_no
             ), w as materialized (
-              select e.pos, e.hlc, e.cur, e.win_main || coalesce(e.win_company, '{}') as win,
+              select e.pos, e.hlc, (e.cur).id as rid, e.win_main || coalesce(e.win_company, '{}') as win,
                      -- The reply is the company link's when the edit carries one (push_item's rule).
                      case when e.f ? 'company_id' then e.win_company = '{}' else e.win_main = '{}' end as superseded
                 from e
             ), changed as (
+              -- Only the winning fields change: each column is the edit's value when it won, else as it is
+              -- (a record built from the winners alone; filling it from the whole current row cost more).
               update public.prospects t
-                 set name = (x.r).name, headline = (x.r).headline, title = (x.r).title, company = (x.r).company,
-                     location = (x.r).location, photo_url = (x.r).photo_url, linkedin_url = (x.r).linkedin_url,
-                     linkedin_slug = (x.r).linkedin_slug, emails = (x.r).emails, source = (x.r).source,
-                     temperature_override = (x.r).temperature_override, score = (x.r).score,
-                     score_breakdown = (x.r).score_breakdown, mql_at = (x.r).mql_at, sql_at = (x.r).sql_at,
-                     sql_checklist = (x.r).sql_checklist, deal_value = (x.r).deal_value, currency = (x.r).currency,
-                     expected_close = (x.r).expected_close, owner_id = (x.r).owner_id, lost_reason = (x.r).lost_reason,
-                     score_adjustment = (x.r).score_adjustment, cadence_enrolment = (x.r).cadence_enrolment,
-                     linkedin_member_id = (x.r).linkedin_member_id, company_id = (x.r).company_id,
+                 set
+                     name = case when x.win ? 'name' then (x.r).name else t.name end,
+                     headline = case when x.win ? 'headline' then (x.r).headline else t.headline end,
+                     title = case when x.win ? 'title' then (x.r).title else t.title end,
+                     company = case when x.win ? 'company' then (x.r).company else t.company end,
+                     location = case when x.win ? 'location' then (x.r).location else t.location end,
+                     photo_url = case when x.win ? 'photo_url' then (x.r).photo_url else t.photo_url end,
+                     linkedin_url = case when x.win ? 'linkedin_url' then (x.r).linkedin_url else t.linkedin_url end,
+                     linkedin_slug = case when x.win ? 'linkedin_slug' then (x.r).linkedin_slug else t.linkedin_slug end,
+                     emails = case when x.win ? 'emails' then (x.r).emails else t.emails end,
+                     source = case when x.win ? 'source' then (x.r).source else t.source end,
+                     temperature_override = case when x.win ? 'temperature_override' then (x.r).temperature_override else t.temperature_override end,
+                     score = case when x.win ? 'score' then (x.r).score else t.score end,
+                     score_breakdown = case when x.win ? 'score_breakdown' then (x.r).score_breakdown else t.score_breakdown end,
+                     mql_at = case when x.win ? 'mql_at' then (x.r).mql_at else t.mql_at end,
+                     sql_at = case when x.win ? 'sql_at' then (x.r).sql_at else t.sql_at end,
+                     sql_checklist = case when x.win ? 'sql_checklist' then (x.r).sql_checklist else t.sql_checklist end,
+                     deal_value = case when x.win ? 'deal_value' then (x.r).deal_value else t.deal_value end,
+                     currency = case when x.win ? 'currency' then (x.r).currency else t.currency end,
+                     expected_close = case when x.win ? 'expected_close' then (x.r).expected_close else t.expected_close end,
+                     owner_id = case when x.win ? 'owner_id' then (x.r).owner_id else t.owner_id end,
+                     lost_reason = case when x.win ? 'lost_reason' then (x.r).lost_reason else t.lost_reason end,
+                     score_adjustment = case when x.win ? 'score_adjustment' then (x.r).score_adjustment else t.score_adjustment end,
+                     cadence_enrolment = case when x.win ? 'cadence_enrolment' then (x.r).cadence_enrolment else t.cadence_enrolment end,
+                     linkedin_member_id = case when x.win ? 'linkedin_member_id' then (x.r).linkedin_member_id else t.linkedin_member_id end,
+                     company_id = case when x.win ? 'company_id' then (x.r).company_id else t.company_id end,
                      field_hlc = t.field_hlc || (select jsonb_object_agg(k, x.hlc) from jsonb_object_keys(x.win) k),
                      change_seq = nextval(seq), updated_at = now()
-                from (select (w.cur).id as rid, jsonb_populate_record(w.cur, w.win) as r, w.win, w.hlc
+                from (select w.rid, jsonb_populate_record(null::public.prospects, w.win) as r, w.win, w.hlc
                         from w where w.win <> '{}' offset 0) x
                where t.id = x.rid
               returning t.id
