@@ -73,7 +73,8 @@ test('a long import shows its progress and can be cancelled; what went in is sai
   // Whole slices only, and exactly what the page said when Cancel was clicked.
   expect(imported).toBe(shown);
   expect(imported).toBeLessThan(ROWS);
-  expect(imported % 250).toBe(0);
+  // Slices are sized by time (100 rows first, then what the pace fits), so no fixed multiple: at least the first whole one.
+  expect(imported).toBeGreaterThanOrEqual(100);
   expect(await liveProspects(sw)).toBe(imported);
 
   // The same file again: those already in are matched, the rest come in, nobody is doubled.
