@@ -10,6 +10,8 @@ import {
   forgetFirstScreens,
   keepBoardFirstScreen,
   keepTodayFirstScreen,
+  keptIsCurrent,
+  boardFirstRequest,
   readViewsStamp,
   refreshFirstScreens,
   type TodayFirstRequest,
@@ -17,6 +19,8 @@ import {
 import type { TodayQueue } from '../../lib/store/today-queue';
 import { storeContext } from './context';
 
+/** A first screen answered is kept this long after the answer went out. */
+const KEEP_AFTER_MS = 500;
 /** Made again this long after the last change: a burst of writes (an import) makes them once. */
 const REMAKE_AFTER_MS = 2_000;
 
@@ -35,11 +39,16 @@ export function stampBefore(ctx: StoreContext, msg: unknown): Promise<string | n
 export function keepFirstScreen(ctx: StoreContext, msg: unknown, reply: { ok: boolean; data?: unknown }, stamp: Promise<string | null>): void {
   const kind = firstScreenOf(msg);
   if (!kind || !reply.ok) return;
+  // A moment later: the panel that asked is painting now, on a machine whose cores it shares with this worker.
   setTimeout(() => {
     void stamp
-      .then((s) => (kind === 'today' ? keepTodayFirstScreen(ctx, msg as TodayFirstRequest, reply.data as TodayQueue, s) : keepBoardFirstScreen(ctx, s)))
+      .then(async (s) => {
+        const request = kind === 'today' ? msg : boardFirstRequest();
+        if (await keptIsCurrent(ctx.db, kind, s, request, ctx.now())) return;
+        await (kind === 'today' ? keepTodayFirstScreen(ctx, msg as TodayFirstRequest, reply.data as TodayQueue, s) : keepBoardFirstScreen(ctx, s));
+      })
       .catch(() => undefined);
-  }, 0);
+  }, KEEP_AFTER_MS);
 }
 
 let remake: ReturnType<typeof setTimeout> | null = null;

@@ -17,6 +17,7 @@ import {
   firstScreenOf,
   keepBoardFirstScreen,
   keepTodayFirstScreen,
+  keptIsCurrent,
   readViewsStamp,
   refreshFirstScreens,
   silenceTicksAt,
@@ -181,6 +182,17 @@ describe('Today’s kept first screen', () => {
     await refreshFirstScreens(ctx, ZONE);
     const got = (await pageRead(ctx, 'today', todayFirstRequest(T0, ZONE), T0 + 1000)) as TodayQueue;
     expect(got.counts).toEqual({ overdue: 0, today: 1, upcoming: 1 });
+  });
+
+  it('is not made again while the kept one still stands (the background stays idle while a panel opens)', async () => {
+    const { ctx, people } = await seeded();
+    const { request } = await answerToday(ctx);
+    expect(await keptIsCurrent(ctx.db, 'today', await stampOf(ctx), request, T0)).toBe(true);
+    // Not for another request, nor close to when it runs out ("Later today" falls due at T0 + 2 h), nor after a change.
+    expect(await keptIsCurrent(ctx.db, 'today', await stampOf(ctx), todayFirstRequest(T0 + 24 * HOUR, ZONE), T0)).toBe(false);
+    expect(await keptIsCurrent(ctx.db, 'today', await stampOf(ctx), request, T0 + 2 * HOUR - 30_000)).toBe(false);
+    await addFollowUp(ctx, { prospectId: people[3]!.id, title: 'x', dueAt: T0 + HOUR });
+    expect(await keptIsCurrent(ctx.db, 'today', await stampOf(ctx), request, T0)).toBe(false);
   });
 
   it('is not kept from a stamp read before a write (the record could be older than it says)', async () => {

@@ -19,7 +19,7 @@ import { UNSEEN_META_KEYS, UNSEEN_TABLES, VIEWS_STAMP_KEY } from '../store/chang
 import { singleKeys, type RangeNode } from '../store/range-keys';
 import type { StoreContext } from '../store/context';
 import type { JalurDb } from '../store/db';
-import { FIRST_SCREEN_FORMAT, firstScreenKey, type FirstScreenKind, type FirstScreenRecord } from '../store/first-screen-record';
+import { FIRST_SCREEN_FORMAT, firstScreenKey, sameRequest, type FirstScreenKind, type FirstScreenRecord } from '../store/first-screen-record';
 import { todayQueue, type TodayQueue } from '../store/today-queue';
 import { boardSources, boardTeam, cachedProspects } from './board-cache';
 import { boardReply } from './handle-board';
@@ -119,6 +119,19 @@ export async function keepBoardFirstScreen(ctx: StoreContext, stamp: string | nu
   await save(ctx.db, 'board', { format: FIRST_SCREEN_FORMAT, stamp, request, reply, validUntil, at: now });
   return true;
 }
+
+/**
+ * Whether the kept first screen of `kind` already stands for `stamp` (and `request`) for a while yet:
+ * then making it again would only cost the background time while a panel is opening.
+ */
+export async function keptIsCurrent(db: JalurDb, kind: FirstScreenKind, stamp: string | null, request: unknown, now: number): Promise<boolean> {
+  if (stamp === null) return false;
+  const row = (await db.caches.get(firstScreenKey(kind)))?.value as Partial<FirstScreenRecord> | undefined;
+  return !!row && row.stamp === stamp && typeof row.validUntil === 'number' && row.validUntil > now + KEEP_AHEAD_MS && sameRequest(row.request, request);
+}
+
+/** A kept first screen about to run out within this long is made again rather than left. */
+const KEEP_AHEAD_MS = 60_000;
 
 /** Drops the kept first screens (the store changed: the next answer makes them again). */
 export async function forgetFirstScreens(db: JalurDb): Promise<void> {

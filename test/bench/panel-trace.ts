@@ -1,6 +1,6 @@
 // Where the time goes when the side panel opens on a sleeping worker: a Chrome trace (all processes)
 // of one cold open, summarised per thread as the longest top-level tasks and IndexedDB calls. A tool
-// for reading a regression, not a budget row: `npx tsx test/bench/panel-trace.ts [board|today] [prospects]`
+// for reading a regression, not a budget row: `npx tsx test/bench/panel-trace.ts [board|today] [prospects] [cold|warm]`
 // (JALUR_EXTENSION_DIR picks the build). Writes the raw trace to bench-results/panel-trace.json.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -73,7 +73,7 @@ export function summarise(events: TraceEvent[], from: number): string[] {
   return out;
 }
 
-async function main(view: string, prospects: number): Promise<void> {
+async function main(view: string, prospects: number, mode = 'cold'): Promise<void> {
   const seedScript = await bundleForBrowser(resolve('test/bench/board-seed.ts'));
   const { context, close } = await launchWithExtension();
   try {
@@ -83,7 +83,8 @@ async function main(view: string, prospects: number): Promise<void> {
     await sw.evaluate((n) => (globalThis as unknown as BoardSeedGlobal).jalurBoardSeed(n, 11), prospects);
     // One warm open first, so the page's own code is in Chrome's caches as it is for a rep.
     await openPanel(context, extensionId, view);
-    await stopServiceWorker(context, await serviceWorker(context));
+    await openPanel(context, extensionId, view);
+    if (mode === 'cold') await stopServiceWorker(context, await serviceWorker(context));
     const holder = await context.newPage();
     const session = await context.newCDPSession(holder);
     let t0 = 0;
@@ -95,7 +96,7 @@ async function main(view: string, prospects: number): Promise<void> {
     const from = Math.min(...events.filter((e) => e.ph === 'X' && e.ts > 0).map((e) => e.ts));
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/panel-trace.json', JSON.stringify({ traceEvents: events }));
-    console.log(`cold open of ${view} at ${prospects} prospects: ready mark at ${readyMs.toFixed(1)} ms (wall ${Date.now() - t0} ms)`);
+    console.log(`${mode} open of ${view} at ${prospects} prospects: ready mark at ${readyMs.toFixed(1)} ms (wall ${Date.now() - t0} ms)`);
     console.log(summarise(events, from).join('\n'));
   } finally {
     await close();
@@ -113,5 +114,5 @@ async function openPanel(context: BrowserContext, extensionId: string, view: str
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await main(process.argv[2] ?? 'board', Number(process.argv[3] ?? 10_000));
+  await main(process.argv[2] ?? 'board', Number(process.argv[3] ?? 10_000), process.argv[4] ?? 'cold');
 }
