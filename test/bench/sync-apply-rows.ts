@@ -23,6 +23,11 @@ interface SyncApply {
   perItem: PathFigures;
   speedup: number;
   cpuSpeedup: number | null;
+  /** With BENCH_SYNC_BEFORE=<git revision>: the set-based path of that revision, in the same run. */
+  before?: PathFigures & { revision: string };
+  speedupOverBefore?: number;
+  cpuSpeedupOverBefore?: number | null;
+  load?: string;
   sameReplies: boolean;
 }
 
@@ -51,6 +56,18 @@ export function syncApplyRows(): { rows: Row[]; raw: SyncApply } {
         pass: null,
         detail: { ...r.perItem },
       },
+      ...(r.before
+        ? [
+            {
+              what: `same, set-based as at ${r.before.revision} (BENCH_SYNC_BEFORE, same run)`,
+              measured: `${rate(r.before.perSecond)} (database CPU: ${rate(r.before.perCpuSecond)}); now ${r.speedupOverBefore!.toFixed(2)}×` +
+                `${r.cpuSpeedupOverBefore ? ` (CPU ${r.cpuSpeedupOverBefore.toFixed(2)}×)` : ''}`,
+              budget: 'for reading, not a budget',
+              pass: null,
+              detail: { ...r.before, load: r.load },
+            },
+          ]
+        : []),
     ],
   };
 }
