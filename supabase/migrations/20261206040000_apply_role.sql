@@ -292,6 +292,7 @@ declare
   -- The team's change cursor, drawn by a run's statements themselves (private.stamp's job elsewhere).
   seq regclass;
   first_open uuid;
+  quick_ok boolean;
 begin
   my_role := private.member_role(team);
   if my_role is null then
@@ -311,75 +312,108 @@ begin
   if pg_column_size(changes) > max_bytes then  -- the stored size: O(1), unlike rendering the text
     raise exception using errcode = '22023', message = format('batch too large (at most %s bytes)', max_bytes);
   end if;
-  select format('changes[%s]: %s', x.o - 1, x.problem) into problem
-    from (select o, case
-            when jsonb_typeof(e) <> 'object' then 'a mutation must be an object'
-            when jsonb_typeof(e -> 'mutation_id') is distinct from 'string'
-                 or (e ->> 'mutation_id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-              then 'mutation_id must be a uuid string'
-            when jsonb_typeof(e -> 'entity') is distinct from 'string' then 'entity must be a string'
-            when jsonb_typeof(e -> 'op') is distinct from 'string' then 'op must be a string'
-            when jsonb_typeof(e -> 'id') is distinct from 'string'
-                 or (e ->> 'id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-              then 'id must be a uuid string'
-            when jsonb_typeof(e -> 'hlc') is distinct from 'string'
-                 or (e ->> 'hlc') !~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
-              then 'hlc must look like 001732630000000-000000-node (15-digit millis, 6-char base-36 counter, node id)'
-            when e ? 'fields' and jsonb_typeof(e -> 'fields') <> 'object' then 'fields must be an object'
-            when e ->> 'op' = 'upsert' and not e ? 'fields' then 'an upsert needs fields'
-          end as problem
-          from jsonb_array_elements(changes) with ordinality as a(e, o)) x
-   where x.problem is not null
-   order by x.o
-   limit 1;
-  if problem is not null then
-    raise exception using errcode = '22023', message = problem;
+  -- First a quick pass: casting an id to uuid and back gives its lower-cased text exactly when it
+  -- has the pattern below (a pattern costs about three times as much per id); a value that does not
+  -- cast ends the quick pass. Only when it finds something does the detailed check run, to name the
+  -- first bad item.
+  begin
+    select bool_and(coalesce(
+             jsonb_typeof(e) = 'object'
+             and jsonb_typeof(e -> 'mutation_id') = 'string'
+             and (e ->> 'mutation_id')::uuid::text = lower((e ->> 'mutation_id') collate "C")
+             and jsonb_typeof(e -> 'entity') = 'string' and jsonb_typeof(e -> 'op') = 'string'
+             and jsonb_typeof(e -> 'id') = 'string'
+             and (e ->> 'id')::uuid::text = lower((e ->> 'id') collate "C")
+             and jsonb_typeof(e -> 'hlc') = 'string'
+             and (e ->> 'hlc') ~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
+             and (not e ? 'fields' or jsonb_typeof(e -> 'fields') = 'object')
+             and (e ->> 'op' is distinct from 'upsert' or e ? 'fields'), false))
+      into quick_ok
+      from jsonb_array_elements(changes) as a(e);
+  exception when invalid_text_representation then
+    quick_ok := false;
+  end;
+  if not coalesce(quick_ok, true) then
+    select format('changes[%s]: %s', x.o - 1, x.problem) into problem
+      from (select o, case
+              when jsonb_typeof(e) <> 'object' then 'a mutation must be an object'
+              when jsonb_typeof(e -> 'mutation_id') is distinct from 'string'
+                   or (e ->> 'mutation_id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                then 'mutation_id must be a uuid string'
+              when jsonb_typeof(e -> 'entity') is distinct from 'string' then 'entity must be a string'
+              when jsonb_typeof(e -> 'op') is distinct from 'string' then 'op must be a string'
+              when jsonb_typeof(e -> 'id') is distinct from 'string'
+                   or (e ->> 'id') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                then 'id must be a uuid string'
+              when jsonb_typeof(e -> 'hlc') is distinct from 'string'
+                   or (e ->> 'hlc') !~ '^[0-9]{15}-[0-9a-z]{6}-[A-Za-z0-9_-]{1,64}$'
+                then 'hlc must look like 001732630000000-000000-node (15-digit millis, 6-char base-36 counter, node id)'
+              when e ? 'fields' and jsonb_typeof(e -> 'fields') <> 'object' then 'fields must be an object'
+              when e ->> 'op' = 'upsert' and not e ? 'fields' then 'an upsert needs fields'
+            end as problem
+            from jsonb_array_elements(changes) with ordinality as a(e, o)) x
+     where x.problem is not null
+     order by x.o
+     limit 1;
+    if problem is not null then
+      raise exception using errcode = '22023', message = problem;
+    end if;
   end if;
 
   -- Each item; whether it was applied before or repeats an earlier item of this batch; and whether
   -- its shape lets it join a set-based run (the database decides the rest, per run). References
   -- must be uuid strings here so that the run checks can compare them without a failing cast.
-  select coalesce(array_agg(d.e order by d.o), '{}'), coalesce(array_agg(d.dup order by d.o), '{}'),
-         coalesce(array_agg(d.dup or (
-           d.e ->> 'op' = 'upsert'
-           and to_timestamp(left(d.e ->> 'hlc', 15)::bigint / 1000.0) <= now() + interval '1 hour'
-           and case d.e ->> 'entity'
-             when 'prospect' then
-               (d.e -> 'fields') - '{name,headline,title,company,location,photo_url,linkedin_url,linkedin_slug,emails,
-                 source,temperature_override,score,score_breakdown,mql_at,sql_at,sql_checklist,deal_value,currency,
-                 expected_close,owner_id,lost_reason,stage_id,score_adjustment,cadence_enrolment,linkedin_member_id,
-                 company_id}'::text[] = '{}'::jsonb
-               and (not (d.e -> 'fields') ? 'company_id' or jsonb_typeof(d.e -> 'fields' -> 'company_id') = 'null'
-                    or (jsonb_typeof(d.e -> 'fields' -> 'company_id') = 'string'
-                        and (d.e -> 'fields' ->> 'company_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
-             when 'touch' then
-               (d.e -> 'fields') - '{prospect_id,channel,direction,note,occurred_at,follow_up_id,engagement}'::text[] = '{}'::jsonb
-               and jsonb_typeof(d.e -> 'fields' -> 'channel') = 'string'
-               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
-               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-               and (coalesce(jsonb_typeof(d.e -> 'fields' -> 'follow_up_id'), 'null') = 'null'
-                    or (jsonb_typeof(d.e -> 'fields' -> 'follow_up_id') = 'string'
-                        and (d.e -> 'fields' ->> 'follow_up_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
-             when 'stage_change' then
-               (d.e -> 'fields') - '{prospect_id,from_stage_id,to_stage_id,changed_at,note}'::text[] = '{}'::jsonb
-               and jsonb_typeof(d.e -> 'fields' -> 'to_stage_id') = 'string'
-               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
-               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-             when 'follow_up' then
-               (d.e -> 'fields') - '{prospect_id,assignee_id,title,note,channel,due_at,done_at,snoozed_until,cadence_id,
-                 cadence_step}'::text[] = '{}'::jsonb
-               and jsonb_typeof(d.e -> 'fields' -> 'title') = 'string'
-               and jsonb_typeof(d.e -> 'fields' -> 'due_at') = 'string'
-               and jsonb_typeof(d.e -> 'fields' -> 'prospect_id') = 'string'
-               and (d.e -> 'fields' ->> 'prospect_id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-             else false
-           end) order by d.o), '{}')
-    into items, dup, plain
+  select coalesce(array_agg(d.e order by d.o), '{}'), coalesce(array_agg(d.dup order by d.o), '{}')
+    into items, dup
     from (select a.o, a.e,
                  row_number() over (partition by lower(a.e ->> 'mutation_id') order by a.o) > 1
                  or exists (select 1 from private.applied_mutations am
                              where am.team_id = team and am.mutation_id = (a.e ->> 'mutation_id')::uuid) as dup
             from jsonb_array_elements(changes) with ordinality as a(e, o)) d;
+  -- Whether each item's shape lets it join a set-based run. A reference must be a uuid string, so
+  -- that the run checks can compare it without a failing cast: checked by casting it and comparing
+  -- the text (cheaper than a pattern); a string that does not cast at all ends this pass, and the
+  -- batch goes one by one, which answers and writes exactly the same (92_set_based_push).
+  begin
+    select coalesce(array_agg(u.is_dup or (
+             u.e ->> 'op' = 'upsert'
+             and to_timestamp(left(u.e ->> 'hlc', 15)::bigint / 1000.0) <= now() + interval '1 hour'
+             and case u.e ->> 'entity'
+               when 'prospect' then
+                 (u.e -> 'fields') - '{name,headline,title,company,location,photo_url,linkedin_url,linkedin_slug,emails,
+                   source,temperature_override,score,score_breakdown,mql_at,sql_at,sql_checklist,deal_value,currency,
+                   expected_close,owner_id,lost_reason,stage_id,score_adjustment,cadence_enrolment,linkedin_member_id,
+                   company_id}'::text[] = '{}'::jsonb
+                 and (not (u.e -> 'fields') ? 'company_id' or jsonb_typeof(u.e -> 'fields' -> 'company_id') = 'null'
+                      or (jsonb_typeof(u.e -> 'fields' -> 'company_id') = 'string'
+                          and (u.e -> 'fields' ->> 'company_id')::uuid::text = lower((u.e -> 'fields' ->> 'company_id') collate "C")))
+               when 'touch' then
+                 (u.e -> 'fields') - '{prospect_id,channel,direction,note,occurred_at,follow_up_id,engagement}'::text[] = '{}'::jsonb
+                 and jsonb_typeof(u.e -> 'fields' -> 'channel') = 'string'
+                 and jsonb_typeof(u.e -> 'fields' -> 'prospect_id') = 'string'
+                 and (u.e -> 'fields' ->> 'prospect_id')::uuid::text = lower((u.e -> 'fields' ->> 'prospect_id') collate "C")
+                 and (coalesce(jsonb_typeof(u.e -> 'fields' -> 'follow_up_id'), 'null') = 'null'
+                      or (jsonb_typeof(u.e -> 'fields' -> 'follow_up_id') = 'string'
+                          and (u.e -> 'fields' ->> 'follow_up_id')::uuid::text = lower((u.e -> 'fields' ->> 'follow_up_id') collate "C")))
+               when 'stage_change' then
+                 (u.e -> 'fields') - '{prospect_id,from_stage_id,to_stage_id,changed_at,note}'::text[] = '{}'::jsonb
+                 and jsonb_typeof(u.e -> 'fields' -> 'to_stage_id') = 'string'
+                 and jsonb_typeof(u.e -> 'fields' -> 'prospect_id') = 'string'
+                 and (u.e -> 'fields' ->> 'prospect_id')::uuid::text = lower((u.e -> 'fields' ->> 'prospect_id') collate "C")
+               when 'follow_up' then
+                 (u.e -> 'fields') - '{prospect_id,assignee_id,title,note,channel,due_at,done_at,snoozed_until,cadence_id,
+                   cadence_step}'::text[] = '{}'::jsonb
+                 and jsonb_typeof(u.e -> 'fields' -> 'title') = 'string'
+                 and jsonb_typeof(u.e -> 'fields' -> 'due_at') = 'string'
+                 and jsonb_typeof(u.e -> 'fields' -> 'prospect_id') = 'string'
+                 and (u.e -> 'fields' ->> 'prospect_id')::uuid::text = lower((u.e -> 'fields' ->> 'prospect_id') collate "C")
+               else false
+             end) order by u.o), '{}')
+    into plain
+    from unnest(items, dup) with ordinality as u(e, is_dup, o);
+  exception when invalid_text_representation then
+    plain := array_fill(false, array[n]);
+  end;
   results := array_fill(null::jsonb, array[n]);
 
   -- Take the team's cursor lock now rather than at the first row, so a big batch never queues

@@ -6,7 +6,7 @@
 begin;
 \ir _helpers.psql
 create extension if not exists dblink with schema extensions;
-select plan(31);
+select plan(34);
 
 select tests.make_teams();
 
@@ -98,6 +98,21 @@ select is(tests.try_as('rep', $$select public.sync_push(tests.team(), jsonb_buil
           'while sync_push works for them');
 select is(tests.try_as('other', $$select public.sync_push(tests.team(), '[]')$$), 'err:42501',
           'and refuses a member of another team, as before');
+
+-- ---- the quick shape check refuses what the patterns refuse -----------------------------------------
+-- uuid_in accepts braces and missing hyphens; sync_push's shape check does not, as before.
+select is(tests.try_as('rep', $$select public.sync_push(tests.team(), jsonb_build_array(jsonb_build_object(
+            'mutation_id', '{e4000000-0000-4000-8000-00000000d001}', 'entity', 'touch', 'op', 'upsert',
+            'id', 'e4000000-0000-4000-8000-00000000d002', 'hlc', tests.hlc(1000), 'fields', '{}'::jsonb)))$$), 'err:22023',
+          'a mutation id in braces is refused as malformed');
+select is(tests.try_as('rep', $$select public.sync_push(tests.team(), jsonb_build_array(jsonb_build_object(
+            'mutation_id', 'e4000000-0000-4000-8000-00000000d001', 'entity', 'touch', 'op', 'upsert',
+            'id', 'e400000000004000800000000000d002', 'hlc', tests.hlc(1000), 'fields', '{}'::jsonb)))$$), 'err:22023',
+          'an id without hyphens is refused as malformed');
+select is(tests.try_as('rep', $$select public.sync_push(tests.team(), jsonb_build_array(jsonb_build_object(
+            'mutation_id', 'E4000000-0000-4000-8000-00000000D003', 'entity', 'prospect', 'op', 'upsert',
+            'id', 'E4000000-0000-4000-8000-0000000000B9', 'hlc', tests.hlc(1000), 'fields', '{"name": "Upper", "source": "event"}'::jsonb)))$$), 'ok:1',
+          'while an upper-case uuid is accepted, as before');
 
 -- ---- the flags do nothing for a teammate's direct writes -----------------------------------------------
 -- Everything runs as 'rep' with both transaction-local flags set, as a session with direct SQL could.
