@@ -100,10 +100,14 @@ function readRows(factory: IDBFactory, name: string, key: string): Promise<{ sta
  */
 export function readStoredFirstScreen(kind: FirstScreenKind, request: unknown, now: number, env: StoredEnv | null = pageEnv()): Promise<unknown> {
   if (!env) return Promise.resolve(null);
+  const key = firstScreenKey(kind);
+  // The local pipeline's store is read while the scope is still being read (most reps have no team):
+  // one round trip less before the first paint. Used only if the scope names it.
+  const local = readRows(env.indexedDB, LOCAL_DB, key);
   const read = (async () => {
     const name = storeNameOf(await env.scope());
     if (name === null) return null;
-    const got = await readRows(env.indexedDB, name, firstScreenKey(kind));
+    const got = await (name === LOCAL_DB ? local : readRows(env.indexedDB, name, key));
     return got ? usableFirstScreen(got.row, got.stamp, request, now) : null;
   })().catch(() => null);
   return Promise.race([read, new Promise<null>((r) => setTimeout(() => r(null), STORED_READ_LIMIT_MS))]);

@@ -267,3 +267,16 @@ describe('the page’s reader', () => {
     expect(usableFirstScreen(row, 's', { a: 1 }, T0 + 10)).toBeNull();
   });
 });
+
+describe('the page’s reader in a team', () => {
+  it('reads the team’s store, never the local pipeline’s, when the scope names a team', async () => {
+    const { ctx } = await seeded();
+    const { request } = await answerToday(ctx);
+    const factory = ctx.db._options.indexedDB as IDBFactory;
+    const team = { mode: 'team', userId: '6f1c2a3b-4d5e-4f60-8a7b-8c9d0e1f2a3b', email: null, teamId: '7f1c2a3b-4d5e-4f60-8a7b-8c9d0e1f2a3b', teamName: 'Team' };
+    // The local store holds a current first screen; the team's store (none here) is the one that counts.
+    expect(await readStoredFirstScreen('today', request, T0 + 1000, { indexedDB: factory, scope: async () => ({ mode: 'local' }) })).not.toBeNull();
+    expect(await readStoredFirstScreen('today', request, T0 + 1000, { indexedDB: factory, scope: async () => team })).toBeNull();
+    expect(await readStoredFirstScreen('today', request, T0 + 1000, { indexedDB: factory, scope: async () => ({ mode: 'odd' }) })).toBeNull();
+  });
+});
