@@ -29,6 +29,8 @@ interface Sample {
   domContentLoadedMs: number;
   cardsInDom: number;
   countsTotal: number;
+  /** Whether the first cards came from the first screen the background kept in IndexedDB. */
+  stored: boolean;
 }
 
 async function openOnce(context: BrowserContext, extensionId: string, withCards = true): Promise<Sample> {
@@ -48,6 +50,7 @@ async function openOnce(context: BrowserContext, extensionId: string, withCards 
           readyMs: performance.getEntriesByName(m)[0]!.startTime,
           domContentLoadedMs: nav.domContentLoadedEventEnd,
           cardsInDom: document.querySelectorAll('[data-card]').length,
+          stored: performance.getEntriesByName('jalur:first-screen-stored').length > 0,
           countsTotal: counts.reduce((a, b) => a + b, 0),
         };
       },
@@ -131,6 +134,7 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
             readyMs: coldReady,
             allCardsMs: cold.map((c) => c.completeMs),
             domContentLoadedMs: cold.map((c) => c.domContentLoadedMs),
+            firstScreenFromStore: `${cold.filter((c) => c.stored).length} of ${cold.length}`,
           },
         },
         {
@@ -145,6 +149,7 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
             liveProspects: seeded.live,
             openFollowUps: seeded.openFollowUps,
             cardsInDomMax: Math.max(...samples.map((s) => s.cardsInDom)),
+            firstScreenFromStore: `${samples.filter((s) => s.stored).length} of ${samples.length}`,
             domContentLoadedMedianMs: median(samples.map((s) => s.domContentLoadedMs)),
             emptyStoreMedianMs: median(empty.map((s) => s.readyMs)),
             allCardsMedianMs: median(samples.map((s) => s.completeMs)),

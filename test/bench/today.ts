@@ -32,6 +32,8 @@ interface Sample {
   firstPageMs: number;
   rowsTotal: number;
   countsTotal: number;
+  /** Whether the first rows came from the first screen the background kept in IndexedDB. */
+  stored: boolean;
 }
 
 async function openOnce(context: BrowserContext, extensionId: string): Promise<Sample> {
@@ -51,6 +53,7 @@ async function openOnce(context: BrowserContext, extensionId: string): Promise<S
         return {
           readyMs: performance.getEntriesByName(m)[0]!.startTime,
           rowsAtReady: document.querySelectorAll('.today-row').length,
+          stored: performance.getEntriesByName('jalur:first-screen-stored').length > 0,
           domContentLoadedMs: nav?.domContentLoadedEventEnd ?? NaN,
           firstPageMs:
             (performance.getEntriesByName(answered)[0]?.startTime ?? NaN) - (performance.getEntriesByName(asked)[0]?.startTime ?? NaN),
@@ -117,6 +120,7 @@ export async function todayRows(o: {
             overdueAtSeed: seeded.overdue,
             prospects: o.prospects,
             rowsAtReadyMax: Math.max(...samples.map((s) => s.rowsAtReady)),
+            firstScreenFromStore: `${samples.filter((s) => s.stored).length} of ${samples.length}`,
             domContentLoadedMedianMs: median(samples.map((s) => s.domContentLoadedMs)),
             firstPageMedianMs: median(samples.map((s) => s.firstPageMs)),
             allRowsMedianMs: median(samples.map((s) => s.completeMs)),
