@@ -50,12 +50,12 @@ export const changeStamp: Middleware<DBCore> = {
   create(down) {
     // Per transaction, the stamps already written in it: one write of each per transaction is enough.
     const stamped = new WeakMap<object, Set<string>>();
-    const put = async (req: DBCoreMutateRequest, key: string) => {
+    const due = (req: DBCoreMutateRequest, key: string, into: string[]) => {
       let done = stamped.get(req.trans);
       if (!done) stamped.set(req.trans, (done = new Set()));
       if (done.has(key)) return;
       done.add(key);
-      await down.table(CACHES_TABLE).mutate({ type: 'put', trans: req.trans, values: [{ key, value: stamp() }] });
+      into.push(key);
     };
     return {
       ...down,
@@ -70,14 +70,20 @@ export const changeStamp: Middleware<DBCore> = {
         if (UNSEEN_TABLES.has(name)) return table;
         return {
           ...table,
-          async mutate(req: DBCoreMutateRequest) {
+          mutate(req: DBCoreMutateRequest) {
             const trans = req.trans as unknown as IDBTransaction;
+            const keys: string[] = [];
             // A migration of a store older than the caches table has nothing to keep in step.
             if (trans.objectStoreNames?.contains(CACHES_TABLE)) {
-              if (name === PROSPECTS) await put(req, PROSPECTS_STAMP_KEY);
-              if (seen(name, req)) await put(req, VIEWS_STAMP_KEY);
+              if (name === PROSPECTS) due(req, PROSPECTS_STAMP_KEY, keys);
+              if (seen(name, req)) due(req, VIEWS_STAMP_KEY, keys);
             }
-            return table.mutate(req);
+            if (keys.length === 0) return table.mutate(req);
+            // Both requests are made now, in order, in the same transaction: nothing awaited in between,
+            // since Dexie's layers below read the running transaction from the zone a call is made in.
+            const stamping = down.table(CACHES_TABLE).mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key, value: stamp() })) });
+            const writing = table.mutate(req);
+            return Promise.all([stamping, writing]).then(([, r]) => r);
           },
         };
       },
