@@ -6,7 +6,7 @@ import { EMPTY_PREVIEW } from '../../lib/io/import-view';
 import type { ImportPreview, ImportResult } from '../../lib/messaging/data-types';
 import type { Source } from '../../lib/model/enums';
 import { ImportCancelled, type ImportProgress, type ImportRun, type PlannedImport } from '../../lib/store/import';
-import { checkImport, importResult, runImport } from '../../lib/store/import-run';
+import { checkImport, importResult, runImport, TIMED_WRITES } from '../../lib/store/import-run';
 import { nextTurn, openPageStore, storeWritten, type PageStore } from './page-store';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -26,10 +26,10 @@ interface Choice {
 /**
  * Written slices of about 40 ms each (as many rows as the last slices' pace fits, 100 to 1,000): one
  * short transaction each, so a chip's lookup (a few reads in the background) waits at most one slice;
- * never under 100 rows, where commits would cost more than the rows (lib/store/import.ts). The dry
- * run writes nothing and takes bigger slices.
+ * never under 100 rows, where commits would cost more than the rows (lib/store/import.ts); the same
+ * as the background's import (TIMED_WRITES). The dry run writes nothing and takes bigger slices.
  */
-export const PAGE_IMPORT = { chunk: 1000, planChunk: 2000, sliceMs: 40 } as const;
+export const PAGE_IMPORT = { ...TIMED_WRITES, planChunk: 2000 } as const;
 
 /** CSV in: choose a file, check how its columns map, see what would happen, then import it whole (or without its bad rows). */
 export function ImportPanel() {

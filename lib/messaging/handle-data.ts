@@ -9,7 +9,7 @@ import { EMPTY_PREVIEW } from '../io/import-view';
 import { computeInsights } from '../pipeline/analytics';
 import type { StoreContext } from '../store/context';
 import type { ImportOptions, ImportProgress, ImportRun } from '../store/import';
-import { dryRun, runImport } from '../store/import-run';
+import { dryRun, runImport, TIMED_WRITES } from '../store/import-run';
 import { listStages } from '../store/queries';
 import { backupCounts, isOtherScope, readBackup, restoreBackup } from '../store/restore';
 import { teamSettings } from '../store/settings';
@@ -43,8 +43,14 @@ export function onImportProgress(listener: (p: ImportProgress) => void): void {
 const BREATHER_MS = 8;
 const breather = () => new Promise<void>((resolve) => setTimeout(resolve, BREATHER_MS));
 
-/** Rows per slice: a write transaction of tens of milliseconds on a slow laptop. */
-const IMPORT_RUN: ImportRun = { chunk: 250, pause: breather, onProgress: (p) => progressListener(p) };
+/**
+ * Written in slices sized by time, as the options page's import is (TIMED_WRITES: about 40 ms each),
+ * since a chip's lookup waits for the one holding the prospects (a fixed row count was 220 ms a slice
+ * on a 2-core laptop, lib/store/import.ts). The dry run's slices stay at 250 rows: planning is work
+ * on the worker's own thread, which a chip's answer waits for too, and the page's 2,000 rows would
+ * hold it longer.
+ */
+const IMPORT_RUN: ImportRun = { ...TIMED_WRITES, planChunk: 250, pause: breather, onProgress: (p) => progressListener(p) };
 
 function importOptions(req: Extract<ValidRequest, { type: 'previewImport' | 'applyImport' }>): ImportOptions {
   return { mapping: req.mapping, skipBadRows: req.skipBadRows, defaultSource: req.defaultSource, stageNames: defaultStageNames };

@@ -18,6 +18,14 @@ import type { StoreContext } from './context';
 import { applyImport, planned as planImportNow, type ImportOptions, type ImportOutcome, type ImportRun, type PlannedImport } from './import';
 import { listStages } from './queries';
 
+/**
+ * Write slices sized by time, wherever an import runs (the options page, the background's
+ * `applyImport`): about 40 ms each, as many rows as the last slices' pace fits, 100 to 1,000
+ * (nextSliceRows in ./import). One short transaction each, so a chip's lookup waits for one slice at
+ * most on a fast or a busy machine alike, and never so few rows that commits cost more than the rows.
+ */
+export const TIMED_WRITES = { chunk: 1000, sliceMs: 40 } as const satisfies ImportRun;
+
 /** What an import (whole or stopped) did, as the page words it. */
 export function importResult(o: ImportOutcome): ImportResult {
   return {
