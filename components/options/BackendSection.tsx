@@ -62,7 +62,7 @@ export function BackendSection({ account, onChange }: { account: AccountView; on
     <section aria-labelledby="backend-h">
       <h2 id="backend-h">{t('backendHeading')}</h2>
       <p class="muted">{t('backendIntro')}</p>
-      <form onSubmit={connect} noValidate ref={form}>
+      <form class="form" onSubmit={connect} noValidate ref={form}>
         <Field label={t('backendUrl')} error={say('url')}>
           {(id, aria) => (
             <input
