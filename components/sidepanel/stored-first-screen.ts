@@ -12,8 +12,8 @@ export const CACHES_TABLE = 'caches';
 export const VIEWS_STAMP_KEY = 'stamp:views';
 /** lib/sync/scope's LOCAL_DB (that module brings zod along; a unit test keeps them equal). */
 const LOCAL_DB = 'jalur';
-/** The store is local storage on disk: a read this slow means something else holds it; ask the background. */
-export const STORED_READ_LIMIT_MS = 250;
+/** A read this slow means something else holds the store: give up on it (the background is asked meanwhile). */
+export const STORED_READ_LIMIT_MS = 3_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 

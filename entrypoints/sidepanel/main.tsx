@@ -15,9 +15,16 @@ import type { FirstScreenKind } from '../../lib/store/first-screen-record';
 const STORED_MARK = 'jalur:first-screen-stored';
 
 /**
+ * On a busy machine the stored first screen can be slow to read too (the browser's own thread is
+ * starved): past this long the background is asked as well, and the first answer in is shown.
+ */
+const ASK_TOO_AFTER_MS = 150;
+
+/**
  * The opening view's first answer: the one kept in IndexedDB when it is certainly current (it paints
- * before the background is even awake), else the background's. Settles, for the first render to wait
- * on, once the stored one is known to be there or not (not when the background answers).
+ * before the background is even awake), else the background's, whichever is in first once the
+ * background is asked too. Settles, for the first render to wait on, once the stored one is known to
+ * be there or not, or when the background is asked (not when it answers).
  */
 function firstAnswer(
   key: string,
@@ -31,13 +38,33 @@ function firstAnswer(
   if (!port) return Promise.resolve();
   let found!: (stored: boolean) => void;
   const known = new Promise<boolean>((r) => (found = r));
-  const reply = answerEarly(key, request, now, port, () =>
-    readStoredFirstScreen(kind, request, now).then((data) => {
-      found(data !== null);
-      if (data === null) return port.sendMessage(request);
-      performance.mark(STORED_MARK);
-      return { ok: true, data: fresh(data) };
-    }),
+  const reply = answerEarly(
+    key,
+    request,
+    now,
+    port,
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        let done = false;
+        let asked = false;
+        const ask = () => {
+          if (asked || done) return;
+          asked = true;
+          found(false);
+          port.sendMessage(request).then(
+            (r) => !done && ((done = true), resolve(r)),
+            (e: unknown) => !done && ((done = true), reject(e)),
+          );
+        };
+        readStoredFirstScreen(kind, request, now).then((data) => {
+          if (data === null || done) return ask();
+          done = true;
+          performance.mark(STORED_MARK);
+          found(true);
+          resolve({ ok: true, data: fresh(data) });
+        }, ask);
+        setTimeout(ask, ASK_TOO_AFTER_MS);
+      }),
   );
   reply.then(answered, () => undefined);
   // A stored answer is in hand (and handed to the view) by the time `reply` settles.
