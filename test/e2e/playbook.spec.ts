@@ -220,9 +220,15 @@ testId('in Indonesian: the SQL checklist, the cadence and the gone-dark list spe
   await expect(panel.getByLabel('Jadwal (opsional)')).not.toBeChecked();
   await expect(panel.locator('.qualification')).toContainText('SQL diterima');
 
+  // A team's default cadence arrives from the server in English: the rep still reads it in Indonesian.
+  const send = (m: unknown) => panel.evaluate((msg) => chrome.runtime.sendMessage(msg), m) as Promise<{ ok: boolean; data: { cadences: Array<{ id: string; description: string | null; steps: unknown[] }> } }>;
+  const [seeded] = (await send({ type: 'cadences' })).data.cadences;
+  expect((await send({ type: 'saveCadence', cadence: { id: seeded!.id, name: 'Default: 8 touches in 21 days', description: seeded!.description, steps: seeded!.steps } })).ok).toBe(true);
+  await expect(panel.getByLabel('Rangkaian kontak').locator('option').first()).toHaveText('Bawaan: 8 kontak dalam 21 hari');
   await panel.getByLabel('Rangkaian kontak').selectOption({ index: 0 });
   await panel.getByRole('button', { name: 'Daftarkan' }).click();
   await expect(panel.locator('section.cadence')).toContainText('Langkah 1 dari 8');
+  await expect(panel.locator('section.cadence .cadence-name')).toContainText('Bawaan: 8 kontak dalam 21 hari');
   await expect(panel.getByRole('button', { name: 'Lewati langkah' })).toBeVisible();
   await expect(panel.getByLabel('Penyesuaian skor')).toHaveValue('0');
 

@@ -1,8 +1,6 @@
 // How a Today row says when and what: relative for what is late, the time for today, the weekday
 // for the days ahead. A step due "by the end of its day" says so instead of showing 23:59.
-import { DEFAULT_CADENCE } from '../../../lib/model/cadence-template';
 import { endOfLocalDay, startOfLocalDay } from '../../../lib/pipeline/cadence';
-import { DEFAULT_CADENCE_ID, defaultCadenceFor } from '../../../lib/pipeline/default-cadence';
 import { TODAY_DAYS_AHEAD, type TodayGroupKey } from '../../../lib/pipeline/today';
 import { t, uiLocale } from '../../shared/i18n';
 
@@ -61,11 +59,3 @@ export function dueFull(dueAt: number, timeZone: string): string {
   return dateFormat(timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(dueAt);
 }
 
-/**
- * A team's untouched default cadence (the server seeds it in English) is named in the rep's
- * language; any name a team chose is shown as written.
- */
-export function cadenceName(name: string): string {
-  if (name !== DEFAULT_CADENCE.name && name !== DEFAULT_CADENCE_ID.name) return name;
-  return defaultCadenceFor(uiLocale()).name;
-}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProspectDetail } from '../../../../lib/messaging/types';
 import type { Cadence } from '../../../../lib/model';
 import { send } from '../../../shared/api';
+import { cadenceName } from '../../../shared/cadence-name';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { Field } from '../../../ui/Field';
 import { formatDue } from '../../../shared/format';
@@ -59,7 +60,7 @@ function EnrolForm({ prospectId, onError }: { prospectId: string; onError: (m: s
           <select id={id} value={cadenceId} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
             {cadences.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {cadenceName(c.name)}
               </option>
             ))}
           </select>
@@ -87,7 +88,7 @@ export function CadencePanel({ detail }: { detail: ProspectDetail }) {
       .finally(() => setBusy(false));
   };
   const running = e !== null && (e.status === 'active' || e.status === 'paused');
-  const name = detail.cadence?.name ?? '';
+  const name = detail.cadence ? cadenceName(detail.cadence.name) : '';
   const total = detail.cadence?.steps.length ?? 0;
   // The pending step is the open follow-up this enrolment created; it carries the rendered title and due time.
   const open = running ? detail.followUps.find((f) => f.cadenceId === e.cadenceId && f.doneAt === null) : undefined;
