@@ -1,7 +1,8 @@
 // The board paints its preview from what the background kept in IndexedDB, before the background
 // answers — only while it is certainly current. The init script records the very first frame (at the
 // ready mark, before the board reconciles with the background's answer).
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { keptIsCurrent, openFirstFrame } from './first-screen';
 import { expect, openExtensionPage, test } from './harness';
 
 interface FirstFrame {
@@ -11,10 +12,9 @@ interface FirstFrame {
   focused: boolean;
 }
 
-async function openBoard(context: BrowserContext, extensionId: string): Promise<FirstFrame> {
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.addInitScript(() => {
+/** Opens the board view and returns what its first frame showed (recorded the moment the ready mark is set). */
+function openBoard(context: BrowserContext, extensionId: string): Promise<FirstFrame> {
+  return openFirstFrame<FirstFrame>(context, extensionId, 'sidepanel.html?view=board', () => {
     const mark = performance.mark.bind(performance);
     performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
       if (name === 'jalur:board-interactive') {
@@ -33,35 +33,15 @@ async function openBoard(context: BrowserContext, extensionId: string): Promise<
       return mark(name, options);
     }) as typeof performance.mark;
   });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?view=board`);
-  await panel.waitForFunction(() => (window as unknown as { __firstFrame?: unknown }).__firstFrame !== undefined);
-  const frame = await panel.evaluate(() => (window as unknown as { __firstFrame: FirstFrame }).__firstFrame);
-  await panel.close();
-  return frame;
-}
-
-async function keptIsCurrent(sw: Worker): Promise<boolean> {
-  return sw.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('jalur');
-        req.onsuccess = () => {
-          const tx = req.result.transaction('caches', 'readonly');
-          const stamp = tx.objectStore('caches').get('stamp:views');
-          const kept = tx.objectStore('caches').get('first:board');
-          tx.oncomplete = () => {
-            req.result.close();
-            resolve(!!kept.result && kept.result.value.stamp === stamp.result?.value);
-          };
-        };
-        req.onerror = () => resolve(false);
-      }),
-  );
 }
 
 const total = (f: FirstFrame) => Object.values(f.counts).reduce((a, b) => a + b, 0);
 
-test('the board opens on its kept preview while it is current, and never on one kept before a card moved', async ({ context, sw, extensionId }) => {
+test('the board opens on its kept preview while it is current, and never on one kept before a card moved', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   test.setTimeout(120_000);
   const page = await openExtensionPage(context, extensionId, 'popup.html');
   const ids = await page.evaluate(async () => {
@@ -74,7 +54,17 @@ test('the board opens on its kept preview while it is current, and never on one 
     for (let i = 1; i <= 3; i++) {
       const { prospect } = await ask({
         type: 'capture',
-        input: { slug: `board-kept-${i}`, email: null, name: `Board Kept ${i}`, headline: null, title: null, company: null, location: null, photoUrl: null, linkedinUrl: null },
+        input: {
+          slug: `board-kept-${i}`,
+          email: null,
+          name: `Board Kept ${i}`,
+          headline: null,
+          title: null,
+          company: null,
+          location: null,
+          photoUrl: null,
+          linkedinUrl: null,
+        },
       });
       out.push(prospect.id);
     }
@@ -83,7 +73,7 @@ test('the board opens on its kept preview while it is current, and never on one 
   await page.close();
 
   await openBoard(context, extensionId);
-  await expect.poll(() => keptIsCurrent(sw), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => keptIsCurrent(sw, 'first:board'), { timeout: 15_000 }).toBe(true);
   const kept = await openBoard(context, extensionId);
   expect(kept.stored).toBe(true);
   expect(total(kept)).toBe(3);
@@ -95,7 +85,10 @@ test('the board opens on its kept preview while it is current, and never on one 
   // A card moved: the preview kept before is never painted.
   const move = await openExtensionPage(context, extensionId, 'popup.html');
   await move.evaluate(async (id) => {
-    const r = (await chrome.runtime.sendMessage({ type: 'setStage', prospectId: id, stageKey: 'qualification', confirmed: true })) as { ok: boolean; error?: string };
+    const r = (await chrome.runtime.sendMessage({ type: 'setStage', prospectId: id, stageKey: 'qualification', confirmed: true })) as {
+      ok: boolean;
+      error?: string;
+    };
     if (!r.ok) throw new Error(r.error);
   }, ids[0]!);
   await move.close();

@@ -2,7 +2,8 @@
 // background answers — but only while it is certainly current. What the panel shows in its very first
 // frame (at the ready mark, before it reconciles with the background's answer) is recorded by an init
 // script, so a stale first screen shown for an instant would be caught.
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { keptIsCurrent, openFirstFrame } from './first-screen';
 import { badgeText, expect, openExtensionPage, test } from './harness';
 
 const HOUR = 3_600_000;
@@ -14,11 +15,9 @@ interface FirstFrame {
   focused: boolean;
 }
 
-/** Opens Today and returns what its first frame showed (recorded the moment the ready mark is set). */
-async function openToday(context: BrowserContext, extensionId: string): Promise<FirstFrame> {
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.addInitScript(() => {
+/** Opens the today view and returns what its first frame showed (recorded the moment the ready mark is set). */
+function openToday(context: BrowserContext, extensionId: string): Promise<FirstFrame> {
+  return openFirstFrame<FirstFrame>(context, extensionId, 'sidepanel.html?view=today', () => {
     const mark = performance.mark.bind(performance);
     performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
       if (name === 'jalur:today-interactive') {
@@ -35,31 +34,6 @@ async function openToday(context: BrowserContext, extensionId: string): Promise<
       return mark(name, options);
     }) as typeof performance.mark;
   });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?view=today`);
-  await panel.waitForFunction(() => (window as unknown as { __firstFrame?: unknown }).__firstFrame !== undefined);
-  const frame = await panel.evaluate(() => (window as unknown as { __firstFrame: FirstFrame }).__firstFrame);
-  await panel.close();
-  return frame;
-}
-
-/** Whether the background has kept a first screen of Today that matches the store as it is now. */
-async function keptIsCurrent(sw: Worker): Promise<boolean> {
-  return sw.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('jalur');
-        req.onsuccess = () => {
-          const tx = req.result.transaction('caches', 'readonly');
-          const stamp = tx.objectStore('caches').get('stamp:views');
-          const kept = tx.objectStore('caches').get('first:today');
-          tx.oncomplete = () => {
-            req.result.close();
-            resolve(!!kept.result && kept.result.value.stamp === stamp.result?.value);
-          };
-        };
-        req.onerror = () => resolve(false);
-      }),
-  );
 }
 
 test('Today opens on its kept first page while it is current, and never on one made before a follow-up was done or a stage renamed', async ({
@@ -77,10 +51,24 @@ test('Today opens on its kept first page while it is current, and never on one m
     };
     const out: string[] = [];
     const now = Date.now();
-    for (const [i, dueIn] of [[1, -3], [2, -2], [3, 30]] as const) {
+    for (const [i, dueIn] of [
+      [1, -3],
+      [2, -2],
+      [3, 30],
+    ] as const) {
       const { prospect } = await ask({
         type: 'capture',
-        input: { slug: `kept-${i}`, email: null, name: `Kept Person ${i}`, headline: null, title: null, company: `Firma ${i}`, location: null, photoUrl: null, linkedinUrl: null },
+        input: {
+          slug: `kept-${i}`,
+          email: null,
+          name: `Kept Person ${i}`,
+          headline: null,
+          title: null,
+          company: `Firma ${i}`,
+          location: null,
+          photoUrl: null,
+          linkedinUrl: null,
+        },
       });
       const f = await ask({ type: 'addFollowUp', prospectId: prospect.id, title: `Call #${i}`, dueAt: now + dueIn * 3_600_000 });
       out.push(f.followUp.id);
@@ -92,7 +80,7 @@ test('Today opens on its kept first page while it is current, and never on one m
 
   // Once the background has kept the page (a moment after the last change, or when a panel asked)…
   await openToday(context, extensionId);
-  await expect.poll(() => keptIsCurrent(sw), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => keptIsCurrent(sw, 'first:today'), { timeout: 15_000 }).toBe(true);
   // …the panel paints it before the background answers: the whole first frame, focusable, counted as the badge.
   const kept = await openToday(context, extensionId);
   expect(kept.stored).toBe(true);
@@ -107,19 +95,26 @@ test('Today opens on its kept first page while it is current, and never on one m
     if (!r.ok) throw new Error(r.error);
   }, ids[0]!);
   await done.close();
-  expect(await keptIsCurrent(sw)).toBe(false);
+  expect(await keptIsCurrent(sw, 'first:today')).toBe(false);
   const afterDone = await openToday(context, extensionId);
   expect(afterDone.rows.some((r) => r.includes('Kept Person 1'))).toBe(false);
   expect(afterDone.overdue).toBe(1);
   await expect.poll(() => badgeText(sw)).toBe('1');
 
   // A stage renamed (the rows say each person's stage): the old name is never painted.
-  await expect.poll(() => keptIsCurrent(sw), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => keptIsCurrent(sw, 'first:today'), { timeout: 15_000 }).toBe(true);
   const rename = await openExtensionPage(context, extensionId, 'popup.html');
   await rename.evaluate(async () => {
-    const { stages } = ((await chrome.runtime.sendMessage({ type: 'stages' })) as { data: { stages: { id: string; key: string; probability: number; staleDays: number | null }[] } }).data;
+    const { stages } = (
+      (await chrome.runtime.sendMessage({ type: 'stages' })) as {
+        data: { stages: { id: string; key: string; probability: number; staleDays: number | null }[] };
+      }
+    ).data;
     const s = stages.find((x) => x.key === 'prospecting')!;
-    const r = (await chrome.runtime.sendMessage({ type: 'saveStage', stage: { id: s.id, name: 'Sourcing', probability: s.probability, staleDays: s.staleDays } })) as { ok: boolean; error?: string };
+    const r = (await chrome.runtime.sendMessage({
+      type: 'saveStage',
+      stage: { id: s.id, name: 'Sourcing', probability: s.probability, staleDays: s.staleDays },
+    })) as { ok: boolean; error?: string };
     if (!r.ok) throw new Error(r.error);
   });
   await rename.close();
