@@ -2,7 +2,7 @@
 // (PostgREST and GoTrue stood in for over the real PostgreSQL with the real migrations).
 import { expect, test } from '@playwright/test';
 import type { StandIn } from '../stand-in/server';
-import { stopServiceWorker } from './harness';
+import { isFreshWorker, stopServiceWorker } from './harness';
 import {
   connectAndSignUp,
   createTeam,
@@ -107,10 +107,11 @@ test('the service worker stopped in the middle of a push: nothing is lost, nothi
   // The first push is held at the server until the worker that sent it has been stopped; the
   // server then commits it and answers nobody.
   let stopped = false;
+  let stopFailed: unknown = null;
   server.faults.rpc = async (fn) => {
     if (fn !== 'sync_push' || stopped) return undefined;
     stopped = true;
-    await stopServiceWorker(eko.context, eko.sw);
+    await stopServiceWorker(eko.context, eko.sw).catch((e: unknown) => (stopFailed = e));
     return undefined;
   };
   const page = await eko.context.newPage();
@@ -123,6 +124,9 @@ test('the service worker stopped in the middle of a push: nothing is lost, nothi
   await panel.reload();
   await panel.locator('[data-sync] button').click();
   await expect(panel.locator('[data-sync="synced"]')).toBeVisible({ timeout: 20_000 });
+  // The premise held: the worker that sent the push was really stopped, and a fresh one finished it.
+  expect(stopFailed).toBeNull();
+  expect(await isFreshWorker(eko.context)).toBe(true);
   const rows = await serverProspects(await serverView(server, eko), await teamIdOf(eko));
   expect(rows.filter((r) => r.linkedin_slug === 'rizky-pratama-5e6f7a')).toHaveLength(1);
 });
