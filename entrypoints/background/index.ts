@@ -33,7 +33,6 @@ async function refreshBadgeAndNotify(): Promise<void> {
   // LinkedIn tabs' own titles say the person's stage and repeat the overdue count: both may have moved.
   void refreshTabTitles(overdue).catch(() => undefined);
   await notifyDue(ctx, overdue);
-  await firstScreensTick(ctx).catch(() => undefined);
 }
 
 /** After any change to what views show: badge first (≤ 2 s contract), then open pages and site tabs. */
@@ -131,7 +130,13 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) await refreshBadgeAndNotify();
+    if (alarm.name === NEXT_DUE_ALARM || alarm.name === BADGE_TICK_ALARM) {
+      await refreshBadgeAndNotify();
+      // Time alone moves Today on (a follow-up falls due, the day turns); a change drops the kept screens itself.
+      await storeContext()
+        .then(firstScreensTick)
+        .catch(() => undefined);
+    }
     // Optional retention (off by default) rides the minute tick; it runs at most once a day.
     if (alarm.name === BADGE_TICK_ALARM && (await retentionTick().catch(() => 0)) > 0) await afterChange();
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) await runSync(refreshViews);
