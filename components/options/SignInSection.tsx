@@ -5,6 +5,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t } from '../shared/i18n';
 import { useAction } from './useAccount';
+import './account.css';
 
 /** E-mail and password, or a one-time code sent by e-mail (supabase-js auth, in the background). */
 export function SignInSection({ account, onChange }: { account: AccountView; onChange: (a: AccountView) => void }) {
@@ -16,7 +17,7 @@ export function SignInSection({ account, onChange }: { account: AccountView; onC
 
   if (account.user) {
     return (
-      <section aria-labelledby="account-h">
+      <section aria-labelledby="account-h" class="account-section">
         <h2 id="account-h">{t('accountHeading')}</h2>
         <p data-testid="signed-in-as">{t('accountSignedInAs', account.user.email ?? account.user.id)}</p>
         <button type="button" disabled={busy} onClick={() => void run(async () => onChange(await send({ type: 'signOut' })))}>
@@ -31,9 +32,9 @@ export function SignInSection({ account, onChange }: { account: AccountView; onC
     void run(async () => onChange(await send({ type: 'signIn', email, password })));
   };
   return (
-    <section aria-labelledby="account-h">
+    <section aria-labelledby="account-h" class="account-section">
       <h2 id="account-h">{t('accountHeading')}</h2>
-      <form onSubmit={signIn}>
+      <form class="form" onSubmit={signIn}>
         <Field label={t('accountEmail')}>
           {(id) => (
             <input id={id} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
@@ -50,7 +51,7 @@ export function SignInSection({ account, onChange }: { account: AccountView; onC
             />
           )}
         </Field>
-        <div class="actions">
+        <div class="button-row">
           <button type="submit" disabled={busy}>
             {t('accountSignIn')}
           </button>
@@ -77,6 +78,7 @@ export function SignInSection({ account, onChange }: { account: AccountView; onC
       </form>
       {codeSent && (
         <form
+          class="form"
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => onChange(await send({ type: 'verifyCode', email, code })));

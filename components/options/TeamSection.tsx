@@ -5,6 +5,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t, type MessageKey } from '../shared/i18n';
 import { useAction } from './useAccount';
+import './account.css';
 
 /** Which team's pipeline to work in; create one, join one with an invite code, invite teammates. */
 export function TeamSection({ account, onChange }: { account: AccountView; onChange: (a: AccountView) => void }) {
@@ -31,7 +32,7 @@ export function TeamSection({ account, onChange }: { account: AccountView; onCha
 
   const currentTeam = teams?.find((x) => x.teamId === current);
   return (
-    <section aria-labelledby="team-h">
+    <section aria-labelledby="team-h" class="account-section">
       <h2 id="team-h">{t('teamHeading')}</h2>
       {teams === null ? (
         <p class="muted">{t('loading')}</p>
@@ -63,6 +64,7 @@ export function TeamSection({ account, onChange }: { account: AccountView; onCha
       )}
       {note && <p role="status">{note}</p>}
       <form
+        class="form"
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
@@ -81,6 +83,7 @@ export function TeamSection({ account, onChange }: { account: AccountView; onCha
         </button>
       </form>
       <form
+        class="form"
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
@@ -99,7 +102,7 @@ export function TeamSection({ account, onChange }: { account: AccountView; onCha
         </button>
       </form>
       {currentTeam && currentTeam.role !== 'rep' && (
-        <div>
+        <div class="team-invite">
           <button
             type="button"
             disabled={busy}
