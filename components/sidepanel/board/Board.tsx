@@ -264,9 +264,17 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
         )}
       </div>
       <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} />
-      <p class="muted board-help">
-        {t('boardHelp')} {t('boardSearchHint')} {t('bulkHelp')}
-      </p>
+      {/* One line of what matters most; the keys and the search hint fold behind a disclosure, so the
+          help stays short in the panel and in Indonesian. */}
+      <div class="muted board-help">
+        <p>{t('boardHelp')}</p>
+        <details>
+          <summary>{t('boardHelpMore')}</summary>
+          <p>
+            {t('bulkHelp')} {t('boardSearchHint')}
+          </p>
+        </details>
+      </div>
       <ErrorNote error={moveError ?? error ?? tabError ?? deleteError} />
       {menu && <CardMenu card={menu.card} anchor={menu.anchor} items={cardMenu} onClose={() => setMenu(null)} />}
       {deleting && <ConfirmDelete prospect={deleting} onClose={() => setDeleting(null)} onError={setDeleteError} />}

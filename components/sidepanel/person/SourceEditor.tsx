@@ -10,9 +10,10 @@ export function SourceEditor({ prospect, onError }: { prospect: Prospect; onErro
   const update = (patch: { source?: Source; temperature?: Temperature }) =>
     send({ type: 'update', id: prospect.id, patch }).catch((e: Error) => onError(e.message));
   return (
-    <div class="status">
-      <SourceSelect inline value={prospect.source} onChange={(source) => update({ source })} />
-      <Field inline label={t('fieldTemperature')}>
+    // Label above its select, like every other field of the record; side by side, they share the row.
+    <div class="source-temperature">
+      <SourceSelect value={prospect.source} onChange={(source) => update({ source })} />
+      <Field label={t('fieldTemperature')}>
         {(id) => (
           <select
             id={id}
