@@ -233,13 +233,6 @@ export type Database = {
             referencedColumns: ["team_id", "id"]
           },
           {
-            foreignKeyName: "follow_ups_team_id_fkey"
-            columns: ["team_id"]
-            isOneToOne: false
-            referencedRelation: "teams"
-            referencedColumns: ["id"]
-          },
-          {
             foreignKeyName: "follow_ups_team_id_prospect_id_fkey"
             columns: ["team_id", "prospect_id"]
             isOneToOne: false
@@ -480,13 +473,6 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
-          {
-            foreignKeyName: "stage_changes_team_id_fkey"
-            columns: ["team_id"]
-            isOneToOne: false
-            referencedRelation: "teams"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "stage_changes_team_id_from_stage_id_fkey"
             columns: ["team_id", "from_stage_id"]
@@ -787,13 +773,6 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
-          {
-            foreignKeyName: "touches_team_id_fkey"
-            columns: ["team_id"]
-            isOneToOne: false
-            referencedRelation: "teams"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "touches_team_id_follow_up_id_fkey"
             columns: ["team_id", "follow_up_id"]
