@@ -154,6 +154,8 @@ export async function checkBackupStream(ctx: StoreContext, open: OpenText, run?:
 const QUEUE_HIGH = 5000;
 /** Rows written per turn of the pump. */
 const PUMP_BATCH = 500;
+/** Pumps running at once: batches of rows the database has to write while the page queues more. */
+export const PUMPS = 2;
 
 /**
  * Rows parsed and not yet written, first in first out. An array's shift() moves every row behind the
@@ -248,9 +250,15 @@ export async function restoreBackupStream(
     wake = null;
     if (reading || queue.length) tx.objectStore('meta').get('\uffff-restore-pump').onsuccess = pump;
     // The last rows are written: the derived overdue count goes (rebuilt on demand).
-    else tx.objectStore('meta').delete('overdue');
+    else if (!finished) {
+      finished = true;
+      tx.objectStore('meta').delete('overdue');
+    }
   };
-  pump();
+  // Two pumps, so two batches are in flight: the database writes one while the page, when its answer
+  // comes, queues the next (with one, it idled for a round trip to the page after every batch).
+  let finished = false;
+  for (let k = 0; k < PUMPS; k++) pump();
   // The file is read a chunk at a time, and not further while the writes are behind: memory stays bounded.
   async function* paced(): AsyncIterable<string> {
     for await (const chunk of watched(open(), run)) {
