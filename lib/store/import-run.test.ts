@@ -168,6 +168,11 @@ describe('an import run as the options page drives it', () => {
     expect(result).toMatchObject({ created: 5, unchanged: 1 });
     expect(await ctx.db.prospects.where('slug').equals('orang-4').count()).toBe(1);
     expect(await ctx.db.prospects.count()).toBe(7);
+    // The slice after the clip was written before its stamp was read, then rolled back whole and
+    // written again without orang-4: one stage change per person, none left over from the first try.
+    expect(await ctx.db.stageChanges.count()).toBe(7);
+    const ids = new Set((await ctx.db.prospects.toArray()).map((p) => p.id));
+    expect((await ctx.db.stageChanges.toArray()).every((c) => ids.has(c.prospectId))).toBe(true);
   });
 
   it("a slice holds only the tables it writes: a chip's reads of stages, settings, touches and follow-ups never wait for it", async () => {

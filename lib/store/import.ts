@@ -104,6 +104,9 @@ export class ImportCancelled extends Error {
   }
 }
 
+/** A slice written before its stamp was read found that someone else wrote meanwhile: it is rolled back and written again. */
+class Raced extends Error {}
+
 const WRITE_CHUNK = 1000;
 /**
  * The fewest rows a timed slice writes. A transaction's commit costs about what 60 rows' writes do in
@@ -319,7 +322,8 @@ export async function applyImport(
   const p = reuse ? dryRun.plan : fresh!.plan;
   // The stamp the rows were planned at: a slice checks the keys it takes again only when it moved.
   let seenStamp = reuse ? dryRun.stamp : fresh!.stamp;
-  let othersWrote = false;
+  // An unknown stamp (a store never written, or just restored) is taken as changed, as in the snapshot.
+  let othersWrote = seenStamp === undefined;
   if (!p.importable) throw new ImportError(p);
   const queuing = queuesForSync(ctx);
   const settings = await teamSettings(ctx);
@@ -380,32 +384,32 @@ export async function applyImport(
     });
   };
 
-  const writeCreates = async (
-    built: ReturnType<typeof buildCreates>,
-    queue: Queue,
-    changes: StageChange[],
-    touches: Touch[],
-    out: Prospect[],
-    unchangedSincePlan: boolean,
-  ) => {
-    // Keys someone took since the snapshot (a clip while the import runs): leave that person to them.
-    // Looked up only when some context wrote a prospect since (the stamp moved): two index reads a row
-    // were most of a slice's time, for a race that almost never happens.
+  type Built = ReturnType<typeof buildCreates>[number];
+
+  /**
+   * Keys someone took since the snapshot (a clip while the import runs): that person is left to them.
+   * Looked up only when some context wrote a prospect since (the stamp moved): two index reads a row
+   * were most of a slice's time, for a race that almost never happens.
+   */
+  const takenKeys = async (built: Built[]): Promise<Set<string>> => {
     const taken = new Set<string>();
-    if (!unchangedSincePlan) {
-      const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
-      const emails = built.flatMap((b) => b.prospect.emails);
-      const ids = built.flatMap((b) => (b.prospect.memberId ? [b.prospect.memberId] : []));
-      // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
-      const [bySlug, byEmail, byId] = await Promise.all([
-        Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
-        Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
-        Promise.all(ids.map((id) => ctx.db.prospects.where('memberId').equals(id).toArray())),
-      ]);
-      for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
-      for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
-      for (const q of byId.flat()) if (q.deletedAt === null) taken.add(`m:${q.memberId}`);
-    }
+    const slugs = built.flatMap((b) => (b.prospect.slug ? [b.prospect.slug] : []));
+    const emails = built.flatMap((b) => b.prospect.emails);
+    const ids = built.flatMap((b) => (b.prospect.memberId ? [b.prospect.memberId] : []));
+    // One request per key, all in flight at once: anyOf walks a cursor, one round trip per key.
+    const [bySlug, byEmail, byId] = await Promise.all([
+      Promise.all(slugs.map((slug) => ctx.db.prospects.where('slug').equals(slug).toArray())),
+      Promise.all(emails.map((email) => ctx.db.prospects.where('emails').equals(email).toArray())),
+      Promise.all(ids.map((id) => ctx.db.prospects.where('memberId').equals(id).toArray())),
+    ]);
+    for (const q of bySlug.flat()) if (q.deletedAt === null) taken.add(`s:${q.slug}`);
+    for (const q of byEmail.flat()) if (q.deletedAt === null) for (const e of q.emails) taken.add(`e:${e}`);
+    for (const q of byId.flat()) if (q.deletedAt === null) taken.add(`m:${q.memberId}`);
+    return taken;
+  };
+
+  /** The slice's new prospects, their stage changes, touches and outbox entries, minus those whose keys were taken. */
+  const admitCreates = (built: Built[], taken: ReadonlySet<string>, queue: Queue, changes: StageChange[], touches: Touch[], out: Prospect[]) => {
     for (const { prospect, change, touch } of built) {
       if ((prospect.slug && taken.has(`s:${prospect.slug}`)) || (prospect.memberId && taken.has(`m:${prospect.memberId}`)) || prospect.emails.some((e) => taken.has(`e:${e}`))) {
         raced++;
@@ -475,9 +479,50 @@ export async function applyImport(
     }
   };
 
+  // New prospects built ahead of their slice: p.creates[readyFrom…] are built, in `ready`. The next
+  // slice's rows are built while the database writes the current one (below), so the page's work and
+  // the database's overlap instead of taking turns.
+  let ready: Built[] = [];
+  let readyFrom = 0;
+  const buildUpTo = (to: number) => {
+    const from = readyFrom + ready.length;
+    if (to > from) ready.push(...buildCreates(p.creates.slice(from, to)));
+  };
+  const takeCreates = (from: number, to: number): Built[] => {
+    buildUpTo(to);
+    const taken = ready.slice(0, to - from);
+    ready = ready.slice(to - from);
+    readyFrom = to;
+    return taken;
+  };
+  const putBack = (from: number, built: Built[]) => {
+    ready = [...built, ...ready];
+    readyFrom = from;
+  };
+
+  /** Every write of a slice asked for at once: one wait for the database, not one per table. */
+  const writeAll = (newOnes: Prospect[], changed: Prospect[], changes: StageChange[], touches: Touch[], queue: Queue, firstSlice: boolean): Promise<unknown> => {
+    const d = ctx.db;
+    const writes: Promise<unknown>[] = [];
+    if (newOnes.length) writes.push(d.prospects.bulkAdd(newOnes));
+    if (changed.length) writes.push(d.prospects.bulkPut(changed));
+    if (changes.length) writes.push(d.stageChanges.bulkAdd(changes));
+    if (touches.length) writes.push(d.touches.bulkAdd(touches));
+    writes.push(queueEntries(ctx, queue.entries));
+    if (queue.entries.length) writes.push(d.meta.put({ key: HLC_KEY, value: queue.state }));
+    // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts). An import writes no
+    // follow-up, so resetting it with the first slice is enough; the later ones leave `meta` alone.
+    if (firstSlice) writes.push(invalidateOverdue(ctx));
+    const all = Promise.all(writes);
+    // A slice given up on (Raced, below) aborts with these in flight: their failure is expected.
+    all.catch(() => undefined);
+    return all;
+  };
+
   for (let done = 0; done < total; ) {
     const end = Math.min(total, done + rowsPerSlice);
-    const creates = buildCreates(p.creates.slice(Math.min(done, p.creates.length), Math.min(end, p.creates.length)));
+    const createsFrom = Math.min(done, p.creates.length);
+    const creates = takeCreates(createsFrom, Math.min(end, p.creates.length));
     const updates = p.updates.slice(Math.max(0, done - p.creates.length), Math.max(0, end - p.creates.length));
     const d = ctx.db;
     // Only the tables this slice writes or reads (and the stamp's): a chip's lookup reads the stages,
@@ -488,34 +533,53 @@ export async function applyImport(
     const firstSlice = done === 0;
     const withTouches = updates.length > 0 || creates.some((c) => c.touch);
     const scope = [d.prospects, d.stageChanges, d.caches, ...(withTouches ? [d.touches] : []), ...(queuing ? [d.outbox] : []), ...(queuing || firstSlice ? [d.meta] : [])];
+    // The usual slice (new people, the local pipeline, nobody else writing): its writes are asked for
+    // together with the stamp, before it is known, and the slice is given up (rolled back, then written
+    // again checking every key) in the rare case the stamp says someone else wrote meanwhile. Until
+    // the transaction holding the prospects commits, a chip's lookup waits, so no round trip to this
+    // page is spent inside it that need not be.
+    const optimistic = !othersWrote && !queuing && updates.length === 0;
     const started = clock();
-    await d.transaction('rw', scope, async () => {
-      const stampNow = await prospectsStamp(ctx);
-      const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
-      const queue = new Queue(ctx, hlc, queuing);
-      const changes: StageChange[] = [];
-      const touches: Touch[] = [];
-      const newOnes: Prospect[] = [];
-      const changed: Prospect[] = [];
-      // Once another context wrote a prospect, a key it took may be in any later slice: check every one from then on.
-      if (stampNow === undefined || stampNow !== seenStamp) othersWrote = true;
-      if (creates.length) await writeCreates(creates, queue, changes, touches, newOnes, !othersWrote);
-      if (updates.length) await writeUpdates(updates, queue, changes, touches, changed);
-      await ctx.db.prospects.bulkAdd(newOnes);
-      await ctx.db.prospects.bulkPut(changed);
-      await ctx.db.stageChanges.bulkAdd(changes);
-      if (touches.length) await ctx.db.touches.bulkAdd(touches);
-      await queueEntries(ctx, queue.entries);
-      if (queue.entries.length) await ctx.db.meta.put({ key: HLC_KEY, value: queue.state });
-      // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts). An import writes no
-      // follow-up, so resetting it with the first slice is enough; the later ones leave `meta` alone.
-      if (firstSlice) await invalidateOverdue(ctx);
-      // The stamp this slice's own writes left: the next slice compares against it.
-      seenStamp = await prospectsStamp(ctx);
-      // Only once the slice is committed does it count.
-      for (const x of newOnes) created.push(x);
-      for (const x of changed) updated.push(x);
-    });
+    try {
+      await d.transaction('rw', scope, async () => {
+        const stampAsked = prospectsStamp(ctx);
+        const changes: StageChange[] = [];
+        const touches: Touch[] = [];
+        const newOnes: Prospect[] = [];
+        const changed: Prospect[] = [];
+        let writing: Promise<unknown> | null = null;
+        let queue = new Queue(ctx, { millis: 0, counter: 0 }, false);
+        if (optimistic) {
+          admitCreates(creates, new Set(), queue, changes, touches, newOnes);
+          writing = writeAll(newOnes, changed, changes, touches, queue, firstSlice);
+        }
+        const stampNow = await stampAsked;
+        // Once another context wrote a prospect, a key it took may be in any later slice: check every one from then on.
+        if (stampNow === undefined || stampNow !== seenStamp) othersWrote = true;
+        if (optimistic && othersWrote) throw new Raced();
+        if (!writing) {
+          const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
+          queue = new Queue(ctx, hlc, queuing);
+          if (creates.length) admitCreates(creates, othersWrote ? await takenKeys(creates) : new Set(), queue, changes, touches, newOnes);
+          if (updates.length) await writeUpdates(updates, queue, changes, touches, changed);
+          writing = writeAll(newOnes, changed, changes, touches, queue, firstSlice);
+        }
+        // The stamp this slice's own writes leave (asked for after them): the next slice compares against it.
+        const stampAfter = prospectsStamp(ctx);
+        // The next slice's new prospects, built while the database writes this one.
+        buildUpTo(Math.min(p.creates.length, end + rowsPerSlice));
+        await writing;
+        seenStamp = await stampAfter;
+        // Only once the slice is committed does it count.
+        for (const x of newOnes) created.push(x);
+        for (const x of changed) updated.push(x);
+      });
+    } catch (e) {
+      if (!(e instanceof Raced)) throw e;
+      // Rolled back whole: the same rows again, now looking at the keys they take.
+      putBack(createsFrom, creates);
+      continue;
+    }
     if (run.sliceMs) rowsPerSlice = nextSliceRows(end - done, clock() - started, run.sliceMs, chunk);
     done = end;
     run.onProgress?.({ phase: 'importing', done, total });
