@@ -60,20 +60,20 @@ async function navigate(page: Page, slug: string): Promise<ChipSample> {
   return page.evaluate((k) => (window as unknown as ProbeWindow).__jalurProbe.samples[k - 1]!, n);
 }
 
-export async function importRows({ rows = 100_000 } = {}): Promise<{ rows: Row[]; raw: Run }> {
+export async function importRows({ rows = 100_000, extensionDir }: { rows?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; raw: Run }> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-import-bench-'));
   try {
     const file = join(dir, 'bench.csv');
     writeFileSync(file, benchCsv(rows));
-    return await importFile(file, rows);
+    return await importFile(file, rows, extensionDir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function importFile(file: string, rows: number): Promise<{ rows: Row[]; raw: Run }> {
+async function importFile(file: string, rows: number, extensionDir?: string): Promise<{ rows: Row[]; raw: Run }> {
   const probeScript = await bundleForBrowser(resolve('test/bench/chip-probe.ts'));
-  const { context, close } = await launchWithExtension();
+  const { context, close } = await launchWithExtension(extensionDir ? { extensionDir } : {});
   try {
     const sw = await serviceWorker(context);
     const options = await openExtensionPage(context, new URL(sw.url()).host, 'options.html');
