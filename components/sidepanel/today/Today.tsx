@@ -28,6 +28,12 @@ export { TODAY_ANSWERED_MARK, TODAY_ASKED_MARK } from './first-page';
  * at once and the page stays responsive while the rest arrives.
  */
 const CHUNK = 250;
+/**
+ * Rows in the very first frame: what a 900 px panel shows, with a few to spare. The rest of the first
+ * page follows a task later; building and laying out 60 rows before the first paint cost more than the
+ * stored first page took to read.
+ */
+const FIRST_PAINT_ROWS = 16;
 
 // The person below the queue shows in work-through mode only: its code loads when it is first needed.
 const ProspectDetail = lazyView(() => import('../person/ProspectDetail').then((m) => m.ProspectDetail));
@@ -63,7 +69,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const openedWithRows = useRef(queue !== null);
   const [tick, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [limit, setLimit] = useState(FIRST_ROWS);
+  const [limit, setLimit] = useState(FIRST_PAINT_ROWS);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -80,6 +86,8 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
   const shownSeq = useRef(0);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
+  /** The rest of the first page, once the first rows are on screen. */
+  const showFirstPage = () => setLimit((l) => Math.max(l, FIRST_ROWS));
   useEffect(() => {
     // The first read asks for the first page only; once it is painted, the whole queue follows.
     const read = (firstPage: boolean) => {
@@ -101,7 +109,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
           if (firstPage)
             requestAnimationFrame(() => {
               performance.mark(TODAY_READY_MARK);
-              setTimeout(() => mounted.current && read(false), 0);
+              setTimeout(() => mounted.current && (showFirstPage(), read(false)), 0);
             });
         })
         .catch((e: Error) => mounted.current && setError(e.message));
@@ -111,7 +119,7 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
     if (first && openedWithRows.current) {
       // Painted with the first page already: on to the whole queue.
       performance.mark(TODAY_READY_MARK);
-      const timer = setTimeout(() => mounted.current && read(false), 0);
+      const timer = setTimeout(() => mounted.current && (showFirstPage(), read(false)), 0);
       return () => clearTimeout(timer);
     }
     const timer = setTimeout(() => read(first), first ? 0 : 80);
