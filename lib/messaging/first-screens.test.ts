@@ -1,10 +1,12 @@
+import Dexie from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { T0, testStore } from '../../test/unit/store-helpers';
 import { VIEWS_STAMP_KEY, CACHES_TABLE } from '../store/change-stamp';
 import { addFollowUp, captureProspect, logTouch, patchFollowUp, setStage, type CaptureInput } from '../store/commands';
 import type { StoreContext } from '../store/context';
-import { firstScreenKey, usableFirstScreen } from '../store/first-screen-record';
+import { unpackCards, type PackedCards } from '../pipeline/board-pack';
+import { FIRST_SCREEN_FORMAT, firstScreenKey, usableFirstScreen } from '../store/first-screen-record';
 import { overdueCount } from '../store/overdue';
 import { saveSettings, saveStage } from '../store/playbook';
 import { teamSettings } from '../store/settings';
@@ -20,7 +22,6 @@ import {
   keptIsCurrent,
   readViewsStamp,
   refreshFirstScreens,
-  silenceTicksAt,
   staleTurnsAt,
   TODAY_FIRST_ROWS,
   todayFirstRequest,
@@ -133,6 +134,31 @@ describe('the views’ change stamp', () => {
     expect(changesViews(at('outbox'), 'jalur')).toBe(false);
     expect(changesViews(at('followUps'), 'jalur-team-x'), 'another store').toBe(false);
   });
+
+  it('takes the badge count Dexie reports writing (as the table and its deleted keys) as unseen, so a waking worker keeps the screens', async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    const reports: Record<string, unknown>[] = [];
+    const listen = (parts: Record<string, unknown>) => void reports.push(parts);
+    Dexie.on('storagemutated', listen);
+    try {
+      const heard = async (write: () => Promise<unknown>) => {
+        reports.length = 0;
+        await write();
+        // Dexie reports a committed write from a microtask after the transaction completes.
+        await new Promise((r) => setTimeout(r, 0));
+        const mine = reports.filter((p) => Object.keys(p).some((k) => k.startsWith(`idb://${ctx.db.name}/`)));
+        expect(mine.length).toBeGreaterThan(0);
+        return mine.some((p) => changesViews(p, ctx.db.name));
+      };
+      expect(await heard(() => ctx.db.meta.put({ key: 'overdue', value: 3 }))).toBe(false);
+      expect(await heard(() => overdueCount(ctx))).toBe(false);
+      expect(await heard(() => ctx.db.meta.delete('sync:cursor'))).toBe(false);
+      expect(await heard(() => ctx.db.meta.put({ key: 'a-new-setting', value: true }))).toBe(true);
+      expect(await heard(() => ctx.db.meta.delete('a-new-setting'))).toBe(true);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listen);
+    }
+  });
 });
 
 describe('Today’s kept first screen', () => {
@@ -230,14 +256,25 @@ describe('the board’s kept first screen', () => {
     expect(await pageRead(ctx, 'board', request, T0 + 1000)).toBeNull();
   });
 
-  it('ends when a card would go stale or a shown card’s silence ticks over', () => {
+  it('stays current as shown cards’ days of silence tick over: they are counted when it is shown', async () => {
+    const { ctx } = await seeded();
+    const request = boardFirstRequest();
+    expect(await keepBoardFirstScreen(ctx, await stampOf(ctx))).toBe(true);
+    // Nobody here was ever contacted, so no card can go stale: only the days of silence move.
+    const later = T0 + 3 * 86_400_000 + 1000;
+    const got = (await pageRead(ctx, 'board', request, later)) as { cards: string; stages: { id: string }[]; owners: { id: string }[] } | null;
+    expect(got).not.toBeNull();
+    const cards = unpackCards(JSON.parse(got!.cards) as PackedCards, got!.stages, got!.owners, later);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((c) => c.silenceDays === 3)).toBe(true);
+  });
+
+  it('ends when a card would go stale', () => {
     const DAY = 86_400_000;
     const p = { lastTouchAt: T0 - DAY, stageEnteredAt: T0 - 5 * DAY, createdAt: T0 - 5 * DAY };
     expect(staleTurnsAt(p, { kind: 'open', staleDays: 14 })).toBe(T0 - DAY + 14 * DAY + 1);
     expect(staleTurnsAt(p, { kind: 'won', staleDays: null })).toBe(Infinity);
     expect(staleTurnsAt({ ...p, lastTouchAt: null }, { kind: 'open', staleDays: 14 })).toBe(Infinity);
-    expect(silenceTicksAt(p, T0)).toBe(T0 + DAY);
-    expect(silenceTicksAt(p, T0 + DAY)).toBe(T0 + 2 * DAY);
   });
 });
 
@@ -259,10 +296,10 @@ describe('the page’s reader', () => {
   });
 
   it('uses nothing without a stamp, or of another format', () => {
-    const row = { format: 1, stamp: 's', request: { a: 1 }, reply: { x: 1 }, validUntil: T0 + 10, at: T0 };
+    const row = { format: FIRST_SCREEN_FORMAT, stamp: 's', request: { a: 1 }, reply: { x: 1 }, validUntil: T0 + 10, at: T0 };
     expect(usableFirstScreen(row, 's', { a: 1 }, T0)).toEqual({ x: 1 });
     expect(usableFirstScreen(row, undefined, { a: 1 }, T0)).toBeNull();
-    expect(usableFirstScreen({ ...row, format: 2 }, 's', { a: 1 }, T0)).toBeNull();
+    expect(usableFirstScreen({ ...row, format: FIRST_SCREEN_FORMAT - 1 }, 's', { a: 1 }, T0)).toBeNull();
     expect(usableFirstScreen(row, 's', { a: 2 }, T0)).toBeNull();
     expect(usableFirstScreen(row, 's', { a: 1 }, T0 + 10)).toBeNull();
   });

@@ -7,8 +7,8 @@
 //   committed after that read changes the stamp, so the record can only be passed over, never be older
 //   than its stamp says;
 // - `validUntil` is the first instant the answer changes with time alone: the next follow-up falling
-//   due (it moves from Today to Overdue and the badge), a card going stale or its days of silence
-//   ticking over; midnight changes the request the page makes, so yesterday's record is not asked for;
+//   due (it moves from Today to Overdue and the badge), a card going stale (a shown card's days of
+//   silence are counted when it is shown, from when the silence began); midnight changes the request the page makes, so yesterday's record is not asked for;
 // - every change the background hears of drops the records (forgetFirstScreens), so one built from
 //   card fields the background had not yet heard were rewritten in another page cannot outlive the
 //   moment it hears it.
@@ -24,7 +24,6 @@ import { todayQueue, type TodayQueue } from '../store/today-queue';
 import { boardSources, boardTeam, cachedProspects } from './board-cache';
 import { boardReply } from './handle-board';
 import type { BoardReply } from './board-types';
-import type { PackedCards } from '../pipeline/board-pack';
 
 /** Today's first page rows (components/sidepanel/today/first-page.ts FIRST_ROWS; a unit test keeps them equal). */
 export const TODAY_FIRST_ROWS = 60;
@@ -75,12 +74,6 @@ export function staleTurnsAt(
   return Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt) + stage.staleDays * DAY_MS + 1;
 }
 
-/** When a card's days of silence next tick over after `now`. */
-export function silenceTicksAt(p: { lastTouchAt: number | null; stageEnteredAt: number; createdAt: number }, now: number): number {
-  const since = Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt);
-  if (now < since) return since;
-  return since + (Math.floor((now - since) / DAY_MS) + 1) * DAY_MS;
-}
 
 async function save(db: JalurDb, kind: FirstScreenKind, record: FirstScreenRecord): Promise<void> {
   await db.caches.put({ key: firstScreenKey(kind), value: record });
@@ -105,14 +98,13 @@ export async function keepBoardFirstScreen(ctx: StoreContext, stamp: string | nu
   const [{ stages }, sources] = await Promise.all([boardTeam(ctx, []), boardSources(ctx.db)]);
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const now = reply.asOf;
-  // The preview's own cards: their silence is shown. Every card's stale flag: the columns count them.
-  const firstIds = new Set((JSON.parse(reply.cards) as PackedCards).id);
+  // Every card's stale flag: the columns count them. (A shown card's days of silence are worked out
+  // when the preview is shown, from when its silence began: they do not end the record.)
   let validUntil = Infinity;
   for (const p of sources.prospects) {
     if (p.deletedAt !== null) continue;
     const turns = staleTurnsAt(p, stageById.get(p.stageId));
     if (turns > now - CARDS_MAY_LAG_MS && turns < validUntil) validUntil = turns;
-    if (firstIds.has(p.id)) validUntil = Math.min(validUntil, silenceTicksAt(p, now));
   }
   // A card's next follow-up falling due re-orders nothing (the order is by due time) and is shown
   // against the page's own clock, so it does not end the record.
@@ -167,7 +159,8 @@ export function changesViews(parts: Record<string, unknown>, name: string): bool
     if (!url.startsWith(prefix)) continue;
     const [table = '', index = ''] = url.slice(prefix.length).split('/');
     if (table === '' || UNSEEN_TABLES.has(table)) continue;
-    if (table === 'meta' && index === '') {
+    // Dexie reports a put's or delete's primary keys twice: as the table's part and as its ':dels' part.
+    if (table === 'meta' && (index === '' || index === ':dels')) {
       const keys = singleKeys(range as RangeNode, []);
       if (keys !== null && keys.every((k) => UNSEEN_META_KEYS.has(k))) continue;
     }
