@@ -59,7 +59,7 @@ describe('the background’s caches are bounded', () => {
     expect([...sources.prospects]).toHaveLength(5);
     expect(cachedProspects(ctx.db.name)).toBe(0);
     const board = await boardReply(ctx);
-    expect(unpackCards(JSON.parse(board.cards) as PackedCards, board.stages, board.owners)).toHaveLength(5);
+    expect(unpackCards(JSON.parse(board.cards) as PackedCards, board.stages, board.owners, board.asOf)).toHaveLength(5);
     expect((await searchIndexed(ctx, 'person', 10)).length).toBe(5);
     expect(indexedProspects(ctx.db.name)).toBe(0);
     // Under the bound, both are kept.

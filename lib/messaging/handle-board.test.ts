@@ -19,7 +19,7 @@ async function call<T extends RequestType>(
 async function board(ctx: Parameters<typeof handleRequest>[0]) {
   const r = await call(ctx, { type: 'board' });
   const packed = JSON.parse(r.cards) as PackedCards;
-  return { ...r, packed, cards: unpackCards(packed, r.stages, r.owners) };
+  return { ...r, packed, cards: unpackCards(packed, r.stages, r.owners, r.asOf) };
 }
 
 const input = (slug: string, name: string, company: string | null) => ({
@@ -86,7 +86,7 @@ describe('board request', () => {
     expect(byName.get('Budi Santoso')).toMatchObject({ stageId: view.stages[1]!.id, nextDueAt: null, stalled: true });
     // Lean: parallel arrays, stage and owner by position, no prospect internals.
     expect(Object.keys(view.packed).sort()).toEqual(
-      ['company', 'currency', 'flags', 'id', 'name', 'nextDue', 'owner', 'score', 'silence', 'source', 'stage', 'value'].sort(),
+      ['company', 'currency', 'flags', 'id', 'name', 'nextDue', 'owner', 'score', 'since', 'source', 'stage', 'value'].sort(),
     );
     expect(view.packed.stage.sort()).toEqual([0, 1]);
   });
@@ -155,7 +155,7 @@ describe('board request', () => {
     expect(r.preview?.columns[0]).toEqual({ stageId: r.stages[0]!.id, count: 2, value: [], stalled: 0 });
     expect(r.preview?.columns.slice(1).every((c) => c.count === 0)).toBe(true);
     expect([r.preview?.shown, r.preview?.total]).toEqual([2, 3]);
-    const first = unpackCards(JSON.parse(r.cards) as PackedCards, r.stages, r.owners);
+    const first = unpackCards(JSON.parse(r.cards) as PackedCards, r.stages, r.owners, r.asOf);
     expect(first.map((c) => c.name)).toEqual(['Ayu Lestari']);
     // A malformed filter is refused at the boundary.
     const bad = await handleRequest(ctx, { type: 'board', preview: { filter: { ...filter, gate: 'maybe' }, perColumn: 1 } });

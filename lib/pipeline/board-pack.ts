@@ -1,6 +1,7 @@
 // Board cards on the wire (issue 7): 10,000 of them cross the message boundary when the board opens.
 import { SOURCES } from '../model/sources';
 import type { BoardCard } from './board';
+import { daysSince } from './staleness';
 
 /**
  * Cards as parallel arrays, stage and owner as positions in the reply's own lists, yes/no fields as
@@ -21,7 +22,12 @@ export interface PackedCards {
   source: number[];
   /** Bits: WARM, MQL, SQL, STALLED. */
   flags: number[];
-  silence: number[];
+  /**
+   * Where each card's silence counts from, not its days: the days are worked out against the reply's
+   * `asOf` when unpacked, so a kept reply shown later (the panel's stored first screen) says the days
+   * as of the moment it is shown.
+   */
+  since: number[];
   nextDue: (number | null)[];
 }
 
@@ -45,7 +51,7 @@ export function packCards(cards: readonly BoardCard[], stages: readonly { id: st
     owner: [],
     source: [],
     flags: [],
-    silence: [],
+    since: [],
     nextDue: [],
   };
   for (const c of cards) {
@@ -61,13 +67,13 @@ export function packCards(cards: readonly BoardCard[], stages: readonly { id: st
     out.owner.push(owner);
     out.source.push(sourceAt.get(c.source) ?? 0);
     out.flags.push((c.temperature === 'warm' ? WARM : 0) | (c.mql ? MQL : 0) | (c.sql ? SQL : 0) | (c.stalled ? STALLED : 0));
-    out.silence.push(c.silenceDays);
+    out.since.push(c.silentSince);
     out.nextDue.push(c.nextDueAt);
   }
   return out;
 }
 
-export function unpackCards(p: PackedCards, stages: readonly { id: string }[], owners: readonly { id: string }[]): BoardCard[] {
+export function unpackCards(p: PackedCards, stages: readonly { id: string }[], owners: readonly { id: string }[], asOf: number): BoardCard[] {
   const cards: BoardCard[] = new Array(p.id.length);
   for (let i = 0; i < p.id.length; i++) {
     const flags = p.flags[i]!;
@@ -85,7 +91,8 @@ export function unpackCards(p: PackedCards, stages: readonly { id: string }[], o
       mql: (flags & MQL) !== 0,
       sql: (flags & SQL) !== 0,
       stalled: (flags & STALLED) !== 0,
-      silenceDays: p.silence[i]!,
+      silenceDays: daysSince(p.since[i]!, asOf),
+      silentSince: p.since[i]!,
       nextDueAt: p.nextDue[i]!,
     };
   }

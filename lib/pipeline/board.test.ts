@@ -44,6 +44,7 @@ function card(over: Partial<BoardCard> = {}): BoardCard {
     sql: false,
     stalled: false,
     silenceDays: 0,
+    silentSince: NOW,
     nextDueAt: null,
     ...over,
   };
@@ -89,6 +90,7 @@ describe('toCard', () => {
       sql: false,
       stalled: true,
       silenceDays: 20,
+      silentSince: NOW - 20 * DAY_MS,
       nextDueAt: NOW + DAY_MS,
     });
   });
@@ -265,14 +267,21 @@ describe('packCards', () => {
       { id: 'u2', name: 'Wulan', you: false },
     ];
     const cards = [
-      card({ stageId: 's2', ownerId: 'u2', source: 'event', temperature: 'warm', mql: true, sql: true, stalled: true, silenceDays: 9 }),
+      card({ stageId: 's2', ownerId: 'u2', source: 'event', temperature: 'warm', mql: true, sql: true, stalled: true, silenceDays: 9, silentSince: NOW - 9 * DAY_MS - 5_000 }),
       card({ company: 'Garuda Data', dealValue: 12.5, currency: 'IDR', nextDueAt: NOW, ownerId: 'me', source: 'email' }),
       card({ stageId: 'gone', ownerId: 'me', score: 100 }),
     ];
     const packed = packCards(cards, STAGES, owners);
     expect(packed.stage).toEqual([1, 0, -1]);
     expect(packed.owner).toEqual([1, 0, 0]);
-    expect(unpackCards(JSON.parse(JSON.stringify(packed)), STAGES, owners)).toEqual([cards[0], cards[1], { ...cards[2], stageId: '' }]);
+    expect(unpackCards(JSON.parse(JSON.stringify(packed)), STAGES, owners, NOW)).toEqual([cards[0], cards[1], { ...cards[2], stageId: '' }]);
+  });
+
+  it('says the days of silence as of the moment it is unpacked, so a kept reply shown later is not a day behind', () => {
+    const quiet = card({ stalled: true, silenceDays: 9, silentSince: NOW - 9 * DAY_MS - 5_000 });
+    const packed = JSON.parse(JSON.stringify(packCards([quiet], STAGES, [{ id: 'local' }])));
+    expect(unpackCards(packed, STAGES, [{ id: 'local' }], NOW + 2 * DAY_MS)[0]!.silenceDays).toBe(11);
+    expect(unpackCards(packed, STAGES, [{ id: 'local' }], NOW + DAY_MS - 6_000)[0]!.silenceDays).toBe(9);
   });
 
   it('refuses a card whose owner is not listed rather than give it to someone else', () => {

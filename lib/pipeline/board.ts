@@ -11,7 +11,7 @@
 // - Score is the stored one (refreshed whenever the prospect is viewed or changed); recomputing
 //   10,000 scores to open a board would cost more than the board itself.
 import type { Source, StageKind, Temperature } from '../model/enums';
-import { isStalled, silenceDays } from './staleness';
+import { isStalled, silenceDays, silentSince } from './staleness';
 
 /** What a card needs, and nothing more: 10,000 of them cross the message boundary on open. */
 export interface BoardCard {
@@ -29,6 +29,8 @@ export interface BoardCard {
   sql: boolean;
   stalled: boolean;
   silenceDays: number;
+  /** Where the days of silence count from (latest of last touch, stage entry, capture). */
+  silentSince: number;
   /** When the earliest open follow-up falls due (snoozes included); null when none is open. */
   nextDueAt: number | null;
 }
@@ -120,6 +122,7 @@ export function toCard(p: CardSource, stage: CardStage | undefined, nextDueAt: n
     sql: p.sqlAt !== null,
     stalled: stage ? isStalled({ ...p, stageKind: stage.kind, staleDays: stage.staleDays }, now) : false,
     silenceDays: silenceDays(p, now),
+    silentSince: silentSince(p),
     nextDueAt,
   };
 }

@@ -9,10 +9,19 @@ export interface StaleInput {
   createdAt: number;
 }
 
+/** Where silence is measured from: the latest of last touch, stage entry and capture. */
+export function silentSince(p: Pick<StaleInput, 'lastTouchAt' | 'stageEnteredAt' | 'createdAt'>): number {
+  return Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt);
+}
+
+/** Whole days of silence at `now` since `since`. */
+export function daysSince(since: number, now: number): number {
+  return Math.max(0, Math.floor((now - since) / DAY_MS));
+}
+
 /** Days of silence, measured from the latest of last touch, stage entry and capture. */
 export function silenceDays(p: Pick<StaleInput, 'lastTouchAt' | 'stageEnteredAt' | 'createdAt'>, now: number): number {
-  const since = Math.max(p.lastTouchAt ?? 0, p.stageEnteredAt, p.createdAt);
-  return Math.max(0, Math.floor((now - since) / DAY_MS));
+  return daysSince(silentSince(p), now);
 }
 
 /**

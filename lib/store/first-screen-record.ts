@@ -7,7 +7,8 @@
 //
 // No imports: the panel's first script reads it with a few lines of raw IndexedDB, without Dexie or zod.
 
-export const FIRST_SCREEN_FORMAT = 1;
+// 2: board cards carry when their silence began (`since`), not their days of silence.
+export const FIRST_SCREEN_FORMAT = 2;
 
 export type FirstScreenKind = 'today' | 'board';
 

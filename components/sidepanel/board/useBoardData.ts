@@ -29,7 +29,7 @@ if (!boardRequested(location.search)) {
 }
 
 function unpack(reply: BoardReply): BoardView {
-  return { ...reply, cards: unpackCards(JSON.parse(reply.cards) as PackedCards, reply.stages, reply.owners) };
+  return { ...reply, cards: unpackCards(JSON.parse(reply.cards) as PackedCards, reply.stages, reply.owners, reply.asOf) };
 }
 
 /**
