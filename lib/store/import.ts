@@ -479,9 +479,11 @@ export async function applyImport(
     }
   };
 
-  // New prospects built ahead of their slice: p.creates[readyFrom…] are built, in `ready`. The next
-  // slice's rows are built while the database writes the current one (below), so the page's work and
-  // the database's overlap instead of taking turns.
+  // New prospects built for their slice, before its transaction opens: p.creates[readyFrom…] are
+  // built, in `ready` (a slice given up on puts its rows back). They are not built ahead, while the
+  // database writes the slice before: on a busy 2-core machine that work competes with the writes for
+  // the processor and keeps the prospects held longer, while between two slices a chip's lookup,
+  // queued during the last one, is answered.
   let ready: Built[] = [];
   let readyFrom = 0;
   const buildUpTo = (to: number) => {
@@ -566,8 +568,6 @@ export async function applyImport(
         }
         // The stamp this slice's own writes leave (asked for after them): the next slice compares against it.
         const stampAfter = prospectsStamp(ctx);
-        // The next slice's new prospects, built while the database writes this one.
-        buildUpTo(Math.min(p.creates.length, end + rowsPerSlice));
         await writing;
         seenStamp = await stampAfter;
         // Only once the slice is committed does it count.
