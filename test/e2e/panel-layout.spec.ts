@@ -5,8 +5,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, launchWithExtension, serviceWorker, test } from './harness';
 
 const WORDS = {
-  en: { source: 'Source', temperature: 'Temperature', follow: 'Follow-up', more: 'Keys and search', search: 'Search prospects (above)' },
-  id: { source: 'Sumber', temperature: 'Suhu', follow: 'Tindak lanjut', more: 'Tombol dan pencarian', search: 'Cari prospek (di atas)' },
+  en: { source: 'Source', temperature: 'Temperature', cold: 'Cold', follow: 'Follow-up', more: 'Keys and search', search: 'Search prospects (above)' },
+  id: { source: 'Sumber', temperature: 'Suhu', cold: 'Dingin', follow: 'Tindak lanjut', more: 'Tombol dan pencarian', search: 'Cari prospek (di atas)' },
 } as const;
 
 async function box(l: Locator) {
@@ -61,6 +61,9 @@ for (const lang of ['en', 'id'] as const) {
         const b = await box(panel.getByLabel(l, { exact: true }));
         expect(b.x + b.width).toBeLessThanOrEqual(record.x + record.width + 0.5);
       }
+      // Its choices are written like the source's, capitalised ("Cold", not "cold").
+      const temperature = panel.getByLabel(w.temperature, { exact: true });
+      expect(await temperature.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(w.cold);
       await shot(panel.locator('.source-temperature'), `panel-source-${lang}`);
 
       await panel.goto(`chrome-extension://${id}/sidepanel.html?view=board`);
