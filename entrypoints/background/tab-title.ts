@@ -17,6 +17,7 @@ import type { PersonView } from '../../lib/messaging/types';
 import type { ExtractResult } from '../../lib/model/draft';
 import { overdueCount } from '../../lib/store/queries';
 import { draftMention, findTracked, lookupKeys, mergeMentions, parsePagePeople } from '../../lib/tab-status/page-people';
+import { iconImageCache } from '../../lib/tab-status/icon-images';
 import { parseSeenMap, type Seen, type SeenMap } from '../../lib/tab-status/seen';
 import { composeTabStatus, type TabIcon, type TabSubject, type TabTitleWords } from '../../lib/tab-status/title';
 import { canonicalSlug, isLinkedInHost, isProfileUrl } from '../../lib/sites/linkedin/url';
@@ -29,6 +30,20 @@ const ICONS: Record<TabIcon, Record<string, string>> = {
   tracked: { 16: '/icon/tab/tracked-16.png', 32: '/icon/tab/tracked-32.png' },
   untracked: { 16: '/icon/tab/untracked-16.png', 32: '/icon/tab/untracked-32.png' },
 };
+
+/** One icon file as pixels, as Chrome's own setIcon decodes a path in a worker (see icon-images.ts). */
+async function decodeIcon(path: string): Promise<ImageData> {
+  const res = await fetch(browser.runtime.getURL(path as '/icon/16.png'));
+  if (!res.ok) throw new Error(`icon ${path}: ${res.status}`);
+  const bitmap = await createImageBitmap(await res.blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d canvas');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
+}
+const iconImages = iconImageCache(decodeIcon);
 
 const words: TabTitleWords = {
   t: (key, subs) => t(key, subs),
@@ -102,7 +117,10 @@ async function apply(tabId: number, seen: Seen, overdue?: number): Promise<boole
   const status = composeTabStatus(await subjectOf(seen), count, words);
   try {
     await browser.action.setTitle({ tabId, title: status.title });
-    await browser.action.setIcon({ tabId, path: ICONS[status.icon] });
+    const paths = ICONS[status.icon];
+    // Pixels decoded once per worker; the paths only if decoding is impossible here.
+    const imageData = await iconImages(paths).catch(() => null);
+    await browser.action.setIcon(imageData ? { tabId, imageData } : { tabId, path: paths });
     return true;
   } catch {
     return false;
