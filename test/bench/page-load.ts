@@ -13,7 +13,16 @@
 // medians, each surface gets a few traced loads in which the main thread's CPU time (thread time, not
 // wall time) spent injecting and running extension scripts before loadEventEnd is summed, for Jalur and
 // for the floor: the page-load cost itself, without the machine's noise.
-import type { BrowserContext, Page } from '@playwright/test';
+//
+// The rotation must not hand one browser's after-load work to another's load. Jalur's work does not end
+// at its load event: the background injects the surface script, the marks and their lookups follow, then
+// the background reads the tab and sets its own toolbar title and icon (a whole-browser trace,
+// test/bench/page-load-trace.ts, puts ~100–200 ms of CPU across the page, browser and GPU processes there,
+// against the floor's ~20). So each Jalur load is waited on until that last step, its tab's own title, is
+// done, then every browser gets the same short pause; and the cycle's direction flips every other round,
+// since with one direction the floor always loaded right after Jalur. That cost is not hidden: it is real
+// and after the load event, and page-load-trace.ts reports it per process.
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +38,10 @@ import type { Row } from './table';
 const PROFILE_FIXTURE = 'linkedin/2024-data-view-name.html';
 const SLUG = 'thandiwe-okonkwo-reyes-fx24';
 const WARMUP = 3;
+/** After every load (and after Jalur's after-load work), the same pause for every browser. */
+const SETTLE_MS = 150;
+/** Jalur's worker and the bench tab's id, per Jalur page: how the bench sees its after-load work end. */
+const workers = new Map<Page, { sw: Worker; tabId: number }>();
 /** Issue 19: Jalur ÷ an extension whose content script does nothing. */
 const FLOOR_RATIO = 1.01;
 
@@ -104,9 +117,24 @@ async function loadOnce(page: Page, s: Surface, i: number, who: Who): Promise<Ti
     return { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
   });
   // Proof Jalur really ran on this load, and its after-load work is over before the next browser's
-  // turn on the same two cores.
-  if (isJalur(who) && s.jalurSign) await page.locator(s.jalurSign).first().waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(150);
+  // turn on the same two cores: the page's sign, then the tab's own toolbar title, the last step of that
+  // work (inject, marks and their lookups, then the background reads the tab, looks its people up and
+  // sets the tab's title and icon). Chrome drops a tab's own title when the tab loads a new document, so
+  // a title differing from the global one is this load's.
+  if (isJalur(who)) {
+    if (s.jalurSign) await page.locator(s.jalurSign).first().waitFor({ timeout: 15_000 });
+    const w = workers.get(page);
+    if (w) {
+      const ownTitle = () =>
+        w.sw.evaluate(async (id) => (await chrome.action.getTitle({ tabId: id })) !== (await chrome.action.getTitle({})), w.tabId);
+      for (let n = 0; !(await ownTitle()); n++) {
+        if (n > 300) throw new Error(`${who}: the tab never got its own title after a load of ${s.key}`);
+        await page.waitForTimeout(20);
+      }
+    }
+  }
+  // The same quiet moment for every browser, for the paint and IPC that trail any load.
+  await page.waitForTimeout(SETTLE_MS);
   return t;
 }
 
@@ -114,8 +142,11 @@ async function measure(pages: Map<Who, Page>, s: Surface, loads: number): Promis
   const raw: Record<Who, Timing[]> = { jalur: [], floor: [], plain: [], before: [] };
   const WHO = [...pages.keys()];
   for (let i = 0; i < WARMUP + loads; i++) {
-    // Rotate who goes first so drift in machine load (other jobs, GC) falls on all alike.
-    const order = WHO.map((_, k) => WHO[(i + k) % WHO.length]!);
+    // Rotate who goes first so drift in machine load (other jobs, GC) falls on all alike, and reverse the
+    // cycle every other round so each browser follows each other one equally often: with one direction
+    // only, the floor always came right after Jalur (2 turns in 3), in the wake of whatever Jalur had left.
+    const cycle = Math.floor(i / WHO.length) % 2 ? [...WHO].reverse() : WHO;
+    const order = cycle.map((_, k) => cycle[(i + k) % cycle.length]!);
     for (const who of order) {
       const t = await loadOnce(pages.get(who)!, s, i, who);
       if (i >= WARMUP) raw[who].push(t);
@@ -237,7 +268,16 @@ export async function pageLoadRows(o: { loads: number; traced?: number; only?: s
           return u.pathname === url.pathname && u.searchParams.has('large') === url.searchParams.has('large');
         });
       await serveLinkedIn(context, /^https:\/\/www\.linkedin\.com\//, (url) => pick(url)?.body ?? '');
-      pages.set(who, await context.newPage());
+      const sw = isJalur(who) ? await serviceWorker(context) : null;
+      const tabIds = () => sw!.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+      const had = sw ? await tabIds() : [];
+      const page = await context.newPage();
+      pages.set(who, page);
+      if (sw) {
+        const tabId = (await tabIds()).find((id) => !had.includes(id));
+        if (tabId === undefined) throw new Error('cannot find the bench tab');
+        workers.set(page, { sw, tabId });
+      }
     }
     const out: Row[] = [];
     const raw: Record<string, Result> = {};
