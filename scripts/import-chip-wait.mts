@@ -8,11 +8,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../test/e2e/harness';
 import { bundleForBrowser } from '../test/bench/bundle';
+import { navigateInApp } from '../test/bench/chip-navigate';
 import { benchCsv } from '../test/bench/import-bench';
-import type { ChipSample, ProbeWindow } from '../test/bench/chip-probe';
+import type { ChipSample } from '../test/bench/chip-probe';
 
 const rows = Number(process.argv[2] ?? 30_000);
 const TRACKED = 'rizky-pratama-5e6f7a';
@@ -73,22 +74,6 @@ const READ_TRACER = `(() => {
 })()`;
 const READS = 'globalThis.__reads';
 
-async function navigate(page: Page, slug: string): Promise<ChipSample> {
-  const n = await page.evaluate((s) => {
-    const probe = (window as unknown as ProbeWindow).__jalurProbe;
-    probe.target = s;
-    probe.inserted = 0;
-    const a = document.createElement('a');
-    a.href = `/in/${s}/`;
-    a.dataset.spa = '';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    return probe.samples.length + 1;
-  }, slug);
-  await page.waitForFunction((k) => (window as unknown as ProbeWindow).__jalurProbe.samples.length >= k, n, { timeout: 60_000, polling: 10 });
-  return page.evaluate((k) => (window as unknown as ProbeWindow).__jalurProbe.samples[k - 1]!, n);
-}
 
 const q = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN);
 const f = (x: number) => x.toFixed(1);
@@ -108,7 +93,7 @@ try {
   await linkedin.goto(`https://www.linkedin.com/in/${TRACKED}/`);
   await linkedin.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
   await linkedin.locator(`jalur-inline[data-slug="${TRACKED}"] [data-stage]`).waitFor();
-  for (let i = 0; i < 4; i++) await navigate(linkedin, i % 2 ? TRACKED : UNTRACKED);
+  for (let i = 0; i < 4; i++) await navigateInApp(linkedin, i % 2 ? TRACKED : UNTRACKED);
   const origin = await linkedin.evaluate(() => performance.timeOrigin);
 
   await options.getByLabel('CSV file').setInputFiles(file);
@@ -121,7 +106,7 @@ try {
   const chips: ChipSample[] = [];
   const probe = (async () => {
     for (let i = 0; !state.done; i++) {
-      chips.push(await navigate(linkedin, i % 2 ? TRACKED : UNTRACKED));
+      chips.push(await navigateInApp(linkedin, i % 2 ? TRACKED : UNTRACKED));
       await linkedin.waitForTimeout(100);
     }
   })();

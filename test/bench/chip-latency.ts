@@ -3,8 +3,9 @@ import type { Page } from '@playwright/test';
 import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../e2e/harness';
 import { BUDGETS } from './budgets';
 import { bundleForBrowser } from './bundle';
+import { navigateInApp } from './chip-navigate';
 import { median, ms, p95 } from './stats';
-import type { ChipSample, ProbeWindow } from './chip-probe';
+import type { ChipSample } from './chip-probe';
 import type { BenchGlobal } from './store-bench';
 import type { Row } from './table';
 
@@ -13,23 +14,9 @@ const TRACKED = 'rizky-pratama-5e6f7a';
 const UNTRACKED = 'ayu-lestari-0c9d8e';
 const WARMUP = 2;
 
-/** In-app navigation the way the shell's own links do it: a click on an a[data-spa], then pushState. */
+/** In-app navigation (./chip-navigate.ts), then a moment for the content script's follow-up work (announce, late renders) before the next click. */
 async function navigate(page: Page, slug: string): Promise<ChipSample> {
-  const n = await page.evaluate((s) => {
-    const probe = (window as unknown as ProbeWindow).__jalurProbe;
-    probe.target = s;
-    probe.inserted = 0;
-    const a = document.createElement('a');
-    a.href = `/in/${s}/`;
-    a.dataset.spa = '';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    return probe.samples.length + 1;
-  }, slug);
-  await page.waitForFunction((k) => (window as unknown as ProbeWindow).__jalurProbe.samples.length >= k, n, { timeout: 10_000 });
-  const sample = await page.evaluate((k) => (window as unknown as ProbeWindow).__jalurProbe.samples[k - 1]!, n);
-  // Let the content script finish its follow-up work (announce, late renders) before the next click.
+  const sample = await navigateInApp(page, slug, 10_000);
   await page.waitForTimeout(100);
   return sample;
 }

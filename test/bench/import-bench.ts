@@ -11,10 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
 import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../e2e/harness';
 import { bundleForBrowser } from './bundle';
-import type { ChipSample, ProbeWindow } from './chip-probe';
+import { navigateInApp } from './chip-navigate';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 
@@ -42,23 +41,6 @@ export function benchCsv(rows: number): string {
   return lines.join('\n');
 }
 
-/** In-app navigation as the shell's links do it; resolves with the chip's time from heading to shown. */
-async function navigate(page: Page, slug: string): Promise<ChipSample> {
-  const n = await page.evaluate((s) => {
-    const probe = (window as unknown as ProbeWindow).__jalurProbe;
-    probe.target = s;
-    probe.inserted = 0;
-    const a = document.createElement('a');
-    a.href = `/in/${s}/`;
-    a.dataset.spa = '';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    return probe.samples.length + 1;
-  }, slug);
-  await page.waitForFunction((k) => (window as unknown as ProbeWindow).__jalurProbe.samples.length >= k, n, { timeout: 60_000, polling: 10 });
-  return page.evaluate((k) => (window as unknown as ProbeWindow).__jalurProbe.samples[k - 1]!, n);
-}
 
 export async function importRows({ rows = 100_000, extensionDir }: { rows?: number; extensionDir?: string } = {}): Promise<{ rows: Row[]; raw: Run }> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-import-bench-'));
@@ -90,7 +72,7 @@ async function importFile(file: string, rows: number, extensionDir?: string): Pr
     // The same chips with nothing else running, for comparison (two warm-up navigations first).
     const idleMs: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const s = await navigate(linkedin, i % 2 ? TRACKED : UNTRACKED);
+      const s = await navigateInApp(linkedin, i % 2 ? TRACKED : UNTRACKED);
       if (i >= 2) idleMs.push(s.shown - s.inserted);
     }
 
@@ -100,7 +82,7 @@ async function importFile(file: string, rows: number, extensionDir?: string): Pr
       for (let i = 0; ; i++) {
         const at = state.phase;
         if (at === 'done') break;
-        const s = await navigate(linkedin, i % 2 ? TRACKED : UNTRACKED);
+        const s = await navigateInApp(linkedin, i % 2 ? TRACKED : UNTRACKED);
         // Counted for the phase it started and ended in.
         if ((state.phase as string) === at) chips[at].push(s.shown - s.inserted);
         await linkedin.waitForTimeout(100);
