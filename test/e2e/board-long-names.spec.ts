@@ -2,16 +2,9 @@
 // on two lines, and all of it while the pointer or keyboard focus is on it; never cut without a way
 // to read it. The side panel at 420×900 and a tab at 1280×900.
 import type { Locator, Page } from '@playwright/test';
-import { expect, launchWithExtension, serviceWorker, test as base } from './harness';
+import { expect, serviceWorker, testInIndonesian } from './harness';
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const { context, close } = await launchWithExtension({ lang: 'id' });
-    await use(context);
-    await close();
-  },
-});
+const test = testInIndonesian;
 
 /** Longer than two lines of a card in the panel. */
 const LONGEST = 'Raden Ajeng Kusumawardhani Puspitasari Wiryodiningrat';

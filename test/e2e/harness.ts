@@ -129,6 +129,16 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** The same fixtures with Chromium's UI (and so chrome.i18n) in Indonesian. */
+export const testInIndonesian = test.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context, close } = await launchWithExtension({ lang: 'id' });
+    await use(context);
+    await close();
+  },
+});
+
 export { expect };
 
 /**

@@ -1,15 +1,8 @@
 // Long names in the Today queue (Indonesian, where names and labels run long): a row shows the whole
 // name, wrapped, with its due time beside it; neither runs under the row's Done and Snooze buttons.
-import { expect, launchWithExtension, serviceWorker, test as base } from './harness';
+import { expect, serviceWorker, testInIndonesian } from './harness';
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const { context, close } = await launchWithExtension({ lang: 'id' });
-    await use(context);
-    await close();
-  },
-});
+const test = testInIndonesian;
 
 const LONGEST = 'Raden Ajeng Kusumawardhani Puspitasari Wiryodiningrat';
 const PEOPLE = [
