@@ -89,8 +89,7 @@ export function BoardCard({
           <span class="card-value">{formatMoney({ currency: card.currency ?? defaultCurrency, amount: card.dealValue })}</span>
         )}
       </div>
-      {/* data-move: room kept at the end of this line for Move… while the card is in hand (board.css). */}
-      <div class="card-foot" data-move={t('boardMove')}>
+      <div class="card-foot">
         {card.nextDueAt === null ? (
           !closed && <span class="card-next muted">{t('boardNoFollowUp')}</span>
         ) : overdue ? (

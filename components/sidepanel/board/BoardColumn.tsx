@@ -7,9 +7,6 @@ import { formatMoneys, weighted } from './format';
 /** Every card is this tall (gap included): the visible slice is plain arithmetic on the scroll offset. */
 export const CARD_HEIGHT = 92;
 const OVERSCAN = 4;
-/** A card's height at rest (board.css), CARD_HEIGHT less the gap below it. */
-const CARD_REST = CARD_HEIGHT - 6;
-const NONE: ReadonlyMap<number, number> = new Map();
 // Until the list has been measured, assume a tall panel rather than render nothing.
 const FIRST_GUESS = 720;
 
@@ -54,27 +51,6 @@ export function BoardColumn({
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FIRST_GUESS);
   const [over, setOver] = useState(false);
-  // A card grows to show all of a long name while the pointer or keyboard focus is on it (board.css):
-  // by how much, per card index, so the cards below it move down by as much instead of being covered.
-  const [grown, setGrown] = useState<ReadonlyMap<number, number>>(NONE);
-  const measureGrown = () =>
-    // After the event, once the hover or focus it brought is what the cards are styled by.
-    queueMicrotask(() => {
-      const next = new Map<number, number>();
-      for (const el of list.current?.querySelectorAll<HTMLElement>('.card') ?? []) {
-        const extra = Math.ceil(el.getBoundingClientRect().height - CARD_REST);
-        if (extra > 0) next.set(Number(el.dataset.index), extra);
-      }
-      setGrown((prev) => (prev.size === next.size && [...next].every(([i, e]) => prev.get(i) === e) ? prev : next));
-    });
-  /** How far the cards grown above index `i` push it down. */
-  const pushed = (i: number) => {
-    let by = 0;
-    for (const [j, extra] of grown) if (j < i) by += extra;
-    return by;
-  };
-  let grownTotal = 0;
-  for (const extra of grown.values()) grownTotal += extra;
   const { stage, cards, count } = column;
   // Weighted value only where a deal is still open: won counts in full and lost at nothing anyway.
   const weightedValue = stage.kind === 'open' ? weighted(column.value, stage.probability) : null;
@@ -204,11 +180,7 @@ export function BoardColumn({
             class="col-sizer"
             role="list"
             aria-labelledby={headId}
-            style={{ height: `${count * CARD_HEIGHT + grownTotal}px` }}
-            onMouseOver={measureGrown}
-            onMouseLeave={measureGrown}
-            onFocusIn={measureGrown}
-            onFocusOut={measureGrown}
+            style={{ height: `${count * CARD_HEIGHT}px` }}
             onClick={onClick}
             onKeyDown={onKeyDown}
             onDragStart={onDragStart}
@@ -218,13 +190,13 @@ export function BoardColumn({
               const c = cards[i];
               // Past a preview's first cards: a blank card until the rest arrive (a moment later).
               if (!c)
-                return <div key={`pending-${i}`} class="card card-pending" aria-hidden="true" style={{ top: `${i * CARD_HEIGHT + pushed(i)}px` }} />;
+                return <div key={`pending-${i}`} class="card card-pending" aria-hidden="true" style={{ top: `${i * CARD_HEIGHT}px` }} />;
               return (
                 <BoardCard
                   key={c.id}
                   card={c}
                   index={i}
-                  top={i * CARD_HEIGHT + pushed(i)}
+                  top={i * CARD_HEIGHT}
                   size={count}
                   now={now}
                   defaultCurrency={defaultCurrency}
