@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from '@playwright/test';
-import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../test/e2e/harness';
+import { launchWithExtension, openExtensionPage, serviceWorker } from '../test/e2e/harness';
 import { bundleForBrowser } from '../test/bench/bundle';
-import { navigateInApp } from '../test/bench/chip-navigate';
+import { navigateInApp, openTrackedShell } from '../test/bench/chip-navigate';
 import { benchCsv } from '../test/bench/import-bench';
 import type { ChipSample } from '../test/bench/chip-probe';
 
@@ -87,12 +87,7 @@ try {
   const sw: Worker = await serviceWorker(context);
   const options = await openExtensionPage(context, new URL(sw.url()).host, 'options.html');
   await options.locator('[data-stage]').first().waitFor();
-  await serveLinkedIn(context, /^https:\/\/www\.linkedin\.com\//, fixture('linkedin-spa/shell.html'));
-  const linkedin = await context.newPage();
-  await linkedin.addInitScript({ content: probeScript });
-  await linkedin.goto(`https://www.linkedin.com/in/${TRACKED}/`);
-  await linkedin.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
-  await linkedin.locator(`jalur-inline[data-slug="${TRACKED}"] [data-stage]`).waitFor();
+  const linkedin = await openTrackedShell(context, probeScript, TRACKED);
   for (let i = 0; i < 4; i++) await navigateInApp(linkedin, i % 2 ? TRACKED : UNTRACKED);
   const origin = await linkedin.evaluate(() => performance.timeOrigin);
 

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixture, launchWithExtension, openExtensionPage, serveLinkedIn, serviceWorker } from '../e2e/harness';
+import { launchWithExtension, openExtensionPage, serviceWorker } from '../e2e/harness';
 import { bundleForBrowser } from './bundle';
-import { navigateInApp } from './chip-navigate';
+import { navigateInApp, openTrackedShell } from './chip-navigate';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 
@@ -61,13 +61,7 @@ async function importFile(file: string, rows: number, extensionDir?: string): Pr
     const options = await openExtensionPage(context, new URL(sw.url()).host, 'options.html');
     await options.locator('[data-stage]').first().waitFor();
 
-    // A tracked person, so every other navigation's chip finds and describes someone (stage + score).
-    await serveLinkedIn(context, /^https:\/\/www\.linkedin\.com\//, fixture('linkedin-spa/shell.html'));
-    const linkedin = await context.newPage();
-    await linkedin.addInitScript({ content: probeScript });
-    await linkedin.goto(`https://www.linkedin.com/in/${TRACKED}/`);
-    await linkedin.locator('jalur-inline').getByRole('button', { name: 'Add to pipeline' }).click();
-    await linkedin.locator(`jalur-inline[data-slug="${TRACKED}"] [data-stage]`).waitFor();
+    const linkedin = await openTrackedShell(context, probeScript, TRACKED);
 
     // The same chips with nothing else running, for comparison (two warm-up navigations first).
     const idleMs: number[] = [];
