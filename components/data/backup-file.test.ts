@@ -50,4 +50,31 @@ describe('backup file', () => {
       expect(expected).not.toContain('"key":"overdue"');
     });
   }
+
+  it("turns each page's text into a Blob of its own as it goes: the page never gathers the file's text", async () => {
+    const { ctx } = await store(7);
+    const env = { indexedDB: ctx.db._options.indexedDB as IDBFactory, IDBKeyRange };
+    const made: Array<Array<Blob | string>> = [];
+    const Real = globalThis.Blob;
+    globalThis.Blob = class extends Real {
+      constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+        super(parts, options);
+        made.push((parts ?? []) as Array<Blob | string>);
+      }
+    };
+    let blob: Blob;
+    try {
+      ({ blob } = await backupFile(ctx.db.name, new Date(0).toISOString(), 2, env));
+    } finally {
+      globalThis.Blob = Real;
+    }
+    // Every Blob made of a page's text holds that one page; the file is those Blobs and the short texts between them.
+    const pages = made.filter((parts) => parts.some((p) => typeof p === 'string' && p.includes('"id"')));
+    expect(pages.length).toBeGreaterThanOrEqual(11);
+    for (const parts of pages) expect(parts).toHaveLength(1);
+    const file = made.at(-1)!;
+    for (const part of file) if (typeof part === 'string') expect(part.length).toBeLessThan(200);
+    expect(await blob.text()).toContain('"prospects":[');
+  });
 });
+

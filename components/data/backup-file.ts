@@ -18,25 +18,22 @@ import { DERIVED_META } from '../../lib/store/restore';
 
 /** Rows read per request: a few MB at most, whatever the pipeline's size. */
 export const BACKUP_PAGE_ROWS = 2000;
-/** Text gathered before it becomes a Blob part, so the page never holds the whole file as strings. */
-const PART_CHARS = 4_000_000;
-
+/**
+ * The file as Blob parts. A page's text becomes its own Blob at once: the page never holds more than a
+ * page of the file as strings, and Chromium makes Blobs of one long string each faster than of many
+ * strings gathered (28 MB of pages: median 470 ms a Blob a page against 800 ms gathered into 4 MB
+ * parts, 8 turns each in this Chromium, load ~16). The few short texts between pages (a table's name,
+ * brackets, commas) stay strings until the end.
+ */
 class BlobWriter {
-  private parts: Blob[] = [];
-  private pending: string[] = [];
-  private chars = 0;
+  private parts: Array<Blob | string> = [];
   write(text: string): void {
-    this.pending.push(text);
-    this.chars += text.length;
-    if (this.chars >= PART_CHARS) this.flush();
+    this.parts.push(text);
   }
-  private flush(): void {
-    if (this.pending.length) this.parts.push(new Blob(this.pending));
-    this.pending = [];
-    this.chars = 0;
+  page(text: string): void {
+    this.parts.push(new Blob([text]));
   }
   blob(type: string): Blob {
-    this.flush();
     return new Blob(this.parts, { type });
   }
 }
@@ -102,7 +99,9 @@ function writeTables(idb: IDBDatabase, pageRows: number, out: BlobWriter, keyRan
       if (!rows.length) return;
       // One stringify for the page: an array's text is its rows' texts joined by commas.
       const text = JSON.stringify(rows);
-      out.write((counts[name] ? ',' : '') + text.slice(1, -1));
+      // The comma apart: joined to the text, it would copy the whole page into a new string.
+      if (counts[name]) out.write(',');
+      out.page(text.slice(1, -1));
       counts[name] = (counts[name] ?? 0) + rows.length;
     };
     for (const name of BACKUP_TABLES) counts[name] = 0;

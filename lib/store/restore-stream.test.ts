@@ -125,6 +125,53 @@ describe('streamed restore', () => {
     expect(withoutTime(await readBackup(ctx))).toEqual(before);
   });
 
+  it('writes a backup in key order with put (no lookup of each key), and its outbox with add', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    const queued = backup.tables.outbox.length;
+    expect(queued).toBeGreaterThan(0);
+    const text = backupJson(backup);
+    const check = await checkBackupStream(ctx, pieces(text, 50));
+    if (!check.ok) throw new Error('not ok');
+    const calls = { put: 0, add: 0 };
+    const proto = Object.getPrototypeOf(ctx.db.backendDB().transaction('meta', 'readonly').objectStore('meta')) as IDBObjectStore;
+    const { put, add } = proto;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      calls.put++;
+      return put.apply(this, args);
+    };
+    proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      calls.add++;
+      return add.apply(this, args);
+    };
+    try {
+      await restoreBackupStream(ctx, pieces(text, 50), check);
+    } finally {
+      proto.put = put;
+      proto.add = add;
+    }
+    const rows = Object.values(check.counts).reduce((n, c) => n + (c ?? 0), 0);
+    expect(calls).toEqual({ put: rows - queued, add: queued });
+    expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(backup));
+  });
+
+  it('a file whose keys repeat when it is read again for the restore fails it and rolls it back, in key order or not', async () => {
+    const { ctx } = await store();
+    const backup = await readBackup(ctx);
+    const text = backupJson(backup);
+    const check = await checkBackupStream(ctx, pieces(text, 50));
+    if (!check.ok) throw new Error('not ok');
+    await captureProspect(ctx, { ...ayu, slug: 'after-the-check', email: null, name: 'After The Check', linkedinUrl: null });
+    const before = await everything(ctx);
+    const [p0, p1] = backup.tables.prospects as unknown as [Record<string, unknown>, Record<string, unknown>];
+    // The second row takes the first's key: behind it (out of key order), and again straight after it.
+    for (const prospects of [[p1, { ...p0, id: p1.id }], [p0, { ...p1, id: p0.id }], [p0, p1, { ...p0, slug: 'again' }]]) {
+      const changed = backupJson({ ...backup, tables: { ...backup.tables, prospects: prospects as never } });
+      await expect(restoreBackupStream(ctx, pieces(changed, 50), check)).rejects.toThrow();
+      expect(await everything(ctx)).toEqual(before);
+    }
+  });
+
   it('a cancel while the restore writes rolls it back whole: every table is exactly as before', async () => {
     const { ctx } = await store();
     // The backup to restore: many more rows than the store holds now, so the cancel lands mid-way.

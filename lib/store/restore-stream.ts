@@ -182,6 +182,38 @@ class RowQueue {
   }
 }
 
+/**
+ * Tables whose primary key is the key the check keeps unique (the outbox's is `seq`, not the
+ * mutationId the check compares): see keyOrderWriter.
+ */
+const PUT_TABLES: ReadonlySet<BackupTable> = new Set(['stages', 'prospects', 'touches', 'followUps', 'stageChanges', 'meta', 'cadences', 'companies']);
+
+/**
+ * Writes a row with put() when it cannot repeat a key, add() otherwise. An add() first looks the key up
+ * in the store (a quarter of each write's time in Chromium's IndexedDB, traced at 20,000 prospects), only
+ * to fail on a key already written; the tables were cleared in this transaction, so the only rows a key
+ * could meet are earlier rows of the same file. A backup lists each table in key order, so a row whose
+ * key is above every key before it in its table cannot repeat one, and put() writes it without the
+ * lookup; any other row (a file not in key order) is added, so a repeated key still fails the restore
+ * and rolls it back whole, as it always has. One key a table kept, whatever the file's size.
+ */
+export function keyOrderWriter(): (store: IDBObjectStore, table: BackupTable, row: Record<string, unknown>) => void {
+  const highest = new Map<BackupTable, string>();
+  return (store, table, row) => {
+    const key = PUT_TABLES.has(table) ? row[store.keyPath as string] : undefined;
+    if (typeof key !== 'string') {
+      store.add(row);
+      return;
+    }
+    const top = highest.get(table);
+    // Strings compare by UTF-16 code unit in JavaScript and in IndexedDB alike.
+    if (top === undefined || key > top) {
+      highest.set(table, key);
+      store.put(row);
+    } else store.add(row);
+  };
+}
+
 function requestDone(req: IDBRequest | IDBTransaction, event: 'success' | 'complete'): Promise<void> {
   return new Promise((resolve, reject) => {
     req.addEventListener(event, () => resolve());
@@ -216,6 +248,7 @@ export async function restoreBackupStream(
   committed.catch(() => undefined);
   for (const t of [...tables, ...derived]) tx.objectStore(t).clear();
   const stores: Partial<Record<BackupTable, IDBObjectStore>> = {};
+  const write = keyOrderWriter();
 
   const queue = new RowQueue();
   const written: BackupCounts = {};
@@ -231,7 +264,7 @@ export async function restoreBackupStream(
       // A batch per turn: the page paints its progress and hears a Cancel in between.
       for (let n = 0; n < PUMP_BATCH && queue.length; n++) {
         const [t, row] = queue.shift();
-        (stores[t] ??= tx.objectStore(t)).add(row);
+        write(stores[t] ??= tx.objectStore(t), t, row as Record<string, unknown>);
         written[t] = (written[t] ?? 0) + 1;
         writtenRows++;
       }

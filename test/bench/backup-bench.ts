@@ -43,9 +43,12 @@ export function bigBackup(smallText: string, n: number): string {
     const dueAt = now + (i % 30) * 86_400_000;
     followUps.push({ id: uuid(3, i), teamId: model.teamId, prospectId: id, assigneeId: model.ownerId, title: 'Telepon lanjutan', note: null, channel: null, cadenceId: null, cadenceStep: null, dueAt, doneAt: null, snoozedUntil: null, createdAt: now, updatedAt: now, deletedAt: null, openDueAt: dueAt });
   }
-  b.tables.prospects = prospects;
-  b.tables.touches = touches;
-  b.tables.followUps = followUps;
+  // In key order, as every backup Jalur writes lists its tables (read by primary key): the model's own
+  // random id would otherwise sit ahead of all the generated ones.
+  const byId = (x: Record<string, unknown>, y: Record<string, unknown>) => ((x.id as string) < (y.id as string) ? -1 : (x.id as string) > (y.id as string) ? 1 : 0);
+  b.tables.prospects = prospects.sort(byId);
+  b.tables.touches = touches.sort(byId);
+  b.tables.followUps = followUps.sort(byId);
   return JSON.stringify(b);
 }
 
