@@ -214,16 +214,25 @@ export default defineContentScript({
       requestAnimationFrame(sync);
     }
 
-    /** Only page nodes matter: our own chips being added or removed must not wake the scan. */
-    const ours = (n: Node) => n instanceof Element && n.tagName === 'JALUR-INLINE';
+    /**
+     * Only page nodes matter: Jalur's own elements (these chips, the lists script's marks and bulk bar)
+     * being added or removed must not wake the scan, nor even the check for conversations below (a
+     * search page's 50 marks arrive over several frames, each a mutation).
+     */
+    const ours = (n: Node) => n.nodeType === 1 && (n as Element).tagName.startsWith('JALUR-');
+    const pageNodes = (list: NodeList) => {
+      for (let i = 0; i < list.length; i++) if (!ours(list[i]!)) return true;
+      return false;
+    };
 
     function watch() {
       observer?.disconnect();
       observer = new MutationObserver((records) => {
         if (!shown) return;
+        if (!records.some((r) => pageNodes(r.addedNodes) || pageNodes(r.removedNodes))) return;
         // Off messaging, with no bubble open and no lead in view, the busy feed costs one cheap check.
         if (!chips.size && !conversations(document).length && !location.pathname.startsWith('/sales/lead/')) return;
-        if (records.some((r) => [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].some((n) => !ours(n)))) schedule();
+        schedule();
       });
       observer.observe(document.body, { childList: true, subtree: true });
     }

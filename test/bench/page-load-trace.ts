@@ -5,7 +5,7 @@
 // (what the load competes with) and loadEventEnd → the next navigationStart (after-load work, which on
 // two cores competes with whatever loads next). A tool for reading the ratio, not a budget row:
 // `npx tsx test/bench/page-load-trace.ts [search|feed|small] [loads] [gapMs]` (JALUR_EXTENSION_DIR picks the
-// build, PL_TRACE_DIRS=a,b adds more builds). Prints the per-thread sums and the task names that differ most.
+// build, PL_TRACE_DIRS=a,b adds more builds, PL_ROUNDS=n runs every build n times in alternating order, PL_SKIP=plain leaves a build out). Prints the per-thread sums and the task names that differ most.
 // More detail: PL_THREADS=1 (threads by process id), PL_ALL=1 (short events too), PL_TOP=n (rows of the
 // difference), PL_CATS=a,b (more trace categories), PL_DUMP=/tmp/x (writes /tmp/x-<who>.json for a viewer).
 // The extension's own service-worker thread records nothing under these categories in headless Chromium;
@@ -71,6 +71,8 @@ interface Summary {
   /** "thread|event name" → ms (self-inclusive durations of non-toplevel events, for diffing). */
   names: Map<string, number>;
   loads: number;
+  /** Per load: the page renderer's main-thread task time in the load window, and all processes' (for medians). */
+  perLoad: Array<{ page: number; all: number }>;
 }
 
 function summarise(events: Ev[], pagePid: number | null): Summary {
@@ -107,17 +109,23 @@ function summarise(events: Ev[], pagePid: number | null): Summary {
   const between = new Map<string, number>();
   const names = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  const perLoad = used.map(() => ({ page: 0, all: 0 }));
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur) continue;
     const top = e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' || e.cat.includes('toplevel');
-    const w = used.find((w) => e.ts >= w.start && e.ts < w.next);
+    const wi = used.findIndex((w) => e.ts >= w.start && e.ts < w.next);
+    const w = used[wi];
     if (!w) continue;
     const ms = (e.tdur ?? e.dur) / 1000;
     const inLoad = e.ts < w.end;
     if (top) add(inLoad ? during : between, label(e), ms);
+    if (top && inLoad) {
+      perLoad[wi]!.all += ms;
+      if (label(e).startsWith('page renderer / CrRendererMain')) perLoad[wi]!.page += ms;
+    }
     else if (e.dur > 50 || process.env.PL_ALL) add(names, `${inLoad ? 'load' : 'after'} | ${label(e).replace(process.env.PL_THREADS ? /$^/ : / \/.*/, '')} | ${e.name}`, ms);
   }
-  return { during, between, names, loads: used.length };
+  return { during, between, names, loads: used.length, perLoad };
 }
 
 async function main(kind: string, loads: number, gapMs: number): Promise<void> {
@@ -128,11 +136,15 @@ async function main(kind: string, loads: number, gapMs: number): Promise<void> {
     ...(process.env.PL_TRACE_DIRS ?? '').split(',').filter(Boolean).map((d, i) => [`build${i + 1}`, d] as [string, string]),
     ['floor', floor],
     ['plain', null],
-  ];
+  ].filter(([who]) => !(process.env.PL_SKIP ?? '').split(',').includes(who!)) as Array<[string, string | null]>;
   const out: Array<[string, Summary]> = [];
   const la = loadavg();
+  // PL_ROUNDS=n: n rounds of every build, the order reversed every other round (so no build always
+  // follows another or always runs first); the figures are summed over rounds, medians over all loads.
+  const rounds = Number(process.env.PL_ROUNDS ?? 1);
+  const order = Array.from({ length: rounds }, (_, r) => (r % 2 ? [...dirs].reverse() : dirs)).flat();
   try {
-    for (const [who, dir] of dirs) {
+    for (const [who, dir] of order) {
       const b = await launchWithExtension(dir ? { extensionDir: dir } : { withExtension: false });
       try {
         if (who !== 'floor' && dir) await serviceWorker(b.context);
@@ -143,7 +155,14 @@ async function main(kind: string, loads: number, gapMs: number): Promise<void> {
         await page.waitForTimeout(1000);
         const events = await tracedRun(b.context, page, url, loads + 2, gapMs);
         if (process.env.PL_DUMP) writeFileSync(`${process.env.PL_DUMP}-${who}.json`, JSON.stringify({ traceEvents: events }));
-        out.push([who, summarise(events, null)]);
+        const sum = summarise(events, null);
+        const had = out.find(([w]) => w === who)?.[1];
+        if (!had) out.push([who, sum]);
+        else {
+          for (const k of ['during', 'between', 'names'] as const) for (const [n, v] of sum[k]) had[k].set(n, (had[k].get(n) ?? 0) + v);
+          had.loads += sum.loads;
+          had.perLoad.push(...sum.perLoad);
+        }
       } finally {
         await b.close();
       }
@@ -159,13 +178,22 @@ async function main(kind: string, loads: number, gapMs: number): Promise<void> {
     .filter((r) => r.v.some(([a, b]) => a + b > 0.3))
     .sort((a, b) => b.v[0]![0] + b.v[0]![1] - (a.v[0]![0] + a.v[0]![1]));
   for (const r of rowsOut) console.log(`${r.t.slice(0, 60).padEnd(60)} ${r.v.map(([a, b]) => a.toFixed(2).padStart(12) + b.toFixed(2).padStart(13)).join('')}`);
+  const q = (xs: number[], p: number) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))]! : NaN;
+  };
   for (const [w, s] of out) {
     const tot = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) / s.loads;
-    console.log(`total ${w}: load window ${tot(s.during).toFixed(1)} ms, after ${tot(s.between).toFixed(1)} ms per load`);
+    const pg = s.perLoad.map((l) => l.page);
+    const all = s.perLoad.map((l) => l.all);
+    console.log(
+      `total ${w}: load window ${tot(s.during).toFixed(1)} ms, after ${tot(s.between).toFixed(1)} ms per load; per load medians (quartiles): page main thread ${q(pg, 0.5).toFixed(1)} (${q(pg, 0.25).toFixed(1)}–${q(pg, 0.75).toFixed(1)}), all processes ${q(all, 0.5).toFixed(1)} (${q(all, 0.25).toFixed(1)}–${q(all, 0.75).toFixed(1)}) ms, ${s.loads} loads`,
+    );
   }
   // Event names Jalur has and the floor has not (or much more of).
   const j = out[0]![1];
-  const f = out.find(([w]) => w === 'floor')![1];
+  const f = out.find(([w]) => w === 'floor')?.[1] ?? out[1]?.[1];
+  if (!f) return;
   const diff = [...j.names.entries()]
     .map(([k, v]) => [k, v / j.loads - (f.names.get(k) ?? 0) / f.loads] as const)
     .filter(([, d]) => d > 0.2)

@@ -13,7 +13,7 @@ import { showFromNotice } from '../../../lib/content-script/page-settings';
 import type { PagePeopleReply, PersonView, Request, TabRequest } from '../../../lib/messaging/types';
 import { keyOf, viewerOf, type Viewer } from '../../../lib/sites/linkedin/lists/identity';
 import { CLIP_SURFACES, type ListPerson } from '../../../lib/sites/linkedin/lists/types';
-import { pagePeople, pageRows, readRef } from '../../../lib/sites/linkedin/page-people';
+import { pagePeople, pageRows, readRef, rowReader } from '../../../lib/sites/linkedin/page-people';
 import { profileUrl } from '../../../lib/sites/linkedin/url';
 import { ask } from '../../shared/api';
 import { BULK_TAG, createBulkBar, renderBulkBar, type BulkState } from './bulk-bar';
@@ -24,13 +24,19 @@ export const MARK_TAG = 'jalur-mark';
 
 /**
  * Our share of a frame for reading rows and inserting marks. The budget is 8 ms of the content script's
- * work per frame, and a lookup reply, observer callbacks and the style work of inserted marks land in
- * the same frame, so the slice itself stays small.
+ * work per frame, and a lookup reply and observer callbacks land in the same frame: half of it.
  */
-const SLICE_MS = 2;
-/** …and at most this many rows read and marks drawn per frame, whatever the clock says (a busy machine's clock is coarse). */
-const READ_PER_FRAME = 12;
-const DRAW_PER_FRAME = 6;
+const SLICE_MS = 4;
+/**
+ * …and at most this many rows read and marks drawn per frame, whatever the clock says (a busy machine's
+ * clock is coarse). Every frame that inserts marks makes the page restyle, lay out and paint again, a
+ * cost of its own besides the marks' share: drawn six a frame, a 50-result search took nine such frames
+ * and its marks cost the page ~110 ms of main-thread time after the load (whole-browser trace,
+ * test/bench/page-load-trace.ts); seventeen a frame, three frames and about half of it. Reading inserts
+ * nothing, so rows are read as fast as the slice allows.
+ */
+const READ_PER_FRAME = 50;
+const DRAW_PER_FRAME = 17;
 /** The background's lookup takes up to 200 keys of each kind. */
 const LOOKUP_BATCH = 200;
 const OURS = `${MARK_TAG}, ${BULK_TAG}, jalur-inline`;
@@ -113,6 +119,8 @@ export function runLists(ctx: ContentScriptContext): void {
   let dirty = true;
   /** The viewer, read once their nav shows (it does not change within a page). */
   let viewer: Viewer | null = null;
+  /** Rows are read once, for the marks and for `pagePeople` alike (the toolbar title asks after every load). */
+  const readRow = rowReader();
 
   function changed() {
     dirty = true;
@@ -318,7 +326,7 @@ export function runLists(ctx: ContentScriptContext): void {
       if (known && known.person.anchor.isConnected && ref.row.contains(known.person.anchor) && href === known.href) continue;
       known?.host?.el.remove();
       read += 1;
-      const person = readRef(ref, viewer!);
+      const person = readRef(ref, viewer!, readRow);
       if (!person) {
         marks.delete(ref.row);
         continue;
@@ -357,7 +365,10 @@ export function runLists(ctx: ContentScriptContext): void {
 
   browser.runtime.onMessage.addListener((msg: unknown) => {
     const m = msg as TabRequest | { type?: string } | undefined;
-    if (m?.type === 'pagePeople') return Promise.resolve<PagePeopleReply>({ people: pagePeople(document, location.href) });
+    if (m?.type === 'pagePeople') {
+      const known = viewer && (viewer.slugs.size || viewer.memberIds.size) ? viewer : undefined;
+      return Promise.resolve<PagePeopleReply>({ people: pagePeople(document, location.href, { read: readRow, viewer: known }) });
+    }
     if (m?.type === 'changed' && shown) void refresh([...marks.values()]);
     const show = showFromNotice(msg);
     if (show !== null && show !== shown) {

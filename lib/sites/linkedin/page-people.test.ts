@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { listPeople, pagePeople } from './page-people';
+import { listPeople, pagePeople, pageRows, rowReader } from './page-people';
 import { personFromHref, viewerOf } from './lists/identity';
 import { splitHeadline } from './lists/row';
 import { feed } from './lists/feed';
@@ -218,6 +218,52 @@ describe('pagePeople', () => {
   it('reads nothing on pages without lists (a plain profile, messaging)', () => {
     const url = 'https://www.linkedin.com/messaging/thread/2-abc/';
     expect(pagePeople(load('search-2024.html', url), url)).toEqual([]);
+  });
+});
+
+describe('rowReader', () => {
+  const url = SEARCH;
+
+  /** The reader with a count of the rows it really read (not answered from what it kept). */
+  function counted() {
+    const read = rowReader();
+    let reads = 0;
+    return {
+      read: (ref: Parameters<typeof read>[0]) => read({ ...ref, reader: { ...ref.reader, read: (row) => (reads++, ref.reader.read(row)) } }),
+      reads: () => reads,
+    };
+  }
+
+  /** Rows with no one to read (the out-of-network "LinkedIn Member"): read again each time, they may still be drawing. */
+  const nameless = (doc: Document) => pageRows(doc, url).filter((ref) => !ref.reader.read(ref.row)).length;
+
+  it('reads each row once: pagePeople after the marks (or again) reads only nameless rows anew, and answers the same', () => {
+    const doc = load('search-2024.html', url);
+    const r = counted();
+    const first = pagePeople(doc, url, { read: r.read });
+    const rows = r.reads();
+    expect(rows).toBe(pageRows(doc, url).length);
+    expect(nameless(doc)).toBe(1);
+    expect(pagePeople(doc, url, { read: r.read })).toEqual(first);
+    expect(r.reads()).toBe(rows + 1);
+    expect(first).toEqual(pagePeople(doc, url));
+  });
+
+  it('reads a row again when its link now names someone else (LinkedIn reuses row nodes) or was replaced', () => {
+    const doc = load('search-2024.html', url);
+    const r = counted();
+    const before = listPeople(doc, url, { read: r.read });
+    const reads = r.reads();
+    const first = before[0]!;
+    for (const a of Array.from(first.row.querySelectorAll('a[href*="andini-kusuma-ls24"]'))) a.setAttribute('href', 'https://www.linkedin.com/in/someone-else-ls24/');
+    const second = before[1]!;
+    const link = second.anchor.cloneNode(true) as Element;
+    second.anchor.replaceWith(link);
+    const after = listPeople(doc, url, { read: r.read });
+    expect(r.reads()).toBe(reads + 2 + nameless(doc));
+    expect(after[0]!.slug).toBe('someone-else-ls24');
+    expect(after[1]!.anchor).toBe(link);
+    expect(after.slice(2)).toEqual(before.slice(2));
   });
 });
 

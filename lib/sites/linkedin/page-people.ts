@@ -40,19 +40,44 @@ export function pageRows(doc: Document, url: string): RowRef[] {
   return out;
 }
 
+/** How a row is read: afresh (the default), or through a `rowReader` that keeps what it read. */
+export type ReadRow = (ref: RowRef) => ListPerson | null;
+
+const readFresh: ReadRow = (ref) => ref.reader.read(ref.row);
+
 /** A row's person, unless it is the viewer. */
-export function readRef(ref: RowRef, viewer: Viewer): ListPerson | null {
-  const p = ref.reader.read(ref.row);
+export function readRef(ref: RowRef, viewer: Viewer, read: ReadRow = readFresh): ListPerson | null {
+  const p = read(ref);
   return p && !isViewer(viewer, p) ? p : null;
 }
 
+/**
+ * A reader that reads each row once and answers again from what it read while the row still holds the
+ * same person link (same element, same href): reading a row walks its subtree for name, headline and
+ * location, and the marks and `pagePeople` (the toolbar title asks it after every load, the side
+ * panel on each change) would otherwise read every row again. LinkedIn reuses row nodes for other
+ * people: a link that moved, left the row or changed its href is read afresh.
+ */
+export function rowReader(): ReadRow {
+  const known = new WeakMap<Element, { person: ListPerson; href: string | null }>();
+  return (ref) => {
+    const had = known.get(ref.row);
+    if (had && had.person.anchor.isConnected && ref.row.contains(had.person.anchor) && had.person.anchor.getAttribute('href') === had.href)
+      return had.person;
+    const person = ref.reader.read(ref.row);
+    if (person) known.set(ref.row, { person, href: person.anchor.getAttribute('href') });
+    else known.delete(ref.row);
+    return person;
+  };
+}
+
 /** Every person the page shows, once each (first appearance wins), never the viewer. */
-export function listPeople(doc: Document, url: string): ListPerson[] {
-  const viewer = viewerOf(doc);
+export function listPeople(doc: Document, url: string, o: { read?: ReadRow; viewer?: Viewer } = {}): ListPerson[] {
+  const viewer = o.viewer ?? viewerOf(doc);
   const seen = new Set<string>();
   const out: ListPerson[] = [];
   for (const ref of pageRows(doc, url)) {
-    const p = readRef(ref, viewer);
+    const p = readRef(ref, viewer, o.read);
     if (!p || seen.has(keyOf(p))) continue;
     seen.add(keyOf(p));
     out.push(p);
@@ -60,9 +85,9 @@ export function listPeople(doc: Document, url: string): ListPerson[] {
   return out;
 }
 
-/** The contract's answer to `pagePeople`. */
-export function pagePeople(doc: Document, url: string): PageMention[] {
-  const listed = listPeople(doc, url);
+/** The contract's answer to `pagePeople` (`o` as for listPeople: the lists script passes what it already read). */
+export function pagePeople(doc: Document, url: string, o: { read?: ReadRow; viewer?: Viewer } = {}): PageMention[] {
+  const listed = listPeople(doc, url, o);
   return listed
     .map((p): PageMention => ({
       slug: p.slug,
