@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { GECKO_ID } from './lib/browser/gecko';
 import { SITE_PATTERNS } from './lib/sites/hosts';
 import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
-import { pageStartInFewFiles } from './build/page-start';
+import { panelBuiltAlone, styleSheetsInPage } from './build/page-start';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
 // contextMenus for "clip this profile link", sidePanel for the workspace, notifications for the one summary
@@ -103,7 +103,7 @@ export default defineConfig({
   outDir: process.env.JALUR_OUT_DIR ?? (e2eBackend ? '.output-e2e' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), ownContentScriptContext(), lightBrowserInContentScripts(), pageStartInFewFiles()],
+    plugins: [preact(), ownContentScriptContext(), lightBrowserInContentScripts(), styleSheetsInPage()],
     define: { 'import.meta.env.JALUR_OPEN_SHADOW': JSON.stringify(openShadow) },
   }),
   // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded. Without a
@@ -116,6 +116,9 @@ export default defineConfig({
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
   hooks: {
+    // The side panel is built on its own (build/page-start.ts): its start is not cut into chunks by what
+    // it shares with the popup and the options page, so each starts from three or four files.
+    'entrypoints:grouped': (_wxt, groups) => panelBuiltAlone(groups),
     // Firefox opens a sidebar at install unless told not to; Jalur's welcome page already opens then,
     // and the sidebar opens from the popup or View → Sidebar when the rep wants it.
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStyleSheets, sharedStartModules } from './page-start';
+import { inlineStyleSheets, panelBuiltAlone } from './page-start';
 
-/** A module graph as the bundler reports it: entries and their static imports. */
-function graph(edges: Record<string, string[]>, entries: string[]) {
-  return {
-    getModuleIds: () => Object.keys(edges)[Symbol.iterator](),
-    getModuleInfo: (id: string) => (id in edges ? { isEntry: entries.includes(id), importedIds: edges[id]! } : null),
-  };
-}
-
-describe('the side panel’s start chunk', () => {
-  it('takes the start modules the panel shares with another page, and leaves the panel’s own and the others’ own', () => {
-    const g = graph(
-      {
-        '/e/sidepanel/index.html': ['/e/sidepanel/main.tsx'],
-        '/e/sidepanel/main.tsx': ['/c/ui/Button.tsx', '/c/sidepanel/Today.tsx'],
-        '/c/sidepanel/Today.tsx': ['/c/ui/Button.tsx', '/c/shared/i18n.ts'],
-        '/c/ui/Button.tsx': ['/n/preact.mjs'],
-        '/c/shared/i18n.ts': [],
-        '/n/preact.mjs': [],
-        '/e/popup/index.html': ['/e/popup/main.tsx'],
-        '/e/popup/main.tsx': ['/c/ui/Button.tsx', '/c/shared/i18n.ts', '/c/popup/Popup.tsx'],
-        '/c/popup/Popup.tsx': [],
-      },
-      ['/e/sidepanel/index.html', '/e/popup/index.html'],
-    );
-    expect([...sharedStartModules(g)].sort()).toEqual(['/c/shared/i18n.ts', '/c/ui/Button.tsx', '/n/preact.mjs']);
+describe('the side panel built on its own', () => {
+  const e = (name: string) => ({ name });
+  it('takes the side panel out of the pages built together, into a group of its own', () => {
+    const groups = [e('background'), [e('options'), e('popup'), e('sidepanel'), e('welcome')], e('linkedin')];
+    panelBuiltAlone(groups);
+    expect(groups).toEqual([e('background'), [e('options'), e('popup'), e('welcome')], e('linkedin'), [e('sidepanel')]]);
   });
 
-  it('takes nothing in a build without the side panel (the background, content scripts)', () => {
-    const g = graph({ '/e/background.ts': ['/l/a.ts'], '/l/a.ts': [] }, ['/e/background.ts']);
-    expect(sharedStartModules(g).size).toBe(0);
+  it('leaves groups without the side panel, or with it alone, as they are', () => {
+    const groups = [e('background'), [e('sidepanel')], [e('options'), e('popup')]];
+    panelBuiltAlone(groups);
+    expect(groups).toEqual([e('background'), [e('sidepanel')], [e('options'), e('popup')]]);
   });
 });
 

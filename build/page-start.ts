@@ -1,47 +1,25 @@
 // Extension pages start in as few files as possible. On the 2-core machine the browser serves each file
 // of an extension page 10–35 ms after the page itself (its main thread is busy opening the tab), and a
 // page's first script runs only once every script and style sheet its page lists is in: the side panel
-// listed four scripts and two style sheets before its first screen could paint. So:
-// - the modules the side panel starts with that other pages share go into one chunk (`page-start`), not
-//   three whose boundaries only followed which page shares what (ui, sync status, the tab's person);
+// listed four scripts and two style sheets before its first screen could paint, the popup 17 and seven.
+// So:
+// - the side panel is built on its own, so its start is not cut into chunks by what it shares with the
+//   popup and the options page (which, built together without it, start from three or four files too);
 // - every page's first style sheets are written into the page itself, and a disabled link to each stays
 //   so that Vite's loader, which loads a lazy view's style sheets unless the page links them already,
 //   does not load them a second time (a disabled style sheet is not fetched).
 import type { Plugin } from 'vite';
 
-/** The page whose start the shared chunk is cut for (its entry module id ends so). */
-const PANEL_PAGE = /[\\/]sidepanel[\\/]index\.html$/;
-export const START_CHUNK = 'page-start';
-
-interface Graph {
-  getModuleIds(): IterableIterator<string>;
-  getModuleInfo(id: string): { isEntry: boolean; importedIds: readonly string[] } | null;
-}
-
-/** Every module `entry` imports statically, directly or not (the entry itself included). */
-function staticClosure(g: Graph, entry: string): Set<string> {
-  const seen = new Set<string>([entry]);
-  const todo = [entry];
-  while (todo.length) {
-    for (const id of g.getModuleInfo(todo.pop()!)?.importedIds ?? []) {
-      if (!seen.has(id)) {
-        seen.add(id);
-        todo.push(id);
-      }
-    }
+/** WXT's build groups (an entrypoint alone, or pages built together) with the side panel taken out into its own. */
+export function panelBuiltAlone<E extends { name: string }>(groups: (E | E[])[]): void {
+  for (const group of groups) {
+    if (!Array.isArray(group)) continue;
+    const at = group.findIndex((e) => e.name === 'sidepanel');
+    if (at < 0 || group.length === 1) continue;
+    const [panel] = group.splice(at, 1);
+    groups.push([panel!]);
+    return;
   }
-  return seen;
-}
-
-/** The side panel's start modules that another page's start needs too; empty when the build has no side panel. */
-export function sharedStartModules(g: Graph): Set<string> {
-  const entries = [...g.getModuleIds()].filter((id) => g.getModuleInfo(id)?.isEntry && id.endsWith('.html'));
-  const panel = entries.find((id) => PANEL_PAGE.test(id));
-  if (!panel) return new Set();
-  const panelStart = staticClosure(g, panel);
-  const others = new Set<string>();
-  for (const id of entries) if (id !== panel) for (const m of staticClosure(g, id)) others.add(m);
-  return new Set([...panelStart].filter((m) => m !== panel && others.has(m) && !m.endsWith('.html')));
 }
 
 const STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g;
@@ -56,22 +34,10 @@ export function inlineStyleSheets(html: string, css: (fileName: string) => strin
   });
 }
 
-export function pageStartInFewFiles(): Plugin {
-  let shared = new Set<string>();
-  let pages = false;
+/** Writes each built page's first style sheets into the page (see above). */
+export function styleSheetsInPage(): Plugin {
   return {
-    name: 'jalur:page-start-in-few-files',
-    options(opts) {
-      pages = /\.html/.test(JSON.stringify(opts.input ?? ''));
-      return null;
-    },
-    buildEnd() {
-      if (pages) shared = sharedStartModules(this);
-    },
-    outputOptions(out) {
-      if (!pages) return null;
-      return { ...out, codeSplitting: { groups: [{ name: START_CHUNK, test: (id: string) => shared.has(id) }] } };
-    },
+    name: 'jalur:style-sheets-in-page',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {

@@ -1,22 +1,34 @@
-// The side panel starts in few files (build/page-start.ts): its first style sheets are written into the
-// page, its shared start modules are one chunk. What could break: a lazy view loading a written-in sheet
-// a second time (its rules would then come after, and win over, the sheets loaded since), or a view
-// losing its styles.
+// Pages start in few files (build/page-start.ts): their first style sheets are written into the page,
+// and the side panel is built apart from the popup and the options page. What could break: a lazy view
+// loading a written-in sheet a second time (its rules would then come after, and win over, the sheets
+// loaded since), or a view losing its styles.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, openExtensionPage, test } from './harness';
 
-test('the side panel lists no style sheet to fetch and few scripts, and a lazy view loads no written-in sheet again', async ({
-  context,
-  extensionId,
-}) => {
-  const html = readFileSync(join(EXTENSION_DIR, 'sidepanel.html'), 'utf8');
-  const fetched = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).filter((l) => !/ disabled>$/.test(l));
-  expect(fetched).toEqual([]);
-  expect(html).toMatch(/<style>/);
-  const scripts = [...html.matchAll(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g)];
-  expect(scripts.length).toBeLessThanOrEqual(3);
-  const written = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)" disabled>/g)].map((m) => m[1]!);
+/** What a built page lists before its first script runs: scripts, style sheets to fetch, sheets written in. */
+function listed(page: string) {
+  const html = readFileSync(join(EXTENSION_DIR, page), 'utf8');
+  return {
+    scripts: [...html.matchAll(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g)].length,
+    fetched: [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).filter((l) => !/ disabled>$/.test(l)),
+    written: [...html.matchAll(/<link rel="stylesheet" href="([^"]+)" disabled>/g)].map((m) => m[1]!),
+    styles: [...html.matchAll(/<style>/g)].length,
+  };
+}
+
+test('the pages list no style sheet to fetch and few scripts', () => {
+  for (const page of ['sidepanel.html', 'popup.html', 'options.html', 'welcome.html']) {
+    const l = listed(page);
+    expect(l.fetched, page).toEqual([]);
+    expect(l.styles, page).toBeGreaterThan(0);
+    expect(l.scripts, page).toBeLessThanOrEqual(4);
+  }
+  expect(listed('sidepanel.html').scripts).toBeLessThanOrEqual(3);
+});
+
+test('a view the side panel loads later loads no written-in sheet again, and keeps its own', async ({ context, extensionId }) => {
+  const written = listed('sidepanel.html').written;
 
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html?view=today');
   await panel.setViewportSize({ width: 420, height: 900 });
