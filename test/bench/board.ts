@@ -1,7 +1,10 @@
 // Side panel open → board interactive with 10,000 prospects (DESIGN.md §6), in real Chromium against
 // the built extension. Runs inside `npm run bench`, or alone: `npx tsx test/bench/board.ts`
-// (JALUR_EXTENSION_DIR picks the build, as for the e2e tests).
-import { existsSync } from 'node:fs';
+// (JALUR_EXTENSION_DIR picks the build, as for the e2e tests). At the side panel's size, 420×900; each
+// open with the worker running is paired with one of a blank extension page in the same browser, the
+// floor any extension page pays on this machine. ./board-ab.ts times two builds in turns.
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
@@ -19,8 +22,41 @@ import type { Row } from './table';
 const READY_MARK = 'jalur:board-interactive';
 const COMPLETE_MARK = 'jalur:board-complete';
 const WARMUP = 2;
+/** The side panel's size (as the Today bench): a few columns and cards show, not the whole board. */
+export const PANEL = { width: 420, height: 900 };
+/** The floor page's mark: an extension page with nothing but a module script, after its first paint. */
+const FLOOR_MARK = 'jalur:bench-floor-painted';
+const FLOOR_PAGE = 'bench-floor.html';
 
-interface Sample {
+/**
+ * A copy of a build with one more page: a blank extension page whose only script marks its first
+ * paint, as the board marks its first cards. Opened in the same browser, in turns with the board, it is
+ * the floor the machine sets: what any extension page costs before its first script can run and paint.
+ */
+export function withFloorPage(buildDir = EXTENSION_DIR): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-board-floor-'));
+  cpSync(buildDir, dir, { recursive: true });
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div><script type="module" src="/bench-floor.js"></script></body></html>',
+  );
+  writeFileSync(join(dir, 'bench-floor.js'), `requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(FLOOR_MARK)}), 0));`);
+  return dir;
+}
+
+export async function openFloor(context: BrowserContext, extensionId: string, viewport = PANEL): Promise<number> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  try {
+    await page.goto(`chrome-extension://${extensionId}/${FLOOR_PAGE}`);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, FLOOR_MARK, { polling: 20 });
+    return page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, FLOOR_MARK);
+  } finally {
+    await page.close();
+  }
+}
+
+export interface Sample {
   /** Navigation start of sidepanel.html → the board's ready mark (first render with data, after paint). */
   readyMs: number;
   /** Navigation start → every card in the panel (local filtering, full scrolling). */
@@ -33,11 +69,12 @@ interface Sample {
   stored: boolean;
 }
 
-async function openOnce(context: BrowserContext, extensionId: string, withCards = true): Promise<Sample> {
+export async function openBoard(context: BrowserContext, extensionId: string, withCards = true, viewport = PANEL): Promise<Sample> {
   const page = await context.newPage();
+  await page.setViewportSize(viewport);
   try {
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html?view=board`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, READY_MARK, { timeout: 30_000 });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, READY_MARK, { timeout: 30_000, polling: 20 });
     const sample = await page.evaluate(
       ([m, cards]) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -56,7 +93,7 @@ async function openOnce(context: BrowserContext, extensionId: string, withCards 
       },
       [READY_MARK, withCards] as const,
     );
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, COMPLETE_MARK, { timeout: 30_000 });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, COMPLETE_MARK, { timeout: 30_000, polling: 50 });
     const completeMs = await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, COMPLETE_MARK);
     return { ...sample, completeMs };
   } finally {
@@ -89,23 +126,27 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build in ${EXTENSION_DIR}: run npx wxt build first`);
   checkRowsAreValid();
   const seedScript = await bundleForBrowser(resolve('test/bench/board-seed.ts'));
-  const { context, close } = await launchWithExtension();
+  const extensionDir = withFloorPage();
+  const { context, close } = await launchWithExtension({ extensionDir });
   try {
     const sw = await serviceWorker(context);
     const extensionId = new URL(sw.url()).host;
     // The same panel over an empty store first: what the page itself costs, before any prospect.
     const empty: Sample[] = [];
     for (let i = 0; i < WARMUP + o.runs; i++) {
-      const s = await openOnce(context, extensionId, false);
+      const s = await openBoard(context, extensionId, false);
       if (i >= WARMUP) empty.push(s);
     }
     await sw.evaluate(seedScript);
     const seeded: BoardSeedResult = await sw.evaluate((n) => (globalThis as unknown as BoardSeedGlobal).jalurBoardSeed(n, 11), o.prospects);
 
     const samples: Sample[] = [];
+    const floor: number[] = [];
     let first!: Sample;
     for (let i = 0; i < WARMUP + o.runs; i++) {
-      const s = await openOnce(context, extensionId);
+      const f = await openFloor(context, extensionId);
+      if (i >= WARMUP) floor.push(f);
+      const s = await openBoard(context, extensionId);
       if (s.countsTotal !== seeded.live) throw new Error(`board counted ${s.countsTotal} prospects, the store has ${seeded.live}`);
       if (i === 0) first = s;
       if (i >= WARMUP) samples.push(s);
@@ -116,7 +157,7 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
     const cold: Sample[] = [];
     for (let i = 0; i < 3; i++) {
       await stopServiceWorker(context, await serviceWorker(context));
-      cold.push(await openOnce(context, extensionId));
+      cold.push(await openBoard(context, extensionId));
     }
 
     const ready = samples.map((s) => s.readyMs);
@@ -139,12 +180,15 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
         },
         {
           what: `side panel open → board interactive, ${n} prospects, worker running`,
-          measured: `${ms(median(ready))} median, p95 ${ms(p95(ready))}`,
+          measured: `${ms(median(ready))} median, p95 ${ms(p95(ready))}; an empty extension page paints at ${ms(median(floor))} in the same run`,
           budget: `≤ ${BUDGETS.boardWarmMs} ms`,
           pass: median(ready) <= BUDGETS.boardWarmMs,
           detail: {
             runs: ready.length,
+            viewport: `${PANEL.width}×${PANEL.height}`,
             medianMs: median(ready),
+            emptyPagePaintedMedianMs: median(floor),
+            overEmptyPageMedianMs: median(samples.map((s, i) => s.readyMs - floor[i]!)),
             p95Ms: p95(ready),
             liveProspects: seeded.live,
             openFollowUps: seeded.openFollowUps,
@@ -161,10 +205,11 @@ export async function boardRows(o: { runs: number; prospects: number }): Promise
           },
         },
       ],
-      raw: { seeded, empty, samples, requests, cold },
+      raw: { seeded, empty, samples, floor, requests, cold },
     };
   } finally {
     await close();
+    rmSync(extensionDir, { recursive: true, force: true });
   }
 }
 
@@ -173,5 +218,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { formatTable } = await import('./table');
   const r = await boardRows({ runs: 10, prospects: 10_000 });
   console.log(formatTable(r.rows));
-  console.log(JSON.stringify(r.rows[0]!.detail, null, 2));
+  for (const row of r.rows) console.log(JSON.stringify(row.detail, null, 2));
 }

@@ -17,18 +17,33 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { stageLabel, t } from '../../shared/i18n';
 import { BoardColumn, type FocusRequest } from './BoardColumn';
 import { CardMenu, type CardMenuItem } from './CardMenu';
-import { ConfirmDelete } from '../person/DeletePerson';
 import type { CardActions, CardKey } from './BoardCard';
 import { BoardFilters } from './BoardFilters';
 import { useBoardFilter } from './filter-state';
 import { formatMoneys, weighted } from './format';
 import { MoneySums } from '../../../lib/model/money';
 import { MovePrompt, type Prompt } from './MovePrompt';
-import { EmptyPipeline } from '../EmptyPipeline';
+import { lazyView } from '../lazy-view';
 import { useBoardData } from './useBoardData';
-import { BulkBar } from './BulkBar';
 import { useSelection } from './selection';
+import { BulkBar } from './BulkBar';
 import './board.css';
+
+// The delete dialog (with its style sheet) and the empty pipeline's page are their own code, loaded a
+// moment after the board has painted (see `preloadLater`): the board's first paint waits for one round
+// of fetches, and they were three of its files. (The move prompt and bulk bar stay: apart, they would
+// split chunks the popup and options start with into more files.)
+const ConfirmDelete = lazyView(() => import('../person/DeletePerson').then((m) => m.ConfirmDelete));
+const EmptyPipeline = lazyView(() => import('../EmptyPipeline').then((m) => m.EmptyPipeline));
+
+/** Once the board is on screen, when the page is idle: the code of what it shows later. */
+function preloadLater(): void {
+  const load = () => {
+    for (const v of [ConfirmDelete, EmptyPipeline]) void v.preload();
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1000 });
+  else setTimeout(load, 0);
+}
 
 /** Set once, when the board first shows cards and takes input: `npm run bench` times panel open → this mark. */
 export const BOARD_READY_MARK = 'jalur:board-interactive';
@@ -163,12 +178,34 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   const shown = filtered ? filtered.length : (preview?.preview.shown ?? 0);
   const total = full ? full.cards.length : (preview?.preview.total ?? 0);
 
+  // The first frame with cards builds only the ones in view: each column measures what fits before
+  // it is painted, and columns right of the panel show their count and value but no cards yet. The
+  // ready mark is set when that frame's cards are in the page (a column says so, see `onShown`); the
+  // rest, with the virtual lists' overscan, follow a task after it is painted.
+  const [lean, setLean] = useState(true);
   const marked = useRef({ ready: false, complete: false });
+  const markReady = () => {
+    if (marked.current.ready) return;
+    marked.current.ready = true;
+    performance.mark(BOARD_READY_MARK);
+    let done = false;
+    const rest = () => {
+      if (done) return;
+      done = true;
+      setLean(false);
+      preloadLater();
+    };
+    requestAnimationFrame(() => setTimeout(rest, 0));
+    // A page out of sight gets no frames: the rest comes anyway.
+    setTimeout(rest, 250);
+  };
+  useLayoutEffect(() => {
+    if (view && columns.length === 0) markReady();
+  });
   useEffect(() => {
-    if (view && !marked.current.ready) performance.mark(BOARD_READY_MARK);
     if (full && !marked.current.complete) performance.mark(BOARD_COMPLETE_MARK);
-    marked.current = { ready: marked.current.ready || !!view, complete: marked.current.complete || !!full };
-  }, [view, full]);
+    marked.current.complete ||= !!full;
+  }, [full]);
 
   // A card to focus that is not on the board (filtered out, or past a preview's first cards) is let go.
   useEffect(() => {
@@ -300,6 +337,8 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
               onDrop={drop}
               selected={selection.ids}
               menuFor={menu?.card.id ?? null}
+              lean={lean}
+              onShown={markReady}
             />
           ))}
         </div>

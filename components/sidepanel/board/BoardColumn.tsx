@@ -30,6 +30,8 @@ export function BoardColumn({
   onDrop,
   selected,
   menuFor = null,
+  lean = false,
+  onShown,
 }: {
   column: Column;
   now: number;
@@ -45,6 +47,13 @@ export function BoardColumn({
   selected: ReadonlySet<string>;
   /** The card whose More menu is open. */
   menuFor?: string | null;
+  /**
+   * The board's first frame: only the cards in view, none in a column right of the window, no
+   * overscan. The column measures what fits before it is painted; the rest follows when this ends.
+   */
+  lean?: boolean;
+  /** Called once this column's cards of a lean frame are in the page (before it is painted). */
+  onShown?: () => void;
 }) {
   const headId = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -54,6 +63,21 @@ export function BoardColumn({
   const { stage, cards, count } = column;
   // Weighted value only where a deal is still open: won counts in full and lost at nothing anyway.
   const weightedValue = stage.kind === 'open' ? weighted(column.value, stage.probability) : null;
+
+  // Cards in view, measured before the first paint of a lean frame (null: not yet, show none). The
+  // board's own height is not set yet then (it takes the rest of the window), so the window's bottom
+  // bounds the list.
+  const [fit, setFit] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!lean || !el) return;
+    const r = el.getBoundingClientRect();
+    const inView = r.left < window.innerWidth && r.right > 0 && r.top < window.innerHeight;
+    setFit(inView ? Math.ceil((window.innerHeight - r.top) / CARD_HEIGHT) : 0);
+  }, []);
+  useLayoutEffect(() => {
+    if (lean && fit !== null) onShown?.();
+  }, [fit]);
 
   useEffect(() => {
     const el = list.current;
@@ -88,8 +112,8 @@ export function BoardColumn({
     onFocused();
   });
 
-  const first = Math.max(0, Math.floor(scrollTop / CARD_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / CARD_HEIGHT) + OVERSCAN);
+  const first = lean ? Math.floor(scrollTop / CARD_HEIGHT) : Math.max(0, Math.floor(scrollTop / CARD_HEIGHT) - OVERSCAN);
+  const last = lean ? Math.min(count, first + (fit ?? 0)) : Math.min(count, Math.ceil((scrollTop + height) / CARD_HEIGHT) + OVERSCAN);
   const rows: number[] = [];
   for (let i = first; i < last; i++) rows.push(i);
   /** The card an event happened in, from the card's position in the column. */
