@@ -86,7 +86,9 @@ function useWide(ref: RefObject<HTMLElement | null>): boolean {
  * is no tab (tabs.getCurrent() gives nothing), and a popped-out panel is `sidepanel.html` without the view.
  */
 function useBoardTab(): boolean {
-  const [inTab, setInTab] = useState(false);
+  // `?view=board` is nearly always that tab (the side panel opens without a view): assumed from the
+  // first frame, so the button does not show and then vanish, moving the columns up under the pointer.
+  const [inTab, setInTab] = useState(() => new URLSearchParams(location.search).get('view') === 'board');
   useEffect(() => {
     if (new URLSearchParams(location.search).get('view') !== 'board') return;
     void browser.tabs
@@ -179,19 +181,20 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   const total = full ? full.cards.length : (preview?.preview.total ?? 0);
 
   // The first frame with cards builds only the ones in view: each column measures what fits before
-  // it is painted, and columns right of the panel show their count and value but no cards yet. The
-  // ready mark is set when that frame's cards are in the page (a column says so, see `onShown`); the
-  // rest, with the virtual lists' overscan, follow a task after it is painted.
+  // it is painted, and columns right of the panel show their count and value but no cards yet. Once
+  // that frame's cards are in the page (a column says so, see `onShown`) and painted, the ready mark is
+  // set and the rest, with the virtual lists' overscan, follow.
   const [lean, setLean] = useState(true);
   const marked = useRef({ ready: false, complete: false });
   const markReady = () => {
     if (marked.current.ready) return;
     marked.current.ready = true;
-    performance.mark(BOARD_READY_MARK);
     let done = false;
     const rest = () => {
       if (done) return;
       done = true;
+      // After the frame with the first cards is painted, as Today and a blank extension page mark theirs.
+      performance.mark(BOARD_READY_MARK);
       setLean(false);
       preloadLater();
     };
