@@ -3,8 +3,7 @@
 // (JALUR_EXTENSION_DIR picks the build, as for the e2e tests). At the side panel's size, 420×900; each
 // open with the worker running is paired with one of a blank extension page in the same browser, the
 // floor any extension page pays on this machine. ./board-ab.ts times two builds in turns.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
@@ -14,6 +13,7 @@ import { boardProspects } from './board-rows';
 import type { BoardSeedGlobal, BoardSeedResult } from './board-seed';
 import { BUDGETS } from './budgets';
 import { bundleForBrowser } from './bundle';
+import { openFloor, PANEL, withFloorPage } from './floor-page';
 import { prng } from './rows';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
@@ -22,40 +22,6 @@ import type { Row } from './table';
 const READY_MARK = 'jalur:board-interactive';
 const COMPLETE_MARK = 'jalur:board-complete';
 const WARMUP = 2;
-/** The side panel's size (as the Today bench): a few columns and cards show, not the whole board. */
-export const PANEL = { width: 420, height: 900 };
-/** The floor page's mark: an extension page with nothing but a module script, after its first paint. */
-const FLOOR_MARK = 'jalur:bench-floor-painted';
-const FLOOR_PAGE = 'bench-floor.html';
-
-/**
- * A copy of a build with one more page: a blank extension page whose only script marks its first
- * paint, as the board marks its first cards. Opened in the same browser, in turns with the board, it is
- * the floor the machine sets: what any extension page costs before its first script can run and paint.
- */
-export function withFloorPage(buildDir = EXTENSION_DIR): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jalur-board-floor-'));
-  cpSync(buildDir, dir, { recursive: true });
-  writeFileSync(
-    join(dir, FLOOR_PAGE),
-    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div><script type="module" src="/bench-floor.js"></script></body></html>',
-  );
-  writeFileSync(join(dir, 'bench-floor.js'), `requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(FLOOR_MARK)}), 0));`);
-  return dir;
-}
-
-export async function openFloor(context: BrowserContext, extensionId: string, viewport = PANEL): Promise<number> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  try {
-    await page.goto(`chrome-extension://${extensionId}/${FLOOR_PAGE}`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, FLOOR_MARK, { polling: 20 });
-    return page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, FLOOR_MARK);
-  } finally {
-    await page.close();
-  }
-}
-
 export interface Sample {
   /** Navigation start of sidepanel.html → the board's ready mark (first render with data, after paint). */
   readyMs: number;

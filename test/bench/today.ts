@@ -4,8 +4,7 @@
 // Each open is paired with one of a blank extension page in the same browser: on a small machine the
 // page's own start (a renderer, the document, the first script's fetch) is most of the budget, and the
 // floor says how much of it any extension page pays.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
@@ -13,6 +12,7 @@ import { EXTENSION_DIR, launchWithExtension, serviceWorker } from '../e2e/harnes
 import { FollowUpSchema } from '../../lib/model';
 import { BUDGETS } from './budgets';
 import { bundleForBrowser } from './bundle';
+import { openFloor, withFloorPage } from './floor-page';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 import { todayFollowUps } from './today-rows';
@@ -24,38 +24,6 @@ const COMPLETE_MARK = 'jalur:today-complete';
 const ASKED_MARK = 'jalur:today-asked';
 const ANSWERED_MARK = 'jalur:today-answered';
 const WARMUP = 2;
-/** The floor page's mark: an extension page with nothing but a module script, after its first paint. */
-const FLOOR_MARK = 'jalur:bench-floor-painted';
-const FLOOR_PAGE = 'bench-floor.html';
-
-/**
- * The build with one more page: a blank extension page whose only script marks its first paint, as
- * Today marks its first rows. Opened in the same browser, in turns with Today, it is the floor the
- * machine sets: what any extension page costs before its first script can run and paint.
- */
-function withFloorPage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jalur-today-floor-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, FLOOR_PAGE),
-    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div id="app"></div><script type="module" src="/bench-floor.js"></script></body></html>',
-  );
-  writeFileSync(join(dir, 'bench-floor.js'), `requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(FLOOR_MARK)}), 0));`);
-  return dir;
-}
-
-async function openFloor(context: BrowserContext, extensionId: string): Promise<number> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 420, height: 900 });
-  try {
-    await page.goto(`chrome-extension://${extensionId}/${FLOOR_PAGE}`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, FLOOR_MARK, { polling: 20 });
-    return page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, FLOOR_MARK);
-  } finally {
-    await page.close();
-  }
-}
-
 interface Sample {
   /** Navigation start of sidepanel.html?view=today → first rows on screen with data, after paint. */
   readyMs: number;
