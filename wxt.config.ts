@@ -117,7 +117,7 @@ export default defineConfig({
   },
   hooks: {
     // The side panel is built on its own (build/page-start.ts): its start is not cut into chunks by what
-    // it shares with the popup and the options page, so each starts from three or four files.
+    // it shares with the popup and the options page, and neither of them waits on the side panel's code.
     'entrypoints:grouped': (_wxt, groups) => panelBuiltAlone(groups),
     // Firefox opens a sidebar at install unless told not to; Jalur's welcome page already opens then,
     // and the sidebar opens from the popup or View → Sidebar when the rep wants it.

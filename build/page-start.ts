@@ -3,8 +3,8 @@
 // page's first script runs only once every script and style sheet its page lists is in: the side panel
 // listed four scripts and two style sheets before its first screen could paint, the popup 17 and seven.
 // So:
-// - the side panel is built on its own, so its start is not cut into chunks by what it shares with the
-//   popup and the options page (which, built together without it, start from three or four files too);
+// - the side panel is built on its own, so the popup and the options page, built together without it,
+//   are not cut into chunks by what they share with it (the popup starts from three scripts);
 // - every page's first style sheets are written into the page itself, and a disabled link to each stays
 //   so that Vite's loader, which loads a lazy view's style sheets unless the page links them already,
 //   does not load them a second time (a disabled style sheet is not fetched).
