@@ -80,7 +80,8 @@ export function SidePanelApp() {
   // null: follow the tab (person if it shows one, else Today).
   const [chosen, setChosen] = useState<View | null>(initial.view);
   const [picked, setPicked] = useState<string | null>(initial.person);
-  const [pickedFrom, setPickedFrom] = useState<View>('today');
+  // null: opened directly (`?person=`, the popup), from no view; Back then returns to the view the panel shows.
+  const [pickedFrom, setPickedFrom] = useState<View | null>(null);
   const [query, setQuery] = useState('');
   const pickedDetail = useDetailById(picked);
   // An account opened from the person view's company line or `?account=`; the tab's company page otherwise.
@@ -111,7 +112,7 @@ export function SidePanelApp() {
       watchPanelRequests((target) => {
         if (target.view === 'today') show('today');
         else {
-          setPickedFrom('today');
+          setPickedFrom(null);
           setPicked(target.prospectId);
         }
       }),
@@ -172,7 +173,7 @@ export function SidePanelApp() {
         <section aria-label={t('selectedProspect')}>
           {/* Back to wherever the prospect was picked from. */}
           <button type="button" class="link" onClick={() => setPicked(null)}>
-            ← {account || tabAccount ? t('accountBackTo') : t(BACK[pickedFrom])}
+            ← {account || tabAccount ? t('accountBackTo') : t(BACK[pickedFrom ?? view])}
           </button>
           {pickedDetail === undefined ? (
             <p class="muted">{t('loading')}</p>

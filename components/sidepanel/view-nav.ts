@@ -8,7 +8,12 @@ export interface PanelShows {
   view: View;
   /** A prospect's record is open, picked from `pickedFrom`. */
   picked: boolean;
-  pickedFrom: View;
+  /**
+   * The view the record was picked from (a row of Today, a card of the board, a search from a view),
+   * or null when it was opened directly: `sidepanel.html?person=<id>`, or a person asked for from the
+   * popup.
+   */
+  pickedFrom: View | null;
   /** An account (company) is open, or under the open record: from a company line, `?account=`, or the tab's company page. */
   account: boolean;
 }
@@ -17,9 +22,12 @@ export interface PanelShows {
  * The tab to mark selected, or null for none. An account has no tab of its own: while one is shown
  * (and while a person opened from it is, since Back returns to it) no view is marked, rather than the
  * Today or Person view that is not on screen. A person opened from a view keeps that view marked:
- * choosing it goes back.
+ * choosing it goes back. A person opened directly came from no view: Person is marked, the view a
+ * rep looks at one person in (not Today, whose queue is not on screen; not none, which says "a
+ * company" on this bar).
  */
 export function selectedView(s: PanelShows): View | null {
   if (s.account) return null;
-  return s.picked ? s.pickedFrom : s.view;
+  if (!s.picked) return s.view;
+  return s.pickedFrom ?? 'person';
 }
