@@ -65,3 +65,24 @@ test('no view is marked while an account shows; a chosen view is', async ({ cont
   await panel.keyboard.press('Alt+3');
   await expect.poll(() => selectedTabs(panel)).toEqual(['Board']);
 });
+
+test('a person opened directly (sidepanel.html?person=) marks Person, not Today; Back returns to Today, marked', async ({ context, extensionId }) => {
+  const seed = await openExtensionPage(context, extensionId, 'options.html');
+  const id = await seed.evaluate(async () => {
+    const input = { slug: 'wulan-sari-dewi', email: null, name: 'Wulan Sari Dewi', headline: null, title: 'Manajer Pengadaan', company: 'PT Cahaya Timur', location: 'Bandung', photoUrl: null, linkedinUrl: null };
+    const r = (await chrome.runtime.sendMessage({ type: 'capture', input })) as { ok: boolean; data?: { prospect: { id: string } }; error?: string };
+    if (!r.ok || !r.data) throw new Error(r.error);
+    return r.data.prospect.id;
+  });
+  await seed.close();
+  const panel = await openExtensionPage(context, extensionId, `sidepanel.html?person=${id}`);
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await expect(panel.getByRole('article', { name: 'Wulan Sari Dewi' })).toBeVisible();
+  await expect.poll(() => selectedTabs(panel)).toEqual(['Person']);
+  const axe = await new AxeBuilder({ page: panel }).include('[role="tablist"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // Back names where it goes (the panel opened on no tab shows Today) and goes there.
+  await panel.getByRole('button', { name: 'Back to Today' }).click();
+  await expect(panel.getByRole('article', { name: 'Wulan Sari Dewi' })).toHaveCount(0);
+  await expect.poll(() => selectedTabs(panel)).toEqual(['Today']);
+});
