@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { GECKO_ID } from './lib/browser/gecko';
 import { SITE_PATTERNS } from './lib/sites/hosts';
 import { OPTIONAL_BACKEND_ORIGINS } from './lib/sync/backend-config';
-import { panelBuiltAlone, styleSheetsInPage } from './build/page-start';
+import { panelBuiltAlone, panelStartInOneChunk, styleSheetsInPage } from './build/page-start';
 
 // The manifest lists only what Jalur uses: storage for the local store, alarms for the badge clock,
 // contextMenus for "clip this profile link", sidePanel for the workspace, notifications for the one summary
@@ -103,7 +103,7 @@ export default defineConfig({
   outDir: process.env.JALUR_OUT_DIR ?? (e2eBackend ? '.output-e2e' : '.output'),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), ownContentScriptContext(), lightBrowserInContentScripts(), styleSheetsInPage()],
+    plugins: [preact(), ownContentScriptContext(), lightBrowserInContentScripts(), styleSheetsInPage(), panelStartInOneChunk()],
     define: { 'import.meta.env.JALUR_OPEN_SHADOW': JSON.stringify(openShadow) },
   }),
   // `npm run dev` / `npm run dev:firefox` open the browser they find with Jalur loaded. Without a

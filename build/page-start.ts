@@ -51,3 +51,53 @@ export function styleSheetsInPage(): Plugin {
     },
   };
 }
+
+/**
+ * The side panel's start in one script. The bundler keeps a module that a lazily loaded view also uses
+ * out of the first script, in a chunk of its own (it cannot know that a view is only ever loaded by
+ * the panel that already ran it): the board loading its delete dialog lazily made the panel's first
+ * script wait on five such chunks, each one more file the browser serves before the script runs. So in
+ * the side panel's build every module the panel's first script imports, directly or not, goes into one
+ * chunk, with the bundler's runtime the only other file; the lazy views import what they share from it.
+ * (Style sheets stay with Vite's CSS handling, and are written into the page as above.)
+ *
+ * The board is part of that start too (`alsoStart`): opened on the board, the panel otherwise fetched
+ * the board's code and six small chunks it shares with the person view after its first script ran, a
+ * second round of files before the first cards. That is about 34 KB more script for the other views to
+ * parse, which costs them far less than a round of files costs the board.
+ */
+export function inPanelStart(start: ReadonlySet<string>, id: string): boolean {
+  return start.has(id) && !/\.(css|html)(\?|$)/.test(id);
+}
+
+export function panelStartInOneChunk(alsoStart: RegExp | null = /[\\/]components[\\/]sidepanel[\\/]board[\\/]Board\.tsx$/): Plugin {
+  let panel = false;
+  const start = new Set<string>();
+  return {
+    name: 'jalur:panel-start-in-one-chunk',
+    options(opts) {
+      panel = /[\\/]sidepanel[\\/]index\.html/.test(JSON.stringify(opts.input ?? ''));
+      return null;
+    },
+    buildEnd() {
+      if (!panel) return;
+      start.clear();
+      const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry || alsoStart?.test(id));
+      const walk = (id: string) => {
+        if (start.has(id)) return;
+        start.add(id);
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) walk(dep);
+      };
+      entries.forEach(walk);
+    },
+    outputOptions(out) {
+      if (!panel) return null;
+      return {
+        ...out,
+        codeSplitting: {
+          groups: [{ name: 'sidepanel-start', test: (id: string) => inPanelStart(start, id) }],
+        },
+      } as typeof out;
+    },
+  };
+}

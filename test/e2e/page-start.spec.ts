@@ -1,7 +1,8 @@
 // Pages start in few files (build/page-start.ts): their first style sheets are written into the page,
-// and the side panel is built apart from the popup and the options page. What could break: a lazy view
-// loading a written-in sheet a second time (its rules would then come after, and win over, the sheets
-// loaded since), or a view losing its styles.
+// the side panel is built apart from the popup and the options page, and its start is one chunk. What
+// could break: a lazy view loading a written-in sheet a second time (its rules would then come after,
+// and win over, the sheets loaded since), a view losing its styles, or the side panel's start split
+// into more files again.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, openExtensionPage, test } from './harness';
@@ -26,6 +27,8 @@ test('the pages list no style sheet to fetch and few scripts', () => {
     expect(l.scripts, page).toBeLessThanOrEqual(6);
   }
   expect(listed('popup.html').scripts).toBeLessThanOrEqual(4);
+  // Its start and the bundler's runtime: six before the start was kept in one chunk.
+  expect(listed('sidepanel.html').scripts).toBeLessThanOrEqual(2);
 });
 
 test('a view the side panel loads later loads no written-in sheet again, and keeps its own', async ({ context, extensionId }) => {
@@ -38,12 +41,20 @@ test('a view the side panel loads later loads no written-in sheet again, and kee
   const navDisplay = () => panel.getByRole('tablist').evaluate((e) => getComputedStyle(e).display);
   expect(await navDisplay()).toBe('flex');
 
+  // The board's sheets are written in with the panel's: opening it fetches none of its own (its delete
+  // dialog, loaded once the board is idle, brings the dialog's), and it is styled.
+  const fetchedSheets = () => panel.evaluate(() => [...document.styleSheets].flatMap((s) => (s.href && !s.disabled ? [new URL(s.href).pathname] : [])));
   await panel.getByRole('tab', { name: 'Board', exact: true }).click();
   await expect(panel.getByRole('tab', { name: 'Board', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.locator('.board')).toBeVisible();
+  expect((await fetchedSheets()).filter((h) => /\/assets\/(Board|BulkBar|MovePrompt)-/.test(h))).toEqual([]);
+  expect(await panel.locator('.board-cols').evaluate((e) => getComputedStyle(e).display)).toBe('flex');
+
+  // Insights brings its own sheet; none of the written-in ones comes again.
+  await panel.getByRole('tab', { name: 'Insights', exact: true }).click();
+  await expect(panel.getByRole('tab', { name: 'Insights', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(fetchedSheets).toContainEqual(expect.stringMatching(/\/assets\/Insights-/));
   const sheets = await panel.evaluate(() => [...document.styleSheets].map((s) => (s.href ? new URL(s.href).pathname : null)));
-  // The board's own sheet came in with it; none of the written-in ones did.
-  expect(sheets.some((h) => h !== null && /\/assets\/Board-/.test(h))).toBe(true);
   for (const w of written) expect(sheets).not.toContain(w);
   expect(await navDisplay()).toBe('flex');
 });
