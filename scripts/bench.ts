@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     mailRows({ navigations: 20, prospects: 10_000, listRows: 100, listTracked: 30, listTimed: 8, listTraced: 4 }),
   );
   const load = await part('load', 'page load with and without the extension', () => pageLoadRows({ loads: 30 }));
-  const lists = await part('lists', 'LinkedIn lists: marks on a 50-result search and a 30-post feed', () => listRows({ timed: 8, traced: 4, loads: 20 }));
+  const lists = await part('lists', 'LinkedIn lists: marks on a 50-result search and a 30-post feed', () => listRows({ timed: 8, traced: 4 }));
   const board = await part('board', 'side panel board with 10,000 prospects', () => boardRows({ runs: 10, prospects: 10_000 }));
   const today = await part('today', 'side panel Today with 2,000 due items', () => todayRows({ runs: 10, prospects: 10_000, due: 2_000 }));
   const search = await part('search', 'side panel search at 10,000 prospects', () => searchRows({ prospects: 10_000 }));

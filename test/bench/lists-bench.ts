@@ -4,19 +4,21 @@
 //     column) to the last mark showing its stage or its Add button, seen by a main-world observer;
 //   - main-thread work per frame while marking: CDP traces attributed to the content script per frame
 //     (test/bench/mail-trace.ts explains the method), budget 8 ms;
-//   - page load with ÷ without the extension, the whole list served as the document.
+// Their page load is measured by the `load` group (./page-load.ts) on these same two pages, served whole
+// as the document: Jalur ÷ an extension whose content script does nothing (≤ 1.01), with Jalur ÷ no
+// extension and that floor ÷ no extension beside it. A row here timed with ÷ without on its own, against
+// the issue's first budget (≤ 1.05); on the search page the empty content script alone costs about
+// 1.11 of no extension, so that row judged Chromium's cost of any content script, not Jalur's.
 // A third of the people are in the pipeline, spread over the list; the rest are new (search offers
 // them Add, the feed shows nothing for them).
 import type { BrowserContext, Page } from '@playwright/test';
 import { fixture } from '../shared/pages';
 import { launchWithExtension, serveLinkedIn, serviceWorker } from '../e2e/harness';
-import { launchPlain } from './browser';
 import { contentScriptWork, startTrace, type FrameWork } from './mail-trace';
 import { median, ms, p95 } from './stats';
 import type { Row } from './table';
 
 const FRAME_BUDGET_MS = 8;
-const LOAD_RATIO_BUDGET = 1.05;
 
 export interface Surface {
   label: string;
@@ -152,37 +154,7 @@ async function marking(context: BrowserContext, tab: Page, extensionId: string, 
   return { timed, traced, own };
 }
 
-async function loadRatio(s: Surface, loads: number): Promise<{ ratio: number; withMs: number; withoutMs: number }> {
-  const body = page(s, true);
-  const [ext, plain] = await Promise.all([launchWithExtension(), launchPlain()]);
-  try {
-    await serviceWorker(ext.context);
-    const tabs = new Map<boolean, Page>();
-    for (const [w, c] of [
-      [true, ext.context],
-      [false, plain.context],
-    ] as [boolean, BrowserContext][]) {
-      await serveLinkedIn(c, /^https:\/\/www\.linkedin\.com\//, body);
-      tabs.set(w, await c.newPage());
-    }
-    const out: Record<'with' | 'without', number[]> = { with: [], without: [] };
-    for (let i = 0; i < 2 + loads; i++) {
-      for (const w of i % 2 ? [true, false] : [false, true]) {
-        const tab = tabs.get(w)!;
-        await tab.goto(`${s.url}${s.url.includes('?') ? '&' : '?'}load=${i}`, { waitUntil: 'load' });
-        const t = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-        if (w && s === SEARCH) await tab.locator('jalur-mark').first().waitFor({ timeout: 10_000 });
-        await tab.waitForTimeout(100);
-        if (i >= 2) out[w ? 'with' : 'without'].push(t);
-      }
-    }
-    return { ratio: median(out.with) / median(out.without), withMs: median(out.with), withoutMs: median(out.without) };
-  } finally {
-    await Promise.all([ext.close(), plain.close()]);
-  }
-}
-
-export async function listRows(o: { timed: number; traced: number; loads: number }): Promise<{ rows: Row[]; raw: Record<string, unknown> }> {
+export async function listRows(o: { timed: number; traced: number }): Promise<{ rows: Row[]; raw: Record<string, unknown> }> {
   const rows: Row[] = [];
   const raw: Record<string, unknown> = {};
   const { context, close } = await launchWithExtension();
@@ -199,8 +171,7 @@ export async function listRows(o: { timed: number; traced: number; loads: number
       await tab.close();
       const worst = own.map((t) => t.maxPerFrameMs);
       const all = traced.map((t) => t.maxPerFrameMs);
-      const load = await loadRatio(s, o.loads);
-      raw[s.label] = { timed, traced, load };
+      raw[s.label] = { timed, traced };
       rows.push(
         {
           what: `LinkedIn ${s.label}: time to all marks (${s.expected(people.length, s.rows)} marks, ${people.length} tracked)`,
@@ -215,13 +186,6 @@ export async function listRows(o: { timed: number; traced: number; loads: number
           budget: `≤ ${FRAME_BUDGET_MS} ms per frame`,
           pass: median(worst) <= FRAME_BUDGET_MS,
           detail: { perNavigation: own, allScripts: traced },
-        },
-        {
-          what: `LinkedIn ${s.label}: page load with ÷ without the extension`,
-          measured: `${load.ratio.toFixed(3)} (${load.withMs.toFixed(1)} ÷ ${load.withoutMs.toFixed(1)} ms loadEventEnd medians, ${o.loads} loads each)`,
-          budget: `≤ ${LOAD_RATIO_BUDGET}`,
-          pass: load.ratio <= LOAD_RATIO_BUDGET,
-          detail: load,
         },
       );
     }
