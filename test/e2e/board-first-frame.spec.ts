@@ -25,6 +25,7 @@ interface Frame {
 }
 
 const CARD_HEIGHT = 92; // BoardColumn.tsx
+const WIDE_CARD_HEIGHT = 112; // BoardColumn.tsx: a board in a tab has a fourth line per card
 
 async function firstFrame(context: BrowserContext, extensionId: string, viewport: { width: number; height: number }) {
   const page = await context.newPage();
@@ -99,6 +100,6 @@ test('the board’s first frame builds only the cards in view, with every column
   const { page: tab, frame: wide } = await firstFrame(context, extensionId, { width: 1280, height: 800 });
   expect(wide.columns.every((c) => c.left < wide.width)).toBe(true);
   expect(wide.columns.reduce((n, c) => n + c.count, 0)).toBe(live);
-  for (const c of wide.columns) expect(c.cards, c.stage).toBe(Math.min(c.count, Math.ceil((wide.height - c.top) / CARD_HEIGHT)));
+  for (const c of wide.columns) expect(c.cards, c.stage).toBe(Math.min(c.count, Math.ceil((wide.height - c.top) / WIDE_CARD_HEIGHT)));
   await tab.close();
 });

@@ -15,7 +15,7 @@ import { previewColumns } from '../../../lib/pipeline/board-preview';
 import { send } from '../../shared/api';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { stageLabel, t } from '../../shared/i18n';
-import { BoardColumn, type FocusRequest } from './BoardColumn';
+import { BoardColumn, CARD_HEIGHT, WIDE_CARD_HEIGHT, type FocusRequest } from './BoardColumn';
 import { CardMenu, type CardMenuItem } from './CardMenu';
 import type { CardActions, CardKey } from './BoardCard';
 import { BoardFilters } from './BoardFilters';
@@ -342,6 +342,7 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
               menuFor={menu?.card.id ?? null}
               lean={lean}
               onShown={markReady}
+              cardHeight={wide ? WIDE_CARD_HEIGHT : CARD_HEIGHT}
             />
           ))}
         </div>

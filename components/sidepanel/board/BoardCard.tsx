@@ -22,6 +22,24 @@ export interface CardActions {
 export const DRAG_TYPE = 'application/x-jalur-card';
 
 /**
+ * "Gone dark 12 d": the label shows where the card has room beside the follow-up, the days always.
+ * The days come first in the row (laid out right to left, see board.css), so a label that does not
+ * fit wraps onto a hidden line rather than cutting the follow-up's date. Read in order either way.
+ */
+function Stalled({ days }: { days: number }) {
+  const n = String(days);
+  const full = t('stalledShort', n);
+  const at = full.indexOf(n);
+  const label = at > 0 ? full.slice(0, at) : '';
+  return (
+    <span class="stalled card-stalled" data-stalled="true" title={t('stalledTitle', n)}>
+      {label && <span class="card-stalled-label">{label}</span>}
+      <span class="card-stalled-days">{label ? full.slice(at) : full}</span>
+    </span>
+  );
+}
+
+/**
  * One card, markup only: its column listens for clicks, keys and drags on behalf of all its cards
  * (the cards come and go as the column scrolls). The name is a button that opens the prospect's
  * record; "Move…" picks another stage, the keyboard way to do what dragging does. The name comes
@@ -99,11 +117,7 @@ export function BoardCard({
         ) : (
           <span class="card-next">{t('nextShort', formatShortDate(card.nextDueAt, now))}</span>
         )}
-        {card.stalled && (
-          <span class="stalled" data-stalled="true" title={t('stalledTitle', String(card.silenceDays))}>
-            {t('stalledShort', String(card.silenceDays))}
-          </span>
-        )}
+        {card.stalled && <Stalled days={card.silenceDays} />}
       </div>
     </div>
   );

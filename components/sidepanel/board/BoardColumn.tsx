@@ -6,6 +6,11 @@ import { formatMoneys, weighted } from './format';
 
 /** Every card is this tall (gap included): the visible slice is plain arithmetic on the scroll offset. */
 export const CARD_HEIGHT = 92;
+/**
+ * In a tab, where columns are narrow and the window tall, a card has a fourth line: the company gets
+ * one of its own, and the follow-up's date too (board.css, `.board.is-wide .card`).
+ */
+export const WIDE_CARD_HEIGHT = 112;
 const OVERSCAN = 4;
 // Until the list has been measured, assume a tall panel rather than render nothing.
 const FIRST_GUESS = 720;
@@ -32,6 +37,7 @@ export function BoardColumn({
   menuFor = null,
   lean = false,
   onShown,
+  cardHeight = CARD_HEIGHT,
 }: {
   column: Column;
   now: number;
@@ -54,7 +60,10 @@ export function BoardColumn({
   lean?: boolean;
   /** Called once this column's cards of a lean frame are in the page (before it is painted). */
   onShown?: () => void;
+  /** CARD_HEIGHT, or WIDE_CARD_HEIGHT on a board in a tab. */
+  cardHeight?: number;
 }) {
+  const slot = cardHeight;
   const headId = useId();
   const list = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -73,7 +82,7 @@ export function BoardColumn({
     if (!lean || !el) return;
     const r = el.getBoundingClientRect();
     const inView = r.left < window.innerWidth && r.right > 0 && r.top < window.innerHeight;
-    setFit(inView ? Math.ceil((window.innerHeight - r.top) / CARD_HEIGHT) : 0);
+    setFit(inView ? Math.ceil((window.innerHeight - r.top) / slot) : 0);
   }, []);
   useLayoutEffect(() => {
     if (lean && fit !== null) onShown?.();
@@ -97,10 +106,10 @@ export function BoardColumn({
   useLayoutEffect(() => {
     const el = list.current;
     if (!el || focusIndex < 0) return;
-    const top = focusIndex * CARD_HEIGHT;
+    const top = focusIndex * slot;
     let next = el.scrollTop;
     if (top < next) next = top;
-    else if (top + CARD_HEIGHT > next + el.clientHeight) next = top + CARD_HEIGHT - el.clientHeight;
+    else if (top + slot > next + el.clientHeight) next = top + slot - el.clientHeight;
     if (next !== el.scrollTop) el.scrollTop = next;
     if (next !== scrollTop) setScrollTop(next);
   }, [focusIndex, focus]);
@@ -112,8 +121,8 @@ export function BoardColumn({
     onFocused();
   });
 
-  const first = lean ? Math.floor(scrollTop / CARD_HEIGHT) : Math.max(0, Math.floor(scrollTop / CARD_HEIGHT) - OVERSCAN);
-  const last = lean ? Math.min(count, first + (fit ?? 0)) : Math.min(count, Math.ceil((scrollTop + height) / CARD_HEIGHT) + OVERSCAN);
+  const first = lean ? Math.floor(scrollTop / slot) : Math.max(0, Math.floor(scrollTop / slot) - OVERSCAN);
+  const last = lean ? Math.min(count, first + (fit ?? 0)) : Math.min(count, Math.ceil((scrollTop + height) / slot) + OVERSCAN);
   const rows: number[] = [];
   for (let i = first; i < last; i++) rows.push(i);
   /** The card an event happened in, from the card's position in the column. */
@@ -145,6 +154,12 @@ export function BoardColumn({
     if (!NAV_KEYS.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
     actions.navigate(card.id, e.key as CardKey);
+  };
+  // A name cut at two lines is marked when the pointer or focus reaches it (never while the column is
+  // built): board.css then shows it whole over the card's own lines, inside the card.
+  const markLong = (e: Event) => {
+    const name = (e.target as Element | null)?.closest?.<HTMLElement>('.card-open');
+    if (name && !name.hasAttribute('data-long') && name.scrollHeight > name.clientHeight + 1) name.setAttribute('data-long', '');
   };
   const onDragStart = (e: DragEvent) => {
     const card = cardAt(e);
@@ -204,23 +219,25 @@ export function BoardColumn({
             class="col-sizer"
             role="list"
             aria-labelledby={headId}
-            style={{ height: `${count * CARD_HEIGHT}px` }}
+            style={{ height: `${count * slot}px` }}
             onClick={onClick}
             onKeyDown={onKeyDown}
             onDragStart={onDragStart}
             onDragEnd={actions.dragEnd}
+            onPointerOver={markLong}
+            onFocusIn={markLong}
           >
             {rows.map((i) => {
               const c = cards[i];
               // Past a preview's first cards: a blank card until the rest arrive (a moment later).
               if (!c)
-                return <div key={`pending-${i}`} class="card card-pending" aria-hidden="true" style={{ top: `${i * CARD_HEIGHT}px` }} />;
+                return <div key={`pending-${i}`} class="card card-pending" aria-hidden="true" style={{ top: `${i * slot}px` }} />;
               return (
                 <BoardCard
                   key={c.id}
                   card={c}
                   index={i}
-                  top={i * CARD_HEIGHT}
+                  top={i * slot}
                   size={count}
                   now={now}
                   defaultCurrency={defaultCurrency}
