@@ -161,6 +161,23 @@ for (const lang of ['en', 'id'] as const) {
       expect(await count.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       expect.soft(await cardProblems(panel)).toEqual([]);
 
+      // Move… shows over the end of the follow-up's line and covers it whole (no letters through it).
+      const stalledCard = panel.locator('.card:has(.card-stalled)').first();
+      await stalledCard.locator('.card-next').hover();
+      const cover = await stalledCard.evaluate((card) => {
+        const move = card.querySelector<HTMLElement>('.card-move')!;
+        const m = move.getBoundingClientRect();
+        const line = card.querySelector('.card-next')!.getBoundingClientRect();
+        const band = (m.height - parseFloat(getComputedStyle(move).lineHeight)) / 2;
+        return {
+          shown: getComputedStyle(move).opacity === '1',
+          painted: getComputedStyle(move).backgroundImage.includes('gradient'),
+          spans: m.top + band <= line.top + 1 && m.bottom - band >= line.bottom - 1,
+        };
+      });
+      expect.soft(cover).toEqual({ shown: true, painted: true, spans: true });
+      await shot(panel, `board-panel-move-${lang}`);
+
       // A long name, hovered and then reached from the keyboard: whole, inside its card.
       const name = panel.locator('.card-open', { hasText: LONGEST });
       const rest = (await name.locator('xpath=ancestor::*[@data-card][1]').boundingBox())!;
