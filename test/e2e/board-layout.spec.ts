@@ -199,6 +199,19 @@ for (const lang of ['en', 'id'] as const) {
       expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
       await panel.close();
 
+      // The side panel as Chrome opens it (no view named): Open board in a tab heads the board.
+      const side = await context.newPage();
+      await side.setViewportSize(PANEL);
+      await side.goto(`chrome-extension://${id}/sidepanel.html`);
+      await side.locator('[role="tab"][data-tab="board"]').click();
+      await expect(side.locator('.board-tab')).toBeVisible();
+      await expect(side.locator('.board-shown')).toHaveText(/590/);
+      const [sc, sf] = [(await side.locator('.board-shown').boundingBox())!, (await side.locator('.board-filter-toggle').boundingBox())!];
+      expect.soft(sc.x - (sf.x + sf.width)).toBeLessThanOrEqual(16);
+      expect.soft(await cardProblems(side)).toEqual([]);
+      await shot(side, `board-side-panel-${lang}`);
+      await side.close();
+
       // A tab: six columns side by side.
       const tab = await openBoard(context, id, TAB);
       await shot(tab, `board-tab-${lang}`);
