@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkFileSize } from '../../lib/io/file-limits';
 import { SourceOptions } from '../shared/SourceOptions';
 import { IMPORT_FIELDS, readImportFile, type ImportField, type ImportFile } from '../../lib/io/import-plan';
@@ -6,7 +6,7 @@ import { EMPTY_PREVIEW } from '../../lib/io/import-view';
 import type { ImportPreview, ImportResult } from '../../lib/messaging/data-types';
 import type { Source } from '../../lib/model/enums';
 import { ImportCancelled, type ImportProgress, type ImportRun, type PlannedImport } from '../../lib/store/import';
-import { checkImport, importResult, runImport, TIMED_WRITES } from '../../lib/store/import-run';
+import { checkImport, importResult, ProgressFeed, runImport, TIMED_WRITES } from '../../lib/store/import-run';
 import { nextTurn, openPageStore, storeWritten, type PageStore } from './page-store';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -15,7 +15,13 @@ import { readText } from './download';
 import { ImportSummary } from './ImportSummary';
 import { FIELD_NAMES } from './wording';
 
-const formatCount = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+// One formatter for the page: made anew per call it was a good part of each progress line's render.
+let counts: { locale: string; format: Intl.NumberFormat } | null = null;
+const formatCount = (n: number) => {
+  const locale = uiLocale();
+  if (counts?.locale !== locale) counts = { locale, format: new Intl.NumberFormat(locale) };
+  return counts.format.format(n);
+};
 
 interface Choice {
   mapping?: (ImportField | null)[];
@@ -43,7 +49,8 @@ export function ImportPanel() {
   const [stopped, setStopped] = useState<ImportResult | 'check' | null>(null);
   // A new key empties the file input after an import.
   const [inputKey, setInputKey] = useState(0);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Progress goes to the line that shows it, not into this panel's state (ProgressFeed).
+  const [progress] = useState(() => new ProgressFeed());
   const cancel = useRef<AbortController | null>(null);
   // The plan behind the preview shown: the import reuses it while nothing changed (lib/store/import-run.ts).
   const planned = useRef<PlannedImport | null>(null);
@@ -58,15 +65,15 @@ export function ImportPanel() {
   /** Runs one long step on the store opened here, with progress and a Cancel button while it runs. */
   async function withStore<T>(work: (store: PageStore, run: ImportRun) => Promise<T>): Promise<T> {
     const signal = cancel.current?.signal ?? cancellable();
-    setProgress(null);
+    progress.set(null);
     const store = await openPageStore();
     try {
       if (signal.aborted) throw new ImportCancelled(null);
-      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: setProgress, signal });
+      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: progress.set, signal });
     } finally {
       store.close();
       cancel.current = null;
-      setProgress(null);
+      progress.set(null);
     }
   }
 
@@ -236,31 +243,7 @@ export function ImportPanel() {
       )}
       {preview && !preview.importable && preview.badRows > 0 && !choice.skipBadRows && <p class="hint">{t('importBlocked')}</p>}
       {preview?.importable && nothingToDo && <p class="hint">{t('importNothingNew')}</p>}
-      {busy && cancel.current && (
-        <div class="import-progress">
-          {progress && progress.total > 0 ? (
-            <>
-              <progress
-                value={progress.done}
-                max={progress.total}
-                aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressImporting')}
-              />
-              <span data-phase={progress.phase}>
-                {t(progress.phase === 'checking' ? 'importProgressCheckingRows' : 'importProgressImportingRows', [
-                  formatCount(progress.done),
-                  formatCount(progress.total),
-                ])}
-              </span>
-            </>
-          ) : (
-            // Reading the file, before the first slice reports: a bar without a value is "working".
-            <progress aria-label={t('importProgressChecking')} />
-          )}
-          <button type="button" class="import-cancel" onClick={() => cancel.current?.abort()}>
-            {t('importCancel')}
-          </button>
-        </div>
-      )}
+      {busy && cancel.current && <ImportProgressLine feed={progress} onCancel={() => cancel.current?.abort()} />}
       <p role="status" class="status-line">
         {stopped === 'check' && t('importCheckCancelled')}
         {stopped && stopped !== 'check' && t('importStopped', [formatCount(stopped.created), formatCount(stopped.updated)])}
@@ -273,6 +256,44 @@ export function ImportPanel() {
           ])}
       </p>
       <ErrorNote error={error} />
+    </div>
+  );
+}
+
+/**
+ * The import's progress bar, count and Cancel: re-rendered alone with each slice's report (see
+ * ProgressFeed), the rest of the panel stays as it is.
+ */
+function ImportProgressLine({ feed, onCancel }: { feed: ProgressFeed; onCancel: () => void }) {
+  const [progress, setProgress] = useState<ImportProgress | null>(feed.current);
+  // What was reported between the first render and this effect is read here, then every report after.
+  useEffect(() => {
+    setProgress(feed.current);
+    return feed.subscribe(setProgress);
+  }, [feed]);
+  return (
+    <div class="import-progress">
+      {progress && progress.total > 0 ? (
+        <>
+          <progress
+            value={progress.done}
+            max={progress.total}
+            aria-label={t(progress.phase === 'checking' ? 'importProgressChecking' : 'importProgressImporting')}
+          />
+          <span data-phase={progress.phase}>
+            {t(progress.phase === 'checking' ? 'importProgressCheckingRows' : 'importProgressImportingRows', [
+              formatCount(progress.done),
+              formatCount(progress.total),
+            ])}
+          </span>
+        </>
+      ) : (
+        // Reading the file, before the first slice reports: a bar without a value is "working".
+        <progress aria-label={t('importProgressChecking')} />
+      )}
+      <button type="button" class="import-cancel" onClick={onCancel}>
+        {t('importCancel')}
+      </button>
     </div>
   );
 }

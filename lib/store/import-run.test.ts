@@ -3,7 +3,7 @@ import { testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
 import { ImportCancelled, nextSliceRows, type ImportProgress } from './import';
-import { checkImport, dryRun, runImport } from './import-run';
+import { checkImport, dryRun, ProgressFeed, runImport } from './import-run';
 
 function people(n: number, from = 0): ImportFile {
   const lines = ['Name,Email,LinkedIn URL'];
@@ -238,5 +238,22 @@ describe('timed write slices (a chip waits for one slice at most)', () => {
     const done: number[] = [];
     await runImport(ctx, people(25), { skipBadRows: false }, { chunk: 10, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) });
     expect(done).toEqual([10, 20, 25]);
+  });
+});
+
+describe("the page's progress line (ProgressFeed)", () => {
+  it("hears every slice's report in order, the last kept for a line shown late; a stopped listener hears no more", async () => {
+    const { ctx } = await testStore();
+    const feed = new ProgressFeed();
+    const heard: string[] = [];
+    const stop = feed.subscribe((p) => heard.push(p ? `${p.phase} ${p.done}/${p.total}` : 'none'));
+    await runImport(ctx, people(25), { skipBadRows: false }, { chunk: 10, pause: async () => undefined, onProgress: feed.set });
+    // The check of the file (no dry run handed over), then the writes.
+    expect(heard).toEqual(['checking 10/25', 'checking 20/25', 'checking 25/25', 'importing 10/25', 'importing 20/25', 'importing 25/25']);
+    expect(feed.current).toEqual({ phase: 'importing', done: 25, total: 25 });
+    stop();
+    feed.set(null);
+    expect(heard).toHaveLength(6);
+    expect(feed.current).toBeNull();
   });
 });
