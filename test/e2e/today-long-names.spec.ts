@@ -1,6 +1,7 @@
 // Long names in the Today queue (Indonesian, where names and labels run long): a row shows the whole
 // name, wrapped, with its due time beside it; neither runs under the row's Done and Snooze buttons.
-import { expect, serviceWorker, testInIndonesian } from './harness';
+import type { BrowserContext } from '@playwright/test';
+import { expect, serviceWorker, test as testInEnglish, testInIndonesian } from './harness';
 
 const test = testInIndonesian;
 
@@ -51,3 +52,21 @@ test('a long name in the Today queue wraps whole beside its due time and never r
     expect(geometry).toEqual({ name: geometry.name, whole: true, nameClearOfButtons: true, whenClearOfButtons: true, nameClearOfWhen: true, inside: true });
   }
 });
+
+/** The key hints above the queue break between hints, never between a key and what it does. */
+async function keyHintsStayWhole({ context, extensionId }: { context: BrowserContext; extensionId: string }) {
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?view=today`);
+  const hints = panel.locator('#today-keys .key-hint');
+  await expect(hints).toHaveCount(6);
+  // A wrapped inline element has one box per line it spans.
+  const lines = await hints.evaluateAll((els) => els.map((e) => ({ text: e.textContent, boxes: e.getClientRects().length })));
+  expect(lines.filter((l) => l.boxes !== 1)).toEqual([]);
+  // The hints still wrap as a paragraph at this width: more than one line in all.
+  const tops = new Set(await hints.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))));
+  expect(tops.size).toBeGreaterThan(1);
+}
+
+test('the key hints above the queue keep each key with what it does (Indonesian, 420 px)', keyHintsStayWhole);
+testInEnglish('the key hints above the queue keep each key with what it does (English, 420 px; "w" was left at a line’s end)', keyHintsStayWhole);

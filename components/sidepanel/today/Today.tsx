@@ -284,9 +284,14 @@ export function Today({ onOpen }: { onOpen: (prospectId: string) => void }) {
           {t('workThrough')}
         </label>
       </div>
+      {/* Each key with what it does, kept on one line: the line breaks between them, never inside one. */}
       <p class="keys" id="today-keys">
-        <kbd>j</kbd>/<kbd>k</kbd> {t('keysMove')} · <kbd>d</kbd> {t('done')} · <kbd>s</kbd> {t('snooze')} · <kbd>x</kbd> {t('skip')} ·{' '}
-        <kbd>Enter</kbd> {t('keysOpen')} · <kbd>w</kbd> {t('workThrough')}
+        <span class="key-hint">
+          <kbd>j</kbd>/<kbd>k</kbd> {t('keysMove')}
+        </span>{' '}
+        · <span class="key-hint"><kbd>d</kbd> {t('done')}</span> · <span class="key-hint"><kbd>s</kbd> {t('snooze')}</span> ·{' '}
+        <span class="key-hint"><kbd>x</kbd> {t('skip')}</span> · <span class="key-hint"><kbd>Enter</kbd> {t('keysOpen')}</span> ·{' '}
+        <span class="key-hint"><kbd>w</kbd> {t('workThrough')}</span>
       </p>
       <ErrorNote error={error} />
       <p class="visually-hidden" aria-live="polite">
