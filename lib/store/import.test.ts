@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markQueuedSent, T0, testStore } from '../../test/unit/store-helpers';
+import { markQueuedSent, testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { addFollowUp, captureProspect, type CaptureInput } from './commands';
 import { ImportError, applyImport, previewImport } from './import';
@@ -192,26 +192,6 @@ describe('applyImport', () => {
     expect(progress).toEqual(['checking 1000/2500', 'checking 2000/2500', 'checking 2500/2500', 'importing 1000/2500', 'importing 2000/2500', 'importing 2500/2500']);
     expect(seenDuringPauses).toEqual([0, 0, 0, 1000, 2000]);
     expect(await ctx.db.outbox.count()).toBe(5000);
-  });
-
-  it("writes its new rows with put, which skips add's lookup of each key: every id is one the import just made", async () => {
-    const { ctx } = await testStore(T0, { queue: false });
-    const added: string[] = [];
-    for (const table of [ctx.db.prospects, ctx.db.stageChanges, ctx.db.touches] as const) {
-      const real = table.bulkAdd.bind(table) as (...a: unknown[]) => Promise<unknown>;
-      (table as unknown as { bulkAdd: (...a: unknown[]) => Promise<unknown> }).bulkAdd = (...a) => {
-        added.push(table.name);
-        return real(...a);
-      };
-    }
-    const rows = Array.from({ length: 250 }, (_, i) => `Person ${i},p${i}@contoh.id,https://www.linkedin.com/in/person-${i}/,2024-01-0${(i % 9) + 1}`);
-    const { created } = await applyImport(ctx, file(['Name,Email,LinkedIn URL,Connected On', ...rows].join('\n')), { skipBadRows: false }, { chunk: 100, pause: async () => undefined });
-    expect(added).toEqual([]);
-    expect(created).toHaveLength(250);
-    expect(new Set(created.map((p) => p.id)).size).toBe(250);
-    expect(await ctx.db.prospects.count()).toBe(250);
-    expect(await ctx.db.stageChanges.count()).toBe(250);
-    expect(await ctx.db.touches.count()).toBe(250);
   });
 
   it('someone clipped while the import runs is not doubled', async () => {

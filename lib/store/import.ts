@@ -506,15 +506,10 @@ export async function applyImport(
   const writeAll = (newOnes: Prospect[], changed: Prospect[], changes: StageChange[], touches: Touch[], queue: Queue, firstSlice: boolean): Promise<unknown> => {
     const d = ctx.db;
     const writes: Promise<unknown>[] = [];
-    // put, not add, for the new rows too: add() first looks its key up in the database, to fail on one
-    // already there, and that lookup was a good part of each row's cost while the slice holds the
-    // prospects (and a chip's lookup waits). Every new row's id was made for it in this import
-    // (ctx.newId), and a slice given up on is rolled back whole before its rows are written again, so
-    // no key can be there to overwrite. Identity keys (slug, addresses, member id) are what the
-    // import guards against doubling, not ids: takenKeys and the stamp check above.
-    if (newOnes.length || changed.length) writes.push(d.prospects.bulkPut(changed.length ? [...newOnes, ...changed] : newOnes));
-    if (changes.length) writes.push(d.stageChanges.bulkPut(changes));
-    if (touches.length) writes.push(d.touches.bulkPut(touches));
+    if (newOnes.length) writes.push(d.prospects.bulkAdd(newOnes));
+    if (changed.length) writes.push(d.prospects.bulkPut(changed));
+    if (changes.length) writes.push(d.stageChanges.bulkAdd(changes));
+    if (touches.length) writes.push(d.touches.bulkAdd(touches));
     writes.push(queueEntries(ctx, queue.entries));
     if (queue.entries.length) writes.push(d.meta.put({ key: HLC_KEY, value: queue.state }));
     // Bulk writers bypass the incremental overdue count (lib/store/overdue.ts). An import writes no
