@@ -11,59 +11,11 @@ import { join, resolve } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { launchWithExtension, openExtensionPage, serviceWorker } from '../test/e2e/harness';
 import { benchCsv } from '../test/bench/import-bench';
-
-interface TraceEvent {
-  ph: string;
-  name: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; src_func?: string };
-}
-
-/** Thread time (ms) by part, as in scripts/bulk-trace.mts. */
-function cpu(events: TraceEvent[]): Record<string, number> {
-  const names = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && (e.name === 'thread_name' || e.name === 'process_name')) names.set(e.name === 'thread_name' ? `${e.pid}/${e.tid}` : `${e.pid}`, e.args?.name ?? '');
-  const sums = { page: 0, indexedDb: 0, compaction: 0, worker: 0, ops: 0 };
-  const open = new Map<string, number[]>();
-  const xs = events.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  for (const e of xs) {
-    const k = `${e.pid}/${e.tid}`;
-    const thread = `${names.get(String(e.pid))}/${names.get(k)}`;
-    const stack = open.get(k) ?? open.set(k, []).get(k)!;
-    while (stack.length && stack.at(-1)! <= e.ts) stack.pop();
-    const ms = (e.tdur ?? 0) / 1000;
-    if (stack.length === 0 && thread === 'Extension Renderer/CrRendererMain') sums.page += ms;
-    if (stack.length === 0 && thread === 'Extension Renderer/ServiceWorker thread') sums.worker += ms;
-    if (thread.startsWith('Browser/ThreadPool') && e.name.endsWith('Operation') && stack.length <= 2) {
-      sums.indexedDb += ms;
-      sums.ops++;
-    }
-    if (thread.startsWith('Browser/ThreadPool') && e.name === 'ThreadPool_RunTask' && e.args?.src_func === 'Schedule') sums.compaction += ms;
-    stack.push(e.ts + e.dur!);
-  }
-  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round(v)]));
-}
+import { threadTime, tracedWork } from './thread-time.mts';
 
 async function traced(cdp: CDPSession, work: () => Promise<void>): Promise<{ wall: number; cpu: Record<string, number> }> {
-  const events: TraceEvent[] = [];
-  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', onData);
-  const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'IndexedDB', 'leveldb', 'v8'], recordMode: 'recordContinuously' },
-    transferMode: 'ReportEvents',
-  });
-  const t0 = Date.now();
-  await work();
-  const wall = Date.now() - t0;
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', onData);
-  return { wall, cpu: cpu(events) };
+  const { wall, events } = await tracedWork(cdp, ['toplevel', 'IndexedDB', 'leveldb', 'v8'], work);
+  return { wall, cpu: threadTime(events) };
 }
 
 async function importOnce(rows: number, csv: string, extensionDir: string) {
