@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStyleSheets, panelBuiltAlone, panelStartInOneChunk } from './page-start';
+import { inlineStyleSheets, panelBuiltAlone, panelStart, panelStartInOneChunk, type ModuleGraph } from './page-start';
 
 describe('the side panel built on its own', () => {
   const e = (name: string) => ({ name });
@@ -43,42 +43,51 @@ describe('style sheets written into the page', () => {
 
 describe("the side panel's start in one chunk", () => {
   // A module graph as the bundler reports it: the panel's entry, what it imports, and lazy views.
-  const graph: Record<string, { isEntry?: boolean; importedIds: string[] }> = {
-    '/e/sidepanel/main.tsx': { isEntry: true, importedIds: ['/c/app.tsx', '/c/ui.css'] },
-    '/c/app.tsx': { importedIds: ['/n/preact.js', '/c/api.ts'] },
-    '/n/preact.js': { importedIds: [] },
-    '/c/api.ts': { importedIds: ['/c/app.tsx'] },
-    '/c/ui.css': { importedIds: [] },
-    // Lazy: reached by dynamic import only, so not in importedIds.
-    '/c/board/Board.tsx': { importedIds: ['/n/preact.js', '/c/board/board-only.ts'] },
-    '/c/board/board-only.ts': { importedIds: [] },
+  type Info = { isEntry: boolean; importedIds: string[]; dynamicallyImportedIds: string[] };
+  const m = (importedIds: string[], dynamicallyImportedIds: string[] = [], isEntry = false): Info => ({ isEntry, importedIds, dynamicallyImportedIds });
+  const graph: Record<string, Info> = {
+    '/e/sidepanel/main.tsx': m(['/c/app.tsx', '/c/ui.css'], [], true),
+    '/c/app.tsx': m(['/n/preact.js', '/c/api.ts'], ['/c/board/Board.tsx', '/c/person/Person.tsx']),
+    '/n/preact.js': m([]),
+    '/c/api.ts': m(['/c/app.tsx']),
+    '/c/ui.css': m([]),
+    // Lazy views: reached by dynamic import only.
+    '/c/board/Board.tsx': m(['/n/preact.js', '/c/board/board-only.ts', '/c/money.ts'], ['/c/person/Delete.tsx']),
+    '/c/board/board-only.ts': m([]),
+    '/c/money.ts': m(['/c/round.ts']),
+    '/c/round.ts': m([]),
+    '/c/person/Person.tsx': m(['/c/money.ts', '/c/person/Delete.tsx', '/c/person/person-only.ts']),
+    '/c/person/Delete.tsx': m(['/c/toast.ts']),
+    '/c/toast.ts': m([]),
+    '/c/person/person-only.ts': m([]),
   };
-  const ctx = {
-    getModuleIds: () => Object.keys(graph)[Symbol.iterator](),
-    getModuleInfo: (id: string) => graph[id] ?? null,
-  };
+  const modules: ModuleGraph = { ids: Object.keys(graph), info: (id) => graph[id] ?? null };
+
+  it("is every module the panel's entry imports, directly or not (not the lazy views)", () => {
+    expect([...panelStart(modules, null)]).toEqual(['/e/sidepanel/main.tsx', '/c/app.tsx', '/n/preact.js', '/c/api.ts', '/c/ui.css']);
+  });
+
+  it('takes in what the lean view shares with other lazy views, with what that imports, but not the view nor what only it uses', () => {
+    const start = panelStart(modules, /[\\/]board[\\/]Board\.tsx$/);
+    expect([...start].slice(5).sort()).toEqual(['/c/money.ts', '/c/round.ts']);
+    // The board's own code stays its own chunk, and so does the delete dialog it loads lazily (as the person view does statically).
+    for (const id of ['/c/board/Board.tsx', '/c/board/board-only.ts', '/c/person/Delete.tsx', '/c/toast.ts', '/c/person/person-only.ts']) expect(start.has(id)).toBe(false);
+  });
+
   type Hooks = {
     options: (o: { input: unknown }) => unknown;
-    buildEnd: (this: typeof ctx) => void;
+    buildEnd: (this: { getModuleIds: () => IterableIterator<string>; getModuleInfo: (id: string) => Info | null }) => void;
     outputOptions: (o: object) => { codeSplitting?: { groups: { name: string; test: (id: string) => boolean }[] } } | null;
   };
+  const ctx = { getModuleIds: () => Object.keys(graph)[Symbol.iterator](), getModuleInfo: (id: string) => graph[id] ?? null };
 
-  const capturedBy = (plugin: Hooks) => {
+  it("groups the side panel build's start into one chunk, style sheets left to Vite", () => {
+    const plugin = panelStartInOneChunk(null) as unknown as Hooks;
     plugin.options({ input: { sidepanel: '/repo/entrypoints/sidepanel/index.html' } });
     plugin.buildEnd.call(ctx);
     const group = plugin.outputOptions({ format: 'es' })!.codeSplitting!.groups[0]!;
     expect(group.name).toBe('sidepanel-start');
-    return Object.keys(graph).filter((id) => group.test(id));
-  };
-
-  it("puts every module the panel's entry imports, directly or not, into one group; not lazy views, nor style sheets", () => {
-    const captured = capturedBy(panelStartInOneChunk(null) as unknown as Hooks);
-    expect(captured).toEqual(['/e/sidepanel/main.tsx', '/c/app.tsx', '/n/preact.js', '/c/api.ts']);
-  });
-
-  it('takes a view named as part of the start in with everything it imports', () => {
-    const captured = capturedBy(panelStartInOneChunk(/[\\/]board[\\/]Board\.tsx$/) as unknown as Hooks);
-    expect(captured).toEqual(['/e/sidepanel/main.tsx', '/c/app.tsx', '/n/preact.js', '/c/api.ts', '/c/board/Board.tsx', '/c/board/board-only.ts']);
+    expect(Object.keys(graph).filter((id) => group.test(id))).toEqual(['/e/sidepanel/main.tsx', '/c/app.tsx', '/n/preact.js', '/c/api.ts']);
   });
 
   it('leaves the other builds (popup, options, content scripts) to the bundler', () => {

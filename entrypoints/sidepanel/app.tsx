@@ -3,6 +3,11 @@ import { render } from 'preact';
 import { SidePanelApp, preloadOpeningView } from '../../components/sidepanel/SidePanelApp';
 import { setDocumentLanguage } from '../../components/shared/page-setup';
 import '../../components/ui/ui.css';
+// The board's style sheets with the panel's own, written into the page (build/page-start.ts): the board,
+// opened in its tab, then fetches its code alone, not three style sheets too (about 6 KB).
+import '../../components/sidepanel/board/board.css';
+import '../../components/sidepanel/board/bulk.css';
+import '../../components/sidepanel/board/move-prompt.css';
 
 export function startPanel(opening: Promise<unknown> = Promise.resolve()): void {
   setDocumentLanguage();
