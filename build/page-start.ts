@@ -62,10 +62,11 @@ export function styleSheetsInPage(): Plugin {
  * (Style sheets stay with Vite's CSS handling, and are written into the page as above.)
  *
  * The board (`leanView`) also gets the modules it shares with other lazy views into that start: opened
- * on the board (its tab, from the popup or the panel), the panel otherwise fetched the board's code and
- * six small chunks it shares with the person view, seven files, after its first script ran. Now the
- * board is one file of its own. (The whole board in the start, 34 KB, made Today 12–24 ms slower to
- * open; these shared helpers are about 10 KB and also spare the person view the same small files.)
+ * on the board (its tab, from the popup or the panel), the panel otherwise fetched the board's code,
+ * five small chunks it shares with the person view and three style sheets after its first script ran.
+ * Now the board is one file of its own. (The whole board in the start, 34 KB, was no faster for the
+ * board and slowed Today's open in most runs; these shared helpers are about 10 KB and also spare the
+ * person view the same small files.)
  */
 export interface ModuleGraph {
   ids: Iterable<string>;
