@@ -199,7 +199,8 @@ for (const lang of ['en', 'id'] as const) {
       expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
       await panel.close();
 
-      // The side panel as Chrome opens it (no view named): Open board in a tab heads the board.
+      // The side panel as Chrome opens it (no view named): Open board in a tab ends the Filters line
+      // (it took a line of its own above it), inside the panel.
       const side = await context.newPage();
       await side.setViewportSize(PANEL);
       await side.goto(`chrome-extension://${id}/sidepanel.html`);
@@ -208,6 +209,10 @@ for (const lang of ['en', 'id'] as const) {
       await expect(side.locator('.board-shown')).toHaveText(/590/);
       const [sc, sf] = [(await side.locator('.board-shown').boundingBox())!, (await side.locator('.board-filter-toggle').boundingBox())!];
       expect.soft(sc.x - (sf.x + sf.width)).toBeLessThanOrEqual(16);
+      const [tb, sideBoard] = [(await side.locator('.board-tab').boundingBox())!, (await side.locator('.board').boundingBox())!];
+      expect.soft(Math.abs(tb.y + tb.height / 2 - (sf.y + sf.height / 2))).toBeLessThanOrEqual(2);
+      expect.soft(tb.x).toBeGreaterThan(sc.x + sc.width);
+      expect.soft(tb.x + tb.width).toBeLessThanOrEqual(sideBoard.x + sideBoard.width + 0.5);
       expect.soft(await cardProblems(side)).toEqual([]);
       await shot(side, `board-side-panel-${lang}`);
       await side.close();

@@ -279,6 +279,11 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
   };
 
   const now = Date.now();
+  const tabButton = !inTab && (
+    <button type="button" class="board-tab" onClick={() => void openInTab().catch((e: Error) => setTabError(e.message))}>
+      {t('boardOpenInTab')}
+    </button>
+  );
   return (
     <section
       class={wide ? 'board is-wide' : 'board'}
@@ -297,13 +302,10 @@ export function Board({ onPick, query = '' }: { onPick: (prospectId: string) => 
             </>
           )}
         </p>
-        {!inTab && (
-          <button type="button" class="board-tab" onClick={() => void openInTab().catch((e: Error) => setTabError(e.message))}>
-            {t('boardOpenInTab')}
-          </button>
-        )}
+        {wide && tabButton}
       </div>
-      <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} />
+      {/* In the narrow panel the button ends the Filters line instead of taking a line of its own. */}
+      <BoardFilters filter={kept} owners={view?.owners ?? []} shown={shown} total={total} wide={wide} onChange={setFilter} end={wide ? null : tabButton} />
       {/* One line of what matters most; the keys and the search hint fold behind a disclosure, so the
           help stays short in the panel and in Indonesian. */}
       <div class="muted board-help">

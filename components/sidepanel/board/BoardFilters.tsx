@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { Source, Temperature } from '../../../lib/model/enums';
 import { SourceOptions } from '../../shared/SourceOptions';
@@ -31,6 +32,7 @@ export function BoardFilters({
   total,
   wide,
   onChange,
+  end = null,
 }: {
   filter: BoardFilter;
   owners: BoardOwner[];
@@ -39,6 +41,8 @@ export function BoardFilters({
   /** Room for the filters in a row (a tab), rather than folded (the side panel). */
   wide: boolean;
   onChange: (f: BoardFilter) => void;
+  /** What ends the Filters line in the panel (Open board in a tab). */
+  end?: ComponentChildren;
 }) {
   const [open, setOpen] = useState(false);
   const groupId = useId();
@@ -76,6 +80,7 @@ export function BoardFilters({
           </button>
           {!open && clear}
           {status}
+          {end}
         </div>
       )}
       {(wide || open) && (
