@@ -37,7 +37,7 @@ export function BoardColumn({
   menuFor = null,
   lean = false,
   onShown,
-  cardHeight = CARD_HEIGHT,
+  cardHeight: slot = CARD_HEIGHT,
 }: {
   column: Column;
   now: number;
@@ -63,7 +63,6 @@ export function BoardColumn({
   /** CARD_HEIGHT, or WIDE_CARD_HEIGHT on a board in a tab. */
   cardHeight?: number;
 }) {
-  const slot = cardHeight;
   const headId = useId();
   const list = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
