@@ -8,6 +8,7 @@ import type { Source } from '../../lib/model/enums';
 import { ImportCancelled, type ImportProgress, type ImportRun, type PlannedImport } from '../../lib/store/import';
 import { checkImport, importResult, ProgressFeed, runImport, TIMED_WRITES } from '../../lib/store/import-run';
 import { nextTurn, openPageStore, storeWritten, type PageStore } from './page-store';
+import { listenForLookups, yieldingToLookups } from '../../lib/messaging/lookups-in-flight';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { t, uiLocale } from '../shared/i18n';
@@ -67,10 +68,13 @@ export function ImportPanel() {
     const signal = cancel.current?.signal ?? cancellable();
     progress.set(null);
     const store = await openPageStore();
+    // Between slices, a chip's lookup the background is answering goes first (lib/messaging/lookups-in-flight.ts).
+    const lookups = listenForLookups();
     try {
       if (signal.aborted) throw new ImportCancelled(null);
-      return await work(store, { ...PAGE_IMPORT, pause: nextTurn, onProgress: progress.set, signal });
+      return await work(store, { ...PAGE_IMPORT, pause: yieldingToLookups(nextTurn, lookups), onProgress: progress.set, signal });
     } finally {
+      lookups.close();
       store.close();
       cancel.current = null;
       progress.set(null);

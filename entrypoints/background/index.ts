@@ -6,6 +6,7 @@ import { onImportProgress } from '../../lib/messaging/handle-data';
 import type { ImportProgressNotice } from '../../lib/messaging/data-types';
 import { PageChangedSchema, isMutation } from '../../lib/messaging/schemas';
 import { admit } from '../../lib/messaging/sender-policy';
+import { announceLookup } from '../../lib/messaging/lookups-in-flight';
 import { SITE_PATTERNS } from '../../lib/sites/hosts';
 import type { Notice } from '../../lib/messaging/types';
 import { handleAccountRequest } from './account';
@@ -87,7 +88,8 @@ export default defineBackground(() => {
     }
     if (!isRequest(msg)) return undefined;
     if (fromSidePanel(sender.url, self.origin)) warmSearchSoon();
-    return answering((async () => {
+    // A page's lookup is told to Jalur's pages while it is answered: an import there lets it go first.
+    return announceLookup((msg as { type: string }).type, answering((async () => {
       const type = (msg as { type: string }).type;
       const ctx = await storeContext();
       // A panel's first screen: kept once answered, stamped as the store stood before it was read.
@@ -98,7 +100,7 @@ export default defineBackground(() => {
       // A chip asking about people is someone looking at a page: a good moment to see teammates' changes.
       if (type === 'lookup') void pullForView(refreshViews);
       return reply;
-    })());
+    })()));
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

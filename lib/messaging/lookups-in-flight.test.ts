@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testStore } from '../../test/unit/store-helpers';
+import { readImportFile, type ImportFile } from '../io/import-plan';
+import { runImport } from '../store/import-run';
+import {
+  LONGEST_WAIT_MS,
+  LOOKUPS_CHANNEL,
+  LookupGate,
+  STALE_MS,
+  listenForLookups,
+  lookupAnnouncer,
+  yieldingToLookups,
+  type LookupsNotice,
+} from './lookups-in-flight';
+
+const inFlight = (count: number): LookupsNotice => ({ type: 'lookupsInFlight', count });
+
+/** Whether `p` has settled once every pending microtask (and no timer) ran. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void p.then(() => (done = true));
+  await vi.advanceTimersByTimeAsync(0);
+  return done;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the background's announcer", () => {
+  it('posts the count when a lookup starts and when it is answered, and leaves other requests alone', async () => {
+    const posted: number[] = [];
+    const announce = lookupAnnouncer((n) => posted.push(n.count));
+    let answerFirst!: (v: string) => void;
+    const first = announce('lookup', new Promise<string>((r) => (answerFirst = r)));
+    const second = announce('companySummary', Promise.resolve('b'));
+    expect(await announce('search', Promise.resolve('c'))).toBe('c');
+    expect(await second).toBe('b');
+    expect(posted).toEqual([1, 2, 1]);
+    answerFirst('a');
+    expect(await first).toBe('a');
+    expect(posted).toEqual([1, 2, 1, 0]);
+  });
+
+  it('counts a failed answer as done and passes the failure on', async () => {
+    const posted: number[] = [];
+    const announce = lookupAnnouncer((n) => posted.push(n.count));
+    await expect(announce('lookup', Promise.reject(new Error('no store')))).rejects.toThrow('no store');
+    expect(posted).toEqual([1, 0]);
+  });
+
+  it('answers even when posting fails', async () => {
+    const announce = lookupAnnouncer(() => {
+      throw new Error('channel closed');
+    });
+    expect(await announce('lookup', Promise.resolve(3))).toBe(3);
+  });
+});
+
+describe("the import's wait for lookups", () => {
+  it('does not wait when nothing was ever heard (no background, no channel)', async () => {
+    vi.useFakeTimers();
+    expect(await settled(new LookupGate().idle())).toBe(true);
+  });
+
+  it('waits while a lookup is in flight and goes on as soon as it is answered', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(1));
+    const waiting = gate.idle();
+    expect(await settled(waiting)).toBe(false);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(await settled(waiting)).toBe(false);
+    gate.hear(inFlight(0));
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it('waits for every lookup in flight, not only the first', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(2));
+    const waiting = gate.idle();
+    gate.hear(inFlight(1));
+    expect(await settled(waiting)).toBe(false);
+    gate.hear(inFlight(0));
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it('never waits longer than its bound, however long the lookups go on', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(1));
+    const waiting = gate.idle();
+    await vi.advanceTimersByTimeAsync(LONGEST_WAIT_MS - 1);
+    expect(await settled(waiting)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it('takes a count nobody updated for a while as nothing in flight (the worker stopped mid-answer)', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(1));
+    expect(gate.busy).toBe(true);
+    await vi.advanceTimersByTimeAsync(STALE_MS);
+    expect(gate.busy).toBe(false);
+    expect(await settled(gate.idle())).toBe(true);
+    // Nor does a wait begun just before then outlast it.
+    gate.hear(inFlight(1));
+    await vi.advanceTimersByTimeAsync(STALE_MS - 10);
+    const waiting = gate.idle();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it('ignores what is not a notice of ours', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    for (const junk of [
+      null,
+      'busy',
+      { type: 'lookupsInFlight', count: -1 },
+      { type: 'lookupsInFlight', count: 1.5 },
+      { type: 'other', count: 1 },
+      { ...inFlight(1), extra: true },
+    ])
+      gate.hear(junk);
+    expect(gate.busy).toBe(false);
+    gate.hear(inFlight(1));
+    gate.hear({ type: 'lookupsInFlight', count: 'zero' });
+    expect(gate.busy).toBe(true);
+  });
+
+  it('hears the background over the channel the worker and the pages share', async () => {
+    const gate = new LookupGate();
+    const ear = listenForLookups(gate);
+    const mouth = new BroadcastChannel(LOOKUPS_CHANNEL);
+    try {
+      const heard = new Promise<void>((resolve) => {
+        const poll = () => (gate.busy ? resolve() : setTimeout(poll, 1));
+        poll();
+      });
+      mouth.postMessage(inFlight(1));
+      await heard;
+      const idle = gate.idle(60_000);
+      mouth.postMessage(inFlight(0));
+      await idle;
+      expect(gate.busy).toBe(false);
+    } finally {
+      mouth.close();
+      ear.close();
+    }
+  });
+});
+
+function people(n: number): ImportFile {
+  const lines = ['Name,Email,LinkedIn URL'];
+  for (let i = 0; i < n; i++) lines.push(`Orang ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-${i}/`);
+  const r = readImportFile(lines.join('\n'));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.file;
+}
+
+describe('an import yielding to lookups', () => {
+  it('starts no slice while a lookup is in flight, and each slice once it is answered', async () => {
+    const { ctx } = await testStore();
+    // A clock that stands still: the count never goes stale here, so only its answer lets the import on.
+    const gate = new LookupGate(() => 0);
+    const slicesDone: number[] = [];
+    let paused!: () => void;
+    const firstPause = new Promise<void>((r) => (paused = r));
+    const run = {
+      chunk: 4,
+      onProgress: (p: { phase: string; done: number }) => {
+        if (p.phase !== 'importing') return;
+        slicesDone.push(p.done);
+        // A chip's lookup arrives while the first slice writes.
+        if (p.done === 4) gate.hear(inFlight(1));
+      },
+      pause: yieldingToLookups(async () => paused(), { idle: () => gate.idle(60_000) }),
+    };
+    const importing = runImport(ctx, people(10), { skipBadRows: false }, run);
+    await firstPause;
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(slicesDone).toEqual([4]);
+    expect(await ctx.db.prospects.count()).toBe(4);
+    gate.hear(inFlight(0));
+    expect(await importing).toMatchObject({ created: 10 });
+    expect(slicesDone).toEqual([4, 8, 10]);
+  });
+
+  it('goes on at once when no lookup is in flight', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const gate = new LookupGate();
+    const pause = yieldingToLookups(async () => undefined, gate);
+    expect(await settled(pause())).toBe(true);
+  });
+});
