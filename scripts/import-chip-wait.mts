@@ -3,7 +3,9 @@
 // untracked profile meanwhile) with IndexedDB transactions recorded in the options page (its write
 // slices) and in the service worker (the lookup's reads), all on one wall clock, and prints for each
 // chip: its time, how long the worker's read of the prospects took from asking to done, how much of
-// that a slice held it, and the rest; then the slices' lengths and the gaps between them.
+// that a slice held it, and the rest, and how the chip's time splits into reaching the worker, the
+// worker's answer (arrival to its last read done) and the answer to the chip shown; then the slices'
+// lengths and the gaps between them.
 // `npx tsx scripts/import-chip-wait.mts [rows=30000]`; the build is JALUR_EXTENSION_DIR's.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +75,16 @@ const READ_TRACER = `(() => {
   wrap(IDBIndex.prototype, ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'], (i) => i.objectStore.name);
 })()`;
 const READS = 'globalThis.__reads';
+/** The worker's own listener, added after Jalur's: each lookup's arrival in the worker (wall clock). */
+const ARRIVALS_TRACER = `(() => {
+  if (globalThis.__arrivals) return;
+  globalThis.__arrivals = [];
+  chrome.runtime.onMessage.addListener((msg) => {
+    if (msg && msg.type === 'lookup') globalThis.__arrivals.push(performance.timeOrigin + performance.now());
+    return undefined;
+  });
+})()`;
+const ARRIVALS = 'globalThis.__arrivals';
 
 
 const q = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN);
@@ -94,7 +106,10 @@ try {
   await options.getByLabel('CSV file').setInputFiles(file);
   await options.locator('[data-count="creates"] dd').filter({ hasText: String(rows) }).waitFor({ timeout: 600_000 });
   await options.evaluate(TRACER);
-  for (const w of context.serviceWorkers()) await w.evaluate(READ_TRACER);
+  for (const w of context.serviceWorkers()) {
+    await w.evaluate(READ_TRACER);
+    await w.evaluate(ARRIVALS_TRACER);
+  }
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(new URL(sw.url()).origin)) ?? sw;
   console.log('workers', context.serviceWorkers().map((w) => w.url()), await worker.evaluate('typeof IDBDatabase + " " + (globalThis.__reads?.length)'));
   const state = { done: false };
@@ -113,6 +128,7 @@ try {
   await probe;
   const pageTx = ((await options.evaluate(TXS)) as Tx[]).filter((t) => t.mode === 'readwrite' && t.done);
   const swTx = ((await worker.evaluate(READS)) as Tx[]).filter((t) => t.done);
+  const arrivals = (await worker.evaluate(ARRIVALS)) as number[];
   const kinds = new Map<string, number>();
   for (const t of swTx) kinds.set(`${t.mode} ${t.stores.join('+')}`, (kinds.get(`${t.mode} ${t.stores.join('+')}`) ?? 0) + 1);
   console.log('worker reads:', JSON.stringify([...kinds]));
@@ -123,6 +139,8 @@ try {
   const totals: number[] = [];
   const waits: number[] = [];
   const held: number[] = [];
+  // Before the worker has the lookup, in the worker (arrival to its last read answered), after.
+  const parts: { before: number; inWorker: number; after: number }[] = [];
   for (const c of chips) {
     const a = origin + c.inserted;
     const b = origin + c.shown;
@@ -133,10 +151,23 @@ try {
     let hold = 0;
     for (const t of reads)
       for (const w of pageTx) if (w.stores.includes('prospects')) hold += Math.max(0, Math.min(t.done, w.done) - Math.max(t.created, w.created));
+    const arrived = arrivals.find((t) => t >= a && t <= b);
+    const lastRead = Math.max(0, ...swTx.filter((t) => t.created >= a && t.done <= b).map((t) => t.done));
+    const split = arrived !== undefined && lastRead > arrived ? { before: arrived - a, inWorker: lastRead - arrived, after: b - lastRead } : null;
+    if (split) parts.push(split);
+    // IMPORT_CHIP_READS=1: each of the worker's reads for the chip, from its arrival (store +asked duration).
+    if (process.env.IMPORT_CHIP_READS && arrived !== undefined)
+      rowsOut.push(
+        '         ' +
+          swTx
+            .filter((t) => t.created >= a && t.done <= b)
+            .map((t) => `${t.stores.join('+')} +${f(t.created - arrived)} ${f(t.done - t.created)}`)
+            .join(', '),
+      );
     totals.push(b - a);
     waits.push(read);
     held.push(hold);
-    rowsOut.push(`${c.kind.padEnd(6)} total ${f(b - a).padStart(6)}  prospects reads ${reads.length} ${f(read).padStart(6)} (slice held ${f(hold).padStart(6)})  rest ${f(b - a - read).padStart(6)}`);
+    rowsOut.push(`${c.kind.padEnd(6)} total ${f(b - a).padStart(6)}  prospects reads ${reads.length} ${f(read).padStart(6)} (slice held ${f(hold).padStart(6)})  rest ${f(b - a - read).padStart(6)}${split ? `  | to worker ${f(split.before).padStart(5)} in worker ${f(split.inWorker).padStart(6)} after ${f(split.after).padStart(5)}` : ''}`);
   }
   const slices = pageTx.filter((t) => t.stores.includes('prospects'));
   const lens = slices.map((t) => t.done - t.created);
@@ -144,6 +175,9 @@ try {
   console.log(rowsOut.join('\n'));
   console.log(`\n${rows} rows, apply ${applyMs} ms; ${slices.length} write slices: length median ${f(q(lens, 0.5))} p95 ${f(q(lens, 0.95))} ms; gap between slices median ${f(q(gaps, 0.5))} p95 ${f(q(gaps, 0.95))} ms; prospects held ${((100 * lens.reduce((s, x) => s + x, 0)) / (end - start)).toFixed(0)} % of the apply`);
   console.log(`chips during the apply: ${totals.length}; total median ${f(q(totals, 0.5))} p95 ${f(q(totals, 0.95))}; prospects read median ${f(q(waits, 0.5))} (held by a slice median ${f(q(held, 0.5))}); rest median ${f(q(totals.map((t, i) => t - waits[i]!), 0.5))}`);
+  console.log(
+    `split (${parts.length} chips): to the worker median ${f(q(parts.map((x) => x.before), 0.5))}, in the worker median ${f(q(parts.map((x) => x.inWorker), 0.5))} p95 ${f(q(parts.map((x) => x.inWorker), 0.95))}, answer to shown median ${f(q(parts.map((x) => x.after), 0.5))} ms`,
+  );
 } finally {
   await close();
   rmSync(dir, { recursive: true, force: true });
