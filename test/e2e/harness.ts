@@ -26,8 +26,16 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
  * Chromium with a fresh persistent profile (an off-the-record one would keep IndexedDB in memory),
  * with Jalur loaded unless `withExtension` is false (the bench's baseline).
  */
-export async function launchWithExtension({ withExtension = true, lang = 'en', extensionDir = EXTENSION_DIR, keepWelcome = false } = {}): Promise<{
+export async function launchWithExtension({
+  withExtension = true,
+  lang = 'en',
+  extensionDir = EXTENSION_DIR,
+  keepWelcome = false,
+  site = null as { args: string[] } | null,
+} = {}): Promise<{
   context: BrowserContext;
+  /** The profile's directory: how a bench finds this browser's processes. */
+  profileDir: string;
   close: () => Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-e2e-'));
@@ -35,19 +43,24 @@ export async function launchWithExtension({ withExtension = true, lang = 'en', e
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: [...(withExtension ? chromiumArgs(extensionDir) : chromiumArgs().filter((a) => !a.includes('-extension'))), `--lang=${lang}`],
+    args: [
+      ...(withExtension ? chromiumArgs(extensionDir) : chromiumArgs().filter((a) => !a.includes('-extension'))),
+      `--lang=${lang}`,
+      ...(site?.args ?? []),
+    ],
+    // A bench's local site (test/bench/local-site.ts) answers with a throwaway certificate.
+    ignoreHTTPSErrors: site !== null,
     // Chromium on Linux takes its UI language, which chrome.i18n follows, from the environment.
     env: { ...process.env, LANGUAGE: lang, LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ID.UTF-8` },
     locale: lang === 'en' ? 'en-US' : `${lang}-ID`,
   });
   // No internet here, and Jalur must never fetch anything itself: every request not served below fails.
-  await context.route(
-    (url) => url.protocol === 'http:' || url.protocol === 'https:',
-    (route) => route.abort(),
-  );
+  // A local site's host rules already send every other host nowhere, with no request paused on the way.
+  if (site === null) await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort());
   if (withExtension && !keepWelcome) await closeWelcome(context, extensionDir);
   return {
     context,
+    profileDir: dir,
     close: async () => {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
