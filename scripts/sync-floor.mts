@@ -1,7 +1,7 @@
 // What PostgreSQL alone costs to write what `sync_push` writes, against what `sync_push` costs: the
 // floor under the DESIGN.md §6 budget of 20,000 mutations per second (50 µs each).
 //
-// Pushes the sync bench's workload (test/bench/sync-apply.ts: 10,000 mutations of the extension's mix in
+// Pushes the sync bench's workload (test/bench/sync-workload.ts: 10,000 mutations of the extension's mix in
 // calls of 500) through `sync_push`, then writes the same rows again batch by batch as the superuser,
 // with nothing but PostgreSQL's own work: each batch's new people, one new version of each person the
 // batch edited, its touches, stage changes and follow-ups (copies of the rows the push made, with new
@@ -11,9 +11,9 @@
 // Backend CPU from /proc (clock ticks of 10 ms, summed over the run), as the sync bench reads it.
 //
 // `scripts/test-db.sh --bench -- npx tsx scripts/sync-floor.mts`
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { asUser, connect, hlc, makeTeam } from '../test/db/pg-session';
+import { asUser, connect, makeTeam } from '../test/db/pg-session';
+import { type Mutation, workload } from '../test/bench/sync-workload';
 
 const N = 10_000;
 const BATCH = 500;
@@ -23,90 +23,12 @@ function backendCpuMs(pid: number): number {
   return (Number(f[11]) + Number(f[12])) * 10;
 }
 
-interface Mutation {
-  mutation_id: string;
-  entity: string;
-  op: string;
-  id: string;
-  hlc: string;
-  fields: Record<string, unknown>;
-}
-
 const client = connect();
 await client.connect();
 const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
 const { team, owner } = await makeTeam(client, 'Floor');
-const stages = Object.fromEntries(
-  (await client.query<{ key: string; id: string }>('select key, id from public.stages where team_id = $1', [team])).rows.map((r) => [
-    r.key,
-    r.id,
-  ]),
-) as Record<string, string>;
-
-// The sync bench's mix (sync-apply.ts `workload`): new people with their first stage change, touches with
-// the person's new score, follow-ups, stage moves.
-const list: Mutation[] = [];
-const people: string[] = [];
-const m = (entity: string, id: string, fields: Record<string, unknown>) =>
-  list.push({ mutation_id: randomUUID(), entity, op: 'upsert', id, hlc: hlc('floor'), fields });
-const now = Date.now();
-for (let i = 0; list.length < N; i++) {
-  const kind = i % 10;
-  if (kind < 3 || people.length === 0) {
-    const id = randomUUID();
-    people.push(id);
-    m('prospect', id, {
-      name: `Floor Person ${i}`,
-      headline: null,
-      title: 'Head of Operations',
-      company: 'Contoh Niaga',
-      location: null,
-      photo_url: null,
-      linkedin_url: null,
-      linkedin_slug: `floor-${i}`,
-      emails: [],
-      source: 'social_selling',
-      score: 25,
-      score_breakdown: [{ rule: 'fit', points: 25 }],
-      owner_id: owner,
-      stage_id: stages.prospecting,
-    });
-    m('stage_change', randomUUID(), {
-      prospect_id: id,
-      from_stage_id: null,
-      to_stage_id: stages.prospecting,
-      changed_at: new Date(now).toISOString(),
-      note: null,
-    });
-  } else {
-    const p = people[(i * 7919) % people.length]!;
-    if (kind < 8) {
-      m('touch', randomUUID(), {
-        prospect_id: p,
-        channel: 'linkedin_message',
-        direction: 'out',
-        note: 'Followed up',
-        occurred_at: new Date(now).toISOString(),
-      });
-      m('prospect', p, {
-        score: 25 + (i % 70),
-        score_breakdown: [
-          { rule: 'fit', points: 25 },
-          { rule: 'engagement', points: i % 70 },
-        ],
-      });
-    } else if (kind < 9) {
-      m('follow_up', randomUUID(), { prospect_id: p, title: 'Call back', due_at: new Date(now + 86_400_000).toISOString() });
-    } else {
-      m('stage_change', randomUUID(), {
-        prospect_id: p,
-        from_stage_id: stages.prospecting,
-        to_stage_id: stages.qualification,
-        changed_at: new Date(now).toISOString(),
-      });
-    }
-  }
-}
+// The sync bench's workload (test/bench/sync-workload.ts).
+const list = await workload(client, team, owner, 'floor', N);
 const batches = Array.from({ length: N / BATCH }, (_, k) => list.slice(k * BATCH, (k + 1) * BATCH));
 
 let c0 = backendCpuMs(pid);

@@ -16,68 +16,19 @@
 // pushed the same workload in turn with the two others. That compares a change to sync_push with
 // what it replaced in the same run, under the same load.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { asUser, connect, DATABASE_URL, hlc, makeTeam } from '../db/pg-session';
+import { asUser, connect, DATABASE_URL, makeTeam } from '../db/pg-session';
+import { type Mutation, workload } from './sync-workload';
 import { writeJson } from './table';
 
 const N = Number(process.env.BENCH_MUTATIONS ?? 10_000);
 const BATCH = 500;
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : 'bench-results/sync-apply.json';
 
-interface Mutation {
-  mutation_id: string;
-  entity: string;
-  op: string;
-  id: string;
-  hlc: string;
-  fields: Record<string, unknown>;
-}
 interface Result {
   status: string;
   code?: string;
-}
-
-/**
- * A rep's backlog as the extension's outbox holds it (lib/store/commands.ts through lib/sync/map-out.ts):
- * new people (the prospect and its first stage change), touches (the touch and the prospect's new
- * score), follow-ups, and now and then a move to another stage.
- */
-async function workload(client: pg.Client, team: string, owner: string, node: string): Promise<Mutation[]> {
-  const { rows } = await client.query<{ key: string; id: string }>('select key, id from public.stages where team_id = $1', [team]);
-  const stage = Object.fromEntries(rows.map((r) => [r.key, r.id])) as Record<string, string>;
-  const list: Mutation[] = [];
-  const people: string[] = [];
-  const m = (entity: string, id: string, fields: Record<string, unknown>) =>
-    list.push({ mutation_id: randomUUID(), entity, op: 'upsert', id, hlc: hlc(node), fields });
-  const now = Date.now();
-  for (let i = 0; list.length < N; i++) {
-    const kind = i % 10;
-    if (kind < 3 || people.length === 0) {
-      const id = randomUUID();
-      people.push(id);
-      m('prospect', id, {
-        name: `Bench Person ${i}`, headline: null, title: 'Head of Operations', company: 'Contoh Niaga', location: null,
-        photo_url: null, linkedin_url: null, linkedin_slug: `bench-${node}-${i}`, emails: [], source: 'social_selling',
-        score: 25, score_breakdown: [{ rule: 'fit', points: 25 }], owner_id: owner, stage_id: stage.prospecting,
-      });
-      m('stage_change', randomUUID(), {
-        prospect_id: id, from_stage_id: null, to_stage_id: stage.prospecting, changed_at: new Date(now).toISOString(), note: null,
-      });
-    } else {
-      const p = people[(i * 7919) % people.length]!;
-      if (kind < 8) {
-        m('touch', randomUUID(), { prospect_id: p, channel: 'linkedin_message', direction: 'out', note: 'Followed up', occurred_at: new Date(now).toISOString() });
-        m('prospect', p, { score: 25 + (i % 70), score_breakdown: [{ rule: 'fit', points: 25 }, { rule: 'engagement', points: i % 70 }] });
-      } else if (kind < 9) {
-        m('follow_up', randomUUID(), { prospect_id: p, title: 'Call back', due_at: new Date(now + 86_400_000).toISOString() });
-      } else {
-        m('stage_change', randomUUID(), { prospect_id: p, from_stage_id: stage.prospecting, to_stage_id: stage.qualification, changed_at: new Date(now).toISOString() });
-      }
-    }
-  }
-  return list.slice(0, N);
 }
 
 /** The database backend's CPU time (utime + stime, clock ticks of 10 ms), or null off Linux. */
@@ -160,7 +111,7 @@ try {
     const c = name === 'before' ? beforeClient : client;
     if (!c) continue;
     const t = await makeTeam(c, `Bench ${name}`);
-    paths.push({ name, client: c, pid: await pidOf(c), team: t.team, owner: t.owner, list: await workload(c, t.team, t.owner, name.replace('_', '-')), ms: 0, cpuMs: 0, results: [] });
+    paths.push({ name, client: c, pid: await pidOf(c), team: t.team, owner: t.owner, list: await workload(c, t.team, t.owner, name.replace('_', '-'), N), ms: 0, cpuMs: 0, results: [] });
   }
   // Each batch in turn on every path, the order rotating, so a busy machine slows all alike.
   for (let i = 0, k = 0; i < N; i += BATCH, k++) {
