@@ -141,6 +141,7 @@ try {
   const held: number[] = [];
   // Before the worker has the lookup, in the worker (arrival to its last read answered), after.
   const parts: { before: number; inWorker: number; after: number }[] = [];
+  const startedDuring: number[] = [];
   for (const c of chips) {
     const a = origin + c.inserted;
     const b = origin + c.shown;
@@ -155,6 +156,8 @@ try {
     const lastRead = Math.max(0, ...swTx.filter((t) => t.created >= a && t.done <= b).map((t) => t.done));
     const split = arrived !== undefined && lastRead > arrived ? { before: arrived - a, inWorker: lastRead - arrived, after: b - lastRead } : null;
     if (split) parts.push(split);
+    // Write slices begun while the worker was answering (after the lookup arrived, before its last read).
+    if (split && arrived !== undefined) startedDuring.push(pageTx.filter((w) => w.stores.includes('prospects') && w.created > arrived && w.created < lastRead).length);
     // IMPORT_CHIP_READS=1: each of the worker's reads for the chip, from its arrival (store +asked duration).
     if (process.env.IMPORT_CHIP_READS && arrived !== undefined)
       rowsOut.push(
@@ -176,7 +179,7 @@ try {
   console.log(`\n${rows} rows, apply ${applyMs} ms; ${slices.length} write slices: length median ${f(q(lens, 0.5))} p95 ${f(q(lens, 0.95))} ms; gap between slices median ${f(q(gaps, 0.5))} p95 ${f(q(gaps, 0.95))} ms; prospects held ${((100 * lens.reduce((s, x) => s + x, 0)) / (end - start)).toFixed(0)} % of the apply`);
   console.log(`chips during the apply: ${totals.length}; total median ${f(q(totals, 0.5))} p95 ${f(q(totals, 0.95))}; prospects read median ${f(q(waits, 0.5))} (held by a slice median ${f(q(held, 0.5))}); rest median ${f(q(totals.map((t, i) => t - waits[i]!), 0.5))}`);
   console.log(
-    `split (${parts.length} chips): to the worker median ${f(q(parts.map((x) => x.before), 0.5))}, in the worker median ${f(q(parts.map((x) => x.inWorker), 0.5))} p95 ${f(q(parts.map((x) => x.inWorker), 0.95))}, answer to shown median ${f(q(parts.map((x) => x.after), 0.5))} ms`,
+    `split (${parts.length} chips): to the worker median ${f(q(parts.map((x) => x.before), 0.5))}, in the worker median ${f(q(parts.map((x) => x.inWorker), 0.5))} p95 ${f(q(parts.map((x) => x.inWorker), 0.95))}, answer to shown median ${f(q(parts.map((x) => x.after), 0.5))} ms; write slices begun while the worker answered: ${startedDuring.reduce((a, b) => a + b, 0)} (in ${startedDuring.filter((n) => n > 0).length} chips)`,
   );
 } finally {
   await close();
