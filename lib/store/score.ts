@@ -9,10 +9,14 @@ import { teamSettings } from './settings';
 export type Scored = Pick<Prospect, 'score' | 'scoreBreakdown' | 'mqlAt'>;
 
 export async function rescore(ctx: StoreContext, p: Prospect): Promise<Scored> {
-  const settings = await teamSettings(ctx);
-  const touches = await ctx.db.touches.where('prospectId').equals(p.id).toArray();
-  // The account's industry and size feed the ICP rules; without a company the headline stands in for the industry.
-  const company = p.companyId ? await ctx.db.companies.get(p.companyId) : undefined;
+  // Asked for at once: a chip's lookup rescores, and each read waited for on its own is one more wait
+  // behind whatever else is writing the database (an import's slice), not just one more request.
+  const [settings, touches, company] = await Promise.all([
+    teamSettings(ctx),
+    ctx.db.touches.where('prospectId').equals(p.id).toArray(),
+    // The account's industry and size feed the ICP rules; without a company the headline stands in for the industry.
+    p.companyId ? ctx.db.companies.get(p.companyId) : undefined,
+  ]);
   const account = company && company.deletedAt === null ? { industry: company.industry ?? undefined, size: company.size } : {};
   const now = ctx.now();
   const { score, breakdown } = computeScore({ ...p, ...account, touches, manualAdjustment: p.scoreAdjustment }, now, settings.scoringRules);
