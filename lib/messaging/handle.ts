@@ -4,15 +4,7 @@ import type { Prospect, Stage } from '../model';
 import * as commands from '../store/commands';
 import { completeFollowUp } from '../store/playbook';
 import type { StoreContext } from '../store/context';
-import {
-  findByIdentity,
-  listStages,
-  openFollowUpsFor,
-  overdueCount,
-  dueSoon,
-  stalled,
-  touchesFor,
-} from '../store/queries';
+import { findByIdentity, listStages, openFollowUpsFor, overdueCount, dueSoon, stalled, touchesFor } from '../store/queries';
 import { memberName, touchesToSqlFor } from '../store/playbook-queries';
 import { teamSettings } from '../store/settings';
 import { todayQueue } from '../store/today-queue';
@@ -150,7 +142,10 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
           const keys = profileKeys(`/in/${raw}/`);
           return [raw, keys.memberId ? await byMemberId(ctx, keys.memberId) : await findByIdentity(ctx, keys.slug ?? raw, null)];
         }),
-        ...(req.memberIds ?? []).map(async (raw): Promise<[string, Prospect | undefined]> => [raw, isMemberId(raw) ? await byMemberId(ctx, raw) : undefined]),
+        ...(req.memberIds ?? []).map(async (raw): Promise<[string, Prospect | undefined]> => [
+          raw,
+          isMemberId(raw) ? await byMemberId(ctx, raw) : undefined,
+        ]),
         ...req.emails.map(async (raw): Promise<[string, Prospect | undefined]> => {
           const email = raw.trim().toLowerCase();
           return [email, await findByIdentity(ctx, null, email)];
@@ -158,7 +153,9 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       ];
       const [stages, settings, hits] = await Promise.all([stageMap(ctx), teamSettings(ctx), Promise.all(found)]);
       const shared = chipShared(stages, settings.lostReasons);
-      const people = await Promise.all(hits.flatMap(([key, p]) => (p && p.deletedAt === null ? [personView(ctx, key, p, stages, shared)] : [])));
+      const people = await Promise.all(
+        hits.flatMap(([key, p]) => (p && p.deletedAt === null ? [personView(ctx, key, p, stages, shared)] : [])),
+      );
       return { people };
     }
     case 'capture': {
@@ -181,7 +178,8 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
         // slug the person, first seen by id only, does not have yet.
         const keys = profileKeys(req.slug ? `/in/${req.slug}/` : null);
         const memberId = keys.memberId ?? (req.memberId && isMemberId(req.memberId) ? req.memberId : null);
-        p = (keys.slug ? await findByIdentity(ctx, keys.slug, null) : undefined) ?? (memberId ? await byMemberId(ctx, memberId) : undefined);
+        p =
+          (keys.slug ? await findByIdentity(ctx, keys.slug, null) : undefined) ?? (memberId ? await byMemberId(ctx, memberId) : undefined);
         p ??= await findByIdentity(ctx, null, req.email?.trim().toLowerCase() ?? null);
       }
       // A person merged into another opens as the one they were merged into.
@@ -228,9 +226,22 @@ async function dispatch(ctx: StoreContext, req: ValidRequest): Promise<ResponseM
       return { items };
     }
     case 'today':
-      return todayQueue(ctx, req.until, req.first !== undefined && req.tomorrow !== undefined ? { first: req.first, tomorrow: req.tomorrow } : undefined);
+      return todayQueue(
+        ctx,
+        req.until,
+        req.first !== undefined && req.tomorrow !== undefined ? { first: req.first, tomorrow: req.tomorrow } : undefined,
+      );
     default: {
-      const reply = (await dispatchPlaybook(ctx, req)) ?? (await dispatchBoard(ctx, req)) ?? (await dispatchData(ctx, req)) ?? (await dispatchDelete(ctx, req)) ?? (await dispatchMerge(ctx, req)) ?? (await dispatchMembers(ctx, req)) ?? (await dispatchCaptureMany(ctx, req)) ?? (await dispatchCompany(ctx, req)) ?? (await dispatchConversation(ctx, req));
+      const reply =
+        (await dispatchPlaybook(ctx, req)) ??
+        (await dispatchBoard(ctx, req)) ??
+        (await dispatchData(ctx, req)) ??
+        (await dispatchDelete(ctx, req)) ??
+        (await dispatchMerge(ctx, req)) ??
+        (await dispatchMembers(ctx, req)) ??
+        (await dispatchCaptureMany(ctx, req)) ??
+        (await dispatchCompany(ctx, req)) ??
+        (await dispatchConversation(ctx, req));
       if (reply === undefined) throw new Error(`Unhandled request ${req.type}`);
       return reply;
     }

@@ -80,11 +80,32 @@ describe('a chip lookup waits for the database twice', () => {
     if (!captured.ok) throw new Error(captured.error);
     const id = (captured.data as { prospect: { id: string } }).prospect.id;
     const stored = (await ctx.db.prospects.get(id))!;
-    const account: Company = { id: 'co-1', teamId: 'local', slug: 'kopi-kenangan', name: 'Kopi Kenangan Digital', industry: 'Food & Beverages', size: '201-500 employees', headquarters: null, website: null, followers: null, createdAt: stored.createdAt, updatedAt: stored.createdAt, deletedAt: null };
+    const account: Company = {
+      id: 'co-1',
+      teamId: 'local',
+      slug: 'kopi-kenangan',
+      name: 'Kopi Kenangan Digital',
+      industry: 'Food & Beverages',
+      size: '201-500 employees',
+      headquarters: null,
+      website: null,
+      followers: null,
+      createdAt: stored.createdAt,
+      updatedAt: stored.createdAt,
+      deletedAt: null,
+    };
     await ctx.db.companies.put(account);
     await ctx.db.prospects.put({ ...stored, companyId: 'co-1', ownerId: 'user-sara' });
-    await ctx.db.meta.put({ key: REMOTE_META.team_member, value: { 'user-sara': { displayName: 'Sara', email: 'sara@example.com', role: 'rep' } } });
-    const due = await handleRequest(ctx, { type: 'addFollowUp', prospectId: id, title: 'Send the pricing deck', dueAt: stored.createdAt + 86_400_000 });
+    await ctx.db.meta.put({
+      key: REMOTE_META.team_member,
+      value: { 'user-sara': { displayName: 'Sara', email: 'sara@example.com', role: 'rep' } },
+    });
+    const due = await handleRequest(ctx, {
+      type: 'addFollowUp',
+      prospectId: id,
+      title: 'Send the pricing deck',
+      dueAt: stored.createdAt + 86_400_000,
+    });
     expect(due.ok).toBe(true);
     // Settle the score once (the account's industry feeds it), so the lookup below only reads.
     await lookup(ctx, { slugs: ['rizky-pratama-5e6f7a'], emails: [] });
