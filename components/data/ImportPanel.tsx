@@ -68,11 +68,12 @@ export function ImportPanel() {
     const signal = cancel.current?.signal ?? cancellable();
     progress.set(null);
     const store = await openPageStore();
-    // Between slices, a chip's lookup the background is answering goes first (lib/messaging/lookups-in-flight.ts).
+    // A chip's lookup the background is answering goes first: between slices, and a slice being written
+    // when one starts ends at the step it wrote (lib/messaging/lookups-in-flight.ts, ImportRun.giveWay).
     const lookups = listenForLookups();
     try {
       if (signal.aborted) throw new ImportCancelled(null);
-      return await work(store, { ...PAGE_IMPORT, pause: yieldingToLookups(nextTurn, lookups), onProgress: progress.set, signal });
+      return await work(store, { ...PAGE_IMPORT, pause: yieldingToLookups(nextTurn, lookups), giveWay: lookups.arrival, onProgress: progress.set, signal });
     } finally {
       lookups.close();
       store.close();

@@ -113,6 +113,26 @@ describe("the import's wait for lookups", () => {
     expect(await settled(waiting)).toBe(true);
   });
 
+  it('tells a slice of the next lookup to start (the count rising), and not once it stopped listening', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(1));
+    const arrival = gate.arrival(); // one already in flight was waited for before the slice: it does not count
+    gate.hear(inFlight(1));
+    gate.hear(inFlight(0));
+    expect(await settled(arrival.promise)).toBe(false);
+    gate.hear(inFlight(1));
+    expect(await settled(arrival.promise)).toBe(true);
+    const stopped = gate.arrival();
+    stopped.stop();
+    gate.hear(inFlight(2));
+    expect(await settled(stopped.promise)).toBe(false);
+    gate.hear({ type: 'lookupsInFlight', count: 9, forged: true }); // not a notice: no arrival
+    const next = gate.arrival();
+    gate.hear({ type: 'lookupsInFlight', count: 9, forged: true });
+    expect(await settled(next.promise)).toBe(false);
+  });
+
   it('ignores what is not a notice of ours', async () => {
     vi.useFakeTimers();
     const gate = new LookupGate(() => Date.now());

@@ -4,7 +4,8 @@
 // prospects for its whole transaction and competes with those reads for IndexedDB and the processor,
 // so the chip waits for it. The background counts such answers in flight and posts the count on a
 // BroadcastChannel (the worker and the extension's pages share its origin; no content script can open
-// it) each time it changes; the import, before each slice, waits until the count is back to zero.
+// it) each time it changes; the import, before each slice, waits until the count is back to zero, and a
+// slice being written when the count rises stops at the step it wrote (lib/store/import.ts, GIVE_WAY_STEP).
 //
 // Never a stall, whatever happens to the worker: the wait is bounded (LONGEST_WAIT_MS a slice, so a
 // stream of lookups slows the import but cannot stop it), a count that nobody updates for STALE_MS
@@ -63,6 +64,7 @@ export class LookupGate {
   private count = 0;
   private heardAt = 0;
   private readonly waiters = new Set<() => void>();
+  private readonly arrivals = new Set<() => void>();
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
@@ -70,9 +72,28 @@ export class LookupGate {
   hear(data: unknown): void {
     const notice = LookupsNoticeSchema.safeParse(data);
     if (!notice.success) return;
+    const rose = notice.data.count > this.count;
     this.count = notice.data.count;
     this.heardAt = this.clock();
     if (this.count === 0) for (const wake of [...this.waiters]) wake();
+    if (rose) for (const tell of [...this.arrivals]) tell();
+  }
+
+  /**
+   * The next lookup to start (the count rising), for a slice being written to give way to; never, if
+   * none starts before `stop`. One already in flight does not count: the pause before the slice waited.
+   */
+  arrival(): Arrival {
+    let stop: () => void = () => undefined;
+    const promise = new Promise<void>((resolve) => {
+      const tell = () => {
+        this.arrivals.delete(tell);
+        resolve();
+      };
+      this.arrivals.add(tell);
+      stop = () => void this.arrivals.delete(tell);
+    });
+    return { promise, stop };
   }
 
   /** Whether a lookup is being answered now, as last heard (and not too long ago). */
@@ -97,17 +118,30 @@ export class LookupGate {
   }
 }
 
+/** A lookup starting, awaited while a slice writes (ImportRun.giveWay); `stop` once the slice is done. */
+export interface Arrival {
+  promise: Promise<void>;
+  stop: () => void;
+}
+
 export interface LookupListener {
   idle: (maxMs?: number) => Promise<void>;
+  arrival: () => Arrival;
   close: () => void;
 }
 
 /** A page's ear on the channel, for as long as its import runs; without BroadcastChannel it never waits. */
 export function listenForLookups(gate: LookupGate = new LookupGate()): LookupListener {
-  if (typeof BroadcastChannel === 'undefined') return { idle: () => Promise.resolve(), close: () => undefined };
+  if (typeof BroadcastChannel === 'undefined') {
+    return {
+      idle: () => Promise.resolve(),
+      arrival: () => ({ promise: new Promise<void>(() => undefined), stop: () => undefined }),
+      close: () => undefined,
+    };
+  }
   const ch = new BroadcastChannel(LOOKUPS_CHANNEL);
   ch.onmessage = (e: MessageEvent) => gate.hear(e.data);
-  return { idle: (maxMs) => gate.idle(maxMs), close: () => ch.close() };
+  return { idle: (maxMs) => gate.idle(maxMs), arrival: () => gate.arrival(), close: () => ch.close() };
 }
 
 /** An import's pause between slices: its turn of the event loop, then lookups in flight go first. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
-import { ImportCancelled, nextSliceRows, type ImportProgress } from './import';
+import { GIVE_WAY_STEP, ImportCancelled, nextSliceRows, type ImportProgress } from './import';
 import { checkImport, dryRun, ProgressFeed, runImport } from './import-run';
 
 function people(n: number, from = 0): ImportFile {
@@ -139,7 +139,7 @@ describe('an import run as the options page drives it', () => {
     expect(await ctx.db.prospects.count()).toBe(7);
   });
 
-  it("a clip between two slices of a reused plan is not doubled: the slice checks the keys again once the stamp moved", async () => {
+  it('a clip between two slices of a reused plan is not doubled: the slice checks the keys again once the stamp moved', async () => {
     const { ctx } = await testStore(undefined, { queue: false });
     await runImport(ctx, people(1, 100), { skipBadRows: false });
     const file = people(6);
@@ -181,7 +181,11 @@ describe('an import run as the options page drives it', () => {
       await ctx.db.meta.put({ key: 'overdue', value: { userId: 'local', asOf: 0, count: 3 } });
       const scopes: string[][] = [];
       const transaction = ctx.db.transaction.bind(ctx.db) as (...a: unknown[]) => unknown;
-      (ctx.db as unknown as { transaction: (...a: unknown[]) => unknown }).transaction = (mode: unknown, tables: unknown, ...rest: unknown[]) => {
+      (ctx.db as unknown as { transaction: (...a: unknown[]) => unknown }).transaction = (
+        mode: unknown,
+        tables: unknown,
+        ...rest: unknown[]
+      ) => {
         if (mode === 'rw' && Array.isArray(tables)) scopes.push(tables.map((t) => (t as { name: string }).name).sort());
         return transaction(mode, tables, ...rest);
       };
@@ -197,7 +201,6 @@ describe('an import run as the options page drives it', () => {
     }
   });
 });
-
 
 describe('timed write slices (a chip waits for one slice at most)', () => {
   it('sizes each slice by how long the last one took, within the floor, twofold growth and chunk', () => {
@@ -224,7 +227,13 @@ describe('timed write slices (a chip waits for one slice at most)', () => {
       ctx,
       people(1300),
       { skipBadRows: false },
-      { chunk: 1000, sliceMs: 40, clock, pause: async () => undefined, onProgress: (p: ImportProgress) => p.phase === 'importing' && done.push(p.done) },
+      {
+        chunk: 1000,
+        sliceMs: 40,
+        clock,
+        pause: async () => undefined,
+        onProgress: (p: ImportProgress) => p.phase === 'importing' && done.push(p.done),
+      },
     );
     expect(result.created).toBe(1300);
     expect(await ctx.db.prospects.count()).toBe(1300);
@@ -236,7 +245,12 @@ describe('timed write slices (a chip waits for one slice at most)', () => {
   it('without a target, slices stay at chunk rows', async () => {
     const { ctx } = await testStore();
     const done: number[] = [];
-    await runImport(ctx, people(25), { skipBadRows: false }, { chunk: 10, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) });
+    await runImport(
+      ctx,
+      people(25),
+      { skipBadRows: false },
+      { chunk: 10, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
+    );
     expect(done).toEqual([10, 20, 25]);
   });
 });
@@ -255,5 +269,128 @@ describe("the page's progress line (ProgressFeed)", () => {
     feed.set(null);
     expect(heard).toHaveLength(6);
     expect(feed.current).toBeNull();
+  });
+});
+
+/** People with a "Connected On" date on every other row, so some rows also write a touch. */
+function connections(n: number): ImportFile {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++)
+    lines.push(`Orang,Ke ${i},https://www.linkedin.com/in/orang-ke-${i}/,,PT Contoh,Head of Sales,${i % 2 ? '01 Mar 2024' : ''}`);
+  const r = readImportFile(lines.join('\n'));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.file;
+}
+
+describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
+  /**
+   * The local pipeline with someone in it: a store no prospect was ever written to has no change stamp,
+   * and an import then checks every slice's keys, a slice that never gives way.
+   */
+  async function localStore() {
+    const { ctx } = await testStore(undefined, { queue: false });
+    await captureProspect(ctx, {
+      slug: 'rizky-pratama-5e6f7a',
+      email: null,
+      name: 'Rizky Pratama',
+      headline: null,
+      title: null,
+      company: null,
+      location: null,
+      photoUrl: null,
+      linkedinUrl: null,
+      source: 'social_selling',
+    });
+    return ctx;
+  }
+
+  /** A giveWay whose lookups start as `starts` says, counting what was asked and stopped. */
+  function lookups(starts: () => boolean) {
+    const seen = { asked: 0, stopped: 0 };
+    const giveWay = () => {
+      seen.asked++;
+      return { promise: starts() ? Promise.resolve() : new Promise<void>(() => undefined), stop: () => void seen.stopped++ };
+    };
+    return { seen, giveWay };
+  }
+
+  it('ends the slice at the step written when a lookup starts, the rest next and whole, every row whole', async () => {
+    const ctx = await localStore();
+    const { seen, giveWay } = lookups(() => true); // a lookup starts during every slice that listens
+    const done: number[] = [];
+    const result = await runImport(
+      ctx,
+      connections(250),
+      { skipBadRows: false },
+      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
+    );
+    const S = GIVE_WAY_STEP;
+    // Cut after a step; the slice after a cut is written whole (it does not listen), then the next listens again.
+    expect(done).toEqual([S, S + 100, 2 * S + 100, 250]);
+    expect(seen).toEqual({ asked: 2, stopped: 2 });
+    expect(result.created).toBe(250);
+    const stored = (await ctx.db.prospects.toArray()).filter((p) => p.slug !== 'rizky-pratama-5e6f7a');
+    expect(stored).toHaveLength(250);
+    // Whole rows: each person's first stage change and, for "Connected On" rows, their touch.
+    const changes = await ctx.db.stageChanges.toArray();
+    const touches = await ctx.db.touches.toArray();
+    expect(new Set(changes.map((c) => c.prospectId))).toEqual(
+      new Set([...stored.map((p) => p.id), (await ctx.db.prospects.where('slug').equals('rizky-pratama-5e6f7a').first())!.id]),
+    );
+    expect(touches).toHaveLength(125);
+    for (const p of stored) expect(touches.filter((t) => t.prospectId === p.id)).toHaveLength(p.touchCount);
+  });
+
+  it('writes whole slices when no lookup starts, and stops listening after each', async () => {
+    const ctx = await localStore();
+    const { seen, giveWay } = lookups(() => false);
+    const done: number[] = [];
+    await runImport(
+      ctx,
+      connections(250),
+      { skipBadRows: false },
+      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
+    );
+    expect(done).toEqual([100, 200, 250]);
+    expect(seen).toEqual({ asked: 3, stopped: 3 });
+    expect(await ctx.db.prospects.count()).toBe(251);
+  });
+
+  it("in a team a slice never gives way: its outbox entries and clock are the whole slice's", async () => {
+    const { ctx } = await testStore(undefined, { queue: true });
+    const { seen, giveWay } = lookups(() => true);
+    const done: number[] = [];
+    await runImport(
+      ctx,
+      connections(250),
+      { skipBadRows: false },
+      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
+    );
+    expect(done).toEqual([100, 200, 250]);
+    expect(seen.asked).toBe(0);
+    expect(
+      await ctx.db.outbox
+        .where('entityId')
+        .anyOf((await ctx.db.prospects.toCollection().primaryKeys()) as string[])
+        .count(),
+    ).toBe(250);
+  });
+
+  it('a cancel heard at a cut keeps what the cut slice wrote and says so', async () => {
+    const ctx = await localStore();
+    const controller = new AbortController();
+    const giveWay = () => {
+      controller.abort(); // the rep cancels while a lookup ends the slice early
+      return { promise: Promise.resolve(), stop: () => undefined };
+    };
+    const err = await runImport(
+      ctx,
+      connections(250),
+      { skipBadRows: false },
+      { chunk: 100, giveWay, signal: controller.signal, pause: async () => undefined },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportCancelled);
+    expect((err as ImportCancelled).outcome!.created).toHaveLength(GIVE_WAY_STEP);
+    expect(await ctx.db.prospects.count()).toBe(GIVE_WAY_STEP + 1);
   });
 });
