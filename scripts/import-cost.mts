@@ -29,6 +29,7 @@ console.log('putAll:', await page.evaluate(() => (globalThis as any).__cost.hasP
 
 const variants: Record<string, { fn: string; args: unknown[] }> = {
   [`applyImport, ${per} a slice`]: { fn: 'apply', args: [n, per] },
+  [`applyImport into a store never written, ${per} a slice`]: { fn: 'apply', args: [n, per, true] },
   [`raw add, ${per} a tx`]: { fn: 'raw', args: [n, per, 'add'] },
   [`raw put, ${per} a tx`]: { fn: 'raw', args: [n, per, 'put'] },
   [`raw add, one tx`]: { fn: 'raw', args: [n, n, 'add'] },

@@ -1,7 +1,9 @@
 // Stamps that change with every write, in the same transaction as the write. The background keeps
 // derived data beside the store together with the stamp it was read at, and uses it only while the
 // stamp still matches — whoever wrote in the meantime (this worker, the options page, a sync pull, a
-// restore, a migration) went through this middleware, since every context opens the store through openDb.
+// migration) went through this middleware, since every context opens the store through openDb, and a
+// restore, whose raw transaction passes it by, leaves new stamps by hand (freshStamps). No stamp at all:
+// no prospect was ever written.
 //
 // Two stamps, because what they guard costs differently to rebuild:
 // - `stamp:prospects` changes with writes to the prospects only: the board's card fields of every
@@ -33,12 +35,25 @@ function stamp(): string {
   return crypto.randomUUID();
 }
 
+/**
+ * New stamps for both, for a writer that passes the middleware by (a restore's raw transaction): an
+ * absent stamp means no prospect was ever written (lib/store/import.ts compares undefined with undefined),
+ * so one who replaced every row must leave new stamps, not none.
+ */
+export function freshStamps(): { key: string; value: string }[] {
+  return [PROSPECTS_STAMP_KEY, VIEWS_STAMP_KEY].map((key) => ({ key, value: stamp() }));
+}
+
 /** Whether a write to `table` can change what a view shows. */
 function seen(table: string, req: DBCoreMutateRequest): boolean {
   if (UNSEEN_TABLES.has(table)) return false;
   if (table !== 'meta') return true;
   const keys: unknown[] | undefined =
-    req.type === 'delete' ? req.keys : req.type === 'put' || req.type === 'add' ? (req.keys ?? req.values.map((v) => (v as { key?: unknown })?.key)) : undefined;
+    req.type === 'delete'
+      ? req.keys
+      : req.type === 'put' || req.type === 'add'
+        ? (req.keys ?? req.values.map((v) => (v as { key?: unknown })?.key))
+        : undefined;
   // A range delete, or keys that cannot be told: taken as seen.
   if (!keys) return true;
   return keys.some((k) => typeof k !== 'string' || !UNSEEN_META_KEYS.has(k));
@@ -62,7 +77,9 @@ export const changeStamp: Middleware<DBCore> = {
       transaction(stores, mode, options) {
         // The stamps are written in the writing transaction itself, so the caches table has to be in its scope.
         const widened =
-          mode === 'readwrite' && !stores.includes(CACHES_TABLE) && stores.some((s) => !UNSEEN_TABLES.has(s)) ? [...stores, CACHES_TABLE] : stores;
+          mode === 'readwrite' && !stores.includes(CACHES_TABLE) && stores.some((s) => !UNSEEN_TABLES.has(s))
+            ? [...stores, CACHES_TABLE]
+            : stores;
         return down.transaction(widened, mode, options);
       },
       table(name): DBCoreTable {
@@ -81,7 +98,9 @@ export const changeStamp: Middleware<DBCore> = {
             if (keys.length === 0) return table.mutate(req);
             // Both requests are made now, in order, in the same transaction: nothing awaited in between,
             // since Dexie's layers below read the running transaction from the zone a call is made in.
-            const stamping = down.table(CACHES_TABLE).mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key, value: stamp() })) });
+            const stamping = down
+              .table(CACHES_TABLE)
+              .mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key, value: stamp() })) });
             const writing = table.mutate(req);
             return Promise.all([stamping, writing]).then(([, r]) => r);
           },

@@ -4,6 +4,9 @@ import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
 import { GIVE_WAY_STEP, ImportCancelled, nextSliceRows, type ImportProgress } from './import';
 import { checkImport, dryRun, ProgressFeed, runImport } from './import-run';
+import { backupJson } from '../io/export';
+import { readBackup } from './restore';
+import { checkBackupStream, restoreBackupStream, type OpenText } from './restore-stream';
 
 function people(n: number, from = 0): ImportFile {
   const lines = ['Name,Email,LinkedIn URL'];
@@ -110,6 +113,48 @@ describe('an import run as the options page drives it', () => {
     expect(seen.filter((p) => p === 'importing')).toHaveLength(3);
     expect(await ctx.db.prospects.count()).toBe(11);
     expect(await ctx.db.outbox.count()).toBe(0); // local mode queues nothing
+  });
+
+  it("into a store no prospect was ever written to (a fresh install), the dry run's plan is written as it is, each slice listening for lookups", async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    const file = people(10);
+    const checked = await checkImport(ctx, file, { skipBadRows: false }, { planChunk: 5, pause: async () => undefined });
+    const seen: string[] = [];
+    let listened = 0;
+    const giveWay = () => {
+      listened++;
+      return { promise: new Promise<void>(() => undefined), stop: () => undefined };
+    };
+    const run = { chunk: 4, planChunk: 5, giveWay, pause: async () => undefined, onProgress: (p: ImportProgress) => seen.push(p.phase) };
+    expect(await runImport(ctx, file, { skipBadRows: false }, run, checked.planned)).toMatchObject({ created: 10 });
+    expect(seen).not.toContain('checking'); // not planned again
+    expect(listened).toBe(3); // every slice took the usual path, not the one that checks each key first
+    expect(await ctx.db.prospects.count()).toBe(10);
+  });
+
+  it('a restore between the dry run and the import of a fresh store: the file is planned again and nobody is doubled', async () => {
+    const { ctx } = await testStore(undefined, { queue: false });
+    const file = people(6);
+    const checked = await checkImport(ctx, file, { skipBadRows: false });
+    // Another store's backup, holding Orang 2, restored before Import is clicked.
+    const other = await testStore(undefined, { queue: false });
+    other.ctx.newId = () => crypto.randomUUID(); // the helper's counter ids would repeat this store's
+    await runImport(other.ctx, people(1, 2), { skipBadRows: false });
+    const text = backupJson(await readBackup(other.ctx));
+    const open = (): OpenText =>
+      async function* () {
+        yield text;
+      };
+    const check = await checkBackupStream(ctx, open());
+    if (!check.ok) throw new Error('backup refused');
+    await restoreBackupStream(ctx, open(), check);
+    const seen: string[] = [];
+    const run = { chunk: 2, planChunk: 3, pause: async () => undefined, onProgress: (p: ImportProgress) => seen.push(p.phase) };
+    const result = await runImport(ctx, file, { skipBadRows: false }, run, checked.planned);
+    expect(seen).toContain('checking'); // planned again
+    expect(result).toMatchObject({ created: 5, unchanged: 1 });
+    expect(await ctx.db.prospects.where('slug').equals('orang-2').count()).toBe(1);
+    expect(await ctx.db.prospects.count()).toBe(6);
   });
 
   it('someone clipped between the dry run and the import: the file is planned again and nobody is doubled', async () => {
@@ -283,10 +328,7 @@ function connections(n: number): ImportFile {
 }
 
 describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
-  /**
-   * The local pipeline with someone in it: a store no prospect was ever written to has no change stamp,
-   * and an import then checks every slice's keys, a slice that never gives way.
-   */
+  /** The local pipeline with someone in it, as a rep's is. */
   async function localStore() {
     const { ctx } = await testStore(undefined, { queue: false });
     await captureProspect(ctx, {

@@ -200,7 +200,11 @@ async function snapshot(ctx: StoreContext, stageNames: ImportOptions['stageNames
   };
 }
 
-/** The prospects' change stamp now; undefined when unknown (a new store, or just restored): assume changed. */
+/**
+ * The prospects' change stamp now; undefined while no prospect was ever written (a new store). Every
+ * context writes through the stamping middleware, and a restore, which passes it by, leaves a new stamp
+ * (./restore-stream.ts), so an unchanged stamp, undefined included, means nobody wrote a prospect since.
+ */
 async function prospectsStamp(ctx: StoreContext): Promise<string | undefined> {
   const v = (await ctx.db.caches.get(PROSPECTS_STAMP_KEY))?.value;
   return typeof v === 'string' ? v : undefined;
@@ -338,13 +342,13 @@ export async function applyImport(
   dryRun?: PlannedImport,
 ): Promise<ImportOutcome> {
   // The dry run's plan while nothing changed since (same file, same choices, same stamp); else a new one.
-  const reuse = dryRun && dryRun.file === file && sameOptions(file, dryRun.options, options) && dryRun.stamp !== undefined && dryRun.stamp === (await prospectsStamp(ctx));
+  const reuse = dryRun && dryRun.file === file && sameOptions(file, dryRun.options, options) && dryRun.stamp === (await prospectsStamp(ctx));
   const fresh = reuse ? null : await planned(ctx, file, options, run);
   const p = reuse ? dryRun.plan : fresh!.plan;
   // The stamp the rows were planned at: a slice checks the keys it takes again only when it moved.
   let seenStamp = reuse ? dryRun.stamp : fresh!.stamp;
-  // An unknown stamp (a store never written, or just restored) is taken as changed, as in the snapshot.
-  let othersWrote = seenStamp === undefined;
+  // Once another context wrote a prospect, a key it took may be in any later slice (see the loop).
+  let othersWrote = false;
   if (!p.importable) throw new ImportError(p);
   const queuing = queuesForSync(ctx);
   const settings = await teamSettings(ctx);
@@ -610,7 +614,7 @@ export async function applyImport(
         }
         const stampNow = await stampAsked;
         // Once another context wrote a prospect, a key it took may be in any later slice: check every one from then on.
-        if (stampNow === undefined || stampNow !== seenStamp) othersWrote = true;
+        if (stampNow !== seenStamp) othersWrote = true;
         if (optimistic && othersWrote) throw new Raced();
         if (!writing) {
           const hlc = queuing ? (((await ctx.db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { millis: 0, counter: 0 }) : { millis: 0, counter: 0 };
@@ -621,6 +625,8 @@ export async function applyImport(
         }
         // The stamp this slice's own writes leave (asked for after them): the next slice compares against it.
         const stampAfter = prospectsStamp(ctx);
+        // Not awaited when a write fails; the transaction's failure is the one reported.
+        stampAfter.catch(() => undefined);
         await writing;
         seenStamp = await stampAfter;
         // Only once the slice is committed does it count.

@@ -4,6 +4,7 @@ import { BackupScanner } from '../io/backup-stream';
 import { backupJson, type Backup } from '../io/export';
 import { addFollowUp, captureProspect, logTouch, type CaptureInput } from './commands';
 import { addCompany } from './companies';
+import { PROSPECTS_STAMP_KEY, VIEWS_STAMP_KEY } from './change-stamp';
 import { readBackup, restoreBackup } from './restore';
 import { checkBackupStream, RestoreCancelled, restoreBackupStream, type OpenText, type RestoreProgress } from './restore-stream';
 
@@ -68,7 +69,9 @@ describe('backup scanner', () => {
         for (let i = 0; i < text.length; i += size) scanner.push(text.slice(i, i + size));
         scanner.end();
         expect(fields).toEqual({ format: backup.format, version: backup.version, exportedAt: backup.exportedAt });
-        expect(rows).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(backup.tables).filter(([, r]) => r && r.length)))));
+        expect(rows).toEqual(
+          JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(backup.tables).filter(([, r]) => r && r.length)))),
+        );
       }
     }
   });
@@ -84,29 +87,52 @@ describe('streamed restore', () => {
     const check = await checkBackupStream(ctx, pieces(text, 97));
     expect(check).toMatchObject({ ok: true, otherScope: false, counts: { prospects: 2, touches: 1, followUps: 1, stages: 6 } });
     if (!check.ok) throw new Error('not ok');
+    const stampsBefore = await ctx.db.caches.bulkGet([PROSPECTS_STAMP_KEY, VIEWS_STAMP_KEY]);
+    expect(stampsBefore.every((r) => typeof r?.value === 'string')).toBe(true);
     const written = await restoreBackupStream(ctx, pieces(text, 97), check);
     expect(written).toMatchObject({ prospects: 2, touches: 1, followUps: 1 });
     expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(first));
     expect(await ctx.db.meta.get('overdue')).toBeUndefined();
-    // Derived data kept beside the store is dropped with the data it was made from.
-    expect(await ctx.db.table('caches').count()).toBe(0);
+    // Derived data kept beside the store is dropped with the data it was made from, and the change
+    // stamps are new ones: whoever planned against the rows before (an import) sees they changed.
+    const stampsAfter = await ctx.db.caches.toArray();
+    expect(stampsAfter.map((r) => r.key).sort()).toEqual([PROSPECTS_STAMP_KEY, VIEWS_STAMP_KEY]);
+    for (const r of stampsAfter) {
+      expect(typeof r.value).toBe('string');
+      expect(stampsBefore.map((b) => b!.value)).not.toContain(r.value);
+    }
   });
 
   it('a broken file, a bad row or two people with one address are refused by the check, naming why', async () => {
     const { ctx } = await store();
     const backup = await readBackup(ctx);
     const text = backupJson(backup);
-    expect(await checkBackupStream(ctx, pieces(text.slice(0, text.length - 40), 50))).toMatchObject({ ok: false, error: { code: 'not-json' } });
+    expect(await checkBackupStream(ctx, pieces(text.slice(0, text.length - 40), 50))).toMatchObject({
+      ok: false,
+      error: { code: 'not-json' },
+    });
     expect(await checkBackupStream(ctx, pieces('[1,2]', 50))).toMatchObject({ ok: false, error: { code: 'not-json' } });
-    expect(await checkBackupStream(ctx, pieces('{"format":"other","tables":{}}', 5))).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
-    const bad = { ...backup, tables: { ...backup.tables, prospects: [backup.tables.prospects[0]!, { ...backup.tables.prospects[1]!, name: 42 }] } };
+    expect(await checkBackupStream(ctx, pieces('{"format":"other","tables":{}}', 5))).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-backup' },
+    });
+    const bad = {
+      ...backup,
+      tables: { ...backup.tables, prospects: [backup.tables.prospects[0]!, { ...backup.tables.prospects[1]!, name: 42 }] },
+    };
     expect(await checkBackupStream(ctx, pieces(JSON.stringify(bad), 33))).toMatchObject({
       ok: false,
       error: { code: 'bad-row', table: 'prospects', index: 1, path: 'name', problems: 1 },
     });
     const p0 = backup.tables.prospects[0]!;
-    const twins = { ...backup, tables: { ...backup.tables, prospects: [p0, { ...p0, id: '00000000-0000-4000-8000-0000000000ff', slug: null, name: 'Twin' }] } };
-    expect(await checkBackupStream(ctx, pieces(JSON.stringify(twins), 33))).toMatchObject({ ok: false, error: { code: 'duplicate-key', index: 1 } });
+    const twins = {
+      ...backup,
+      tables: { ...backup.tables, prospects: [p0, { ...p0, id: '00000000-0000-4000-8000-0000000000ff', slug: null, name: 'Twin' }] },
+    };
+    expect(await checkBackupStream(ctx, pieces(JSON.stringify(twins), 33))).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate-key', index: 1 },
+    });
     const other = { ...backup, tables: { ...backup.tables, prospects: backup.tables.prospects.map((p) => ({ ...p, teamId: 'team-x' })) } };
     expect(await checkBackupStream(ctx, pieces(JSON.stringify(other), 33))).toMatchObject({ ok: true, otherScope: true });
   });
@@ -151,7 +177,8 @@ describe('streamed restore', () => {
       proto.add = add;
     }
     const rows = Object.values(check.counts).reduce((n, c) => n + (c ?? 0), 0);
-    expect(calls).toEqual({ put: rows - queued, add: queued });
+    // Plus the two new change stamps.
+    expect(calls).toEqual({ put: rows - queued + 2, add: queued });
     expect(withoutTime(await readBackup(ctx))).toEqual(withoutTime(backup));
   });
 
@@ -165,7 +192,11 @@ describe('streamed restore', () => {
     const before = await everything(ctx);
     const [p0, p1] = backup.tables.prospects as unknown as [Record<string, unknown>, Record<string, unknown>];
     // The second row takes the first's key: behind it (out of key order), and again straight after it.
-    for (const prospects of [[p1, { ...p0, id: p1.id }], [p0, { ...p1, id: p0.id }], [p0, p1, { ...p0, slug: 'again' }]]) {
+    for (const prospects of [
+      [p1, { ...p0, id: p1.id }],
+      [p0, { ...p1, id: p0.id }],
+      [p0, p1, { ...p0, slug: 'again' }],
+    ]) {
       const changed = backupJson({ ...backup, tables: { ...backup.tables, prospects: prospects as never } });
       await expect(restoreBackupStream(ctx, pieces(changed, 50), check)).rejects.toThrow();
       expect(await everything(ctx)).toEqual(before);
@@ -260,7 +291,7 @@ describe('streamed restore', () => {
     expect(await ctx.db.companies.toArray()).toEqual(kept);
   });
 
-  it('a backup with an empty companies list clears the store\'s companies (empty is not absent)', async () => {
+  it("a backup with an empty companies list clears the store's companies (empty is not absent)", async () => {
     const { ctx } = await store();
     const backup = await readBackup(ctx);
     const text = backupJson({ ...backup, tables: { ...backup.tables, companies: [], cadences: [] } });

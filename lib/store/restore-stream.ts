@@ -22,7 +22,7 @@ import { BackupStreamError, scanBackup } from '../io/backup-stream';
 import type { BackupCheck, BackupCounts } from '../messaging/data-types';
 import { identityKeys } from '../model/prospect-intake';
 import { wellFormedDeep } from '../model/text';
-import { CACHES_TABLE } from './change-stamp';
+import { CACHES_TABLE, freshStamps } from './change-stamp';
 import type { StoreContext } from './context';
 import { DERIVED_META } from './restore';
 
@@ -241,12 +241,14 @@ export async function restoreBackupStream(
   let writtenRows = 0;
   let reported = 0;
   // Raw IndexedDB passes by Dexie's middleware, so what it would do here is done by hand: derived
-  // data kept beside the store (the board snapshot and its change stamp, ./change-stamp.ts) goes.
+  // data kept beside the store (the board snapshot, the first screens) goes, and the change stamps are
+  // new (./change-stamp.ts): a page that planned against the rows before sees they changed.
   const derived = idb.objectStoreNames.contains(CACHES_TABLE) ? [CACHES_TABLE] : [];
   const tx = idb.transaction([...tables, ...derived], 'readwrite');
   const committed = requestDone(tx, 'complete');
   committed.catch(() => undefined);
   for (const t of [...tables, ...derived]) tx.objectStore(t).clear();
+  for (const t of derived) for (const row of freshStamps()) tx.objectStore(t).put(row);
   const stores: Partial<Record<BackupTable, IDBObjectStore>> = {};
   const write = keyOrderWriter();
 
