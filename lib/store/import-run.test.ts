@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
-import { GIVE_WAY_STEP, ImportCancelled, nextSliceRows, type ImportProgress } from './import';
+import { GIVE_WAY_STEP, ImportCancelled, nextSliceRows, type ImportProgress, type ImportRun } from './import';
+import type { StoreContext } from './context';
 import { checkImport, dryRun, ProgressFeed, runImport } from './import-run';
 import { backupJson } from '../io/export';
 import { readBackup } from './restore';
@@ -328,22 +329,23 @@ function connections(n: number): ImportFile {
 }
 
 describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
-  /** The local pipeline with someone in it, as a rep's is. */
+  /** The local pipeline with someone in it (Orang 100), as a rep's is. */
   async function localStore() {
     const { ctx } = await testStore(undefined, { queue: false });
-    await captureProspect(ctx, {
-      slug: 'rizky-pratama-5e6f7a',
-      email: null,
-      name: 'Rizky Pratama',
-      headline: null,
-      title: null,
-      company: null,
-      location: null,
-      photoUrl: null,
-      linkedinUrl: null,
-      source: 'social_selling',
-    });
+    await runImport(ctx, people(1, 100), { skipBadRows: false });
     return ctx;
+  }
+
+  /** 250 connections imported in slices of 100 with `giveWay`: the progress reported, and the result. */
+  async function import250(ctx: StoreContext, giveWay: ImportRun['giveWay']) {
+    const done: number[] = [];
+    const run: ImportRun = {
+      chunk: 100,
+      giveWay,
+      pause: async () => undefined,
+      onProgress: (p) => void (p.phase === 'importing' && done.push(p.done)),
+    };
+    return { done, result: await runImport(ctx, connections(250), { skipBadRows: false }, run) };
   }
 
   /** A giveWay whose lookups start as `starts` says, counting what was asked and stopped. */
@@ -359,25 +361,19 @@ describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
   it('ends the slice at the step written when a lookup starts, the rest next and whole, every row whole', async () => {
     const ctx = await localStore();
     const { seen, giveWay } = lookups(() => true); // a lookup starts during every slice that listens
-    const done: number[] = [];
-    const result = await runImport(
-      ctx,
-      connections(250),
-      { skipBadRows: false },
-      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
-    );
+    const { done, result } = await import250(ctx, giveWay);
     const S = GIVE_WAY_STEP;
     // Cut after a step; the slice after a cut is written whole (it does not listen), then the next listens again.
     expect(done).toEqual([S, S + 100, 2 * S + 100, 250]);
     expect(seen).toEqual({ asked: 2, stopped: 2 });
     expect(result.created).toBe(250);
-    const stored = (await ctx.db.prospects.toArray()).filter((p) => p.slug !== 'rizky-pratama-5e6f7a');
+    const stored = (await ctx.db.prospects.toArray()).filter((p) => p.slug !== 'orang-100');
     expect(stored).toHaveLength(250);
     // Whole rows: each person's first stage change and, for "Connected On" rows, their touch.
     const changes = await ctx.db.stageChanges.toArray();
     const touches = await ctx.db.touches.toArray();
     expect(new Set(changes.map((c) => c.prospectId))).toEqual(
-      new Set([...stored.map((p) => p.id), (await ctx.db.prospects.where('slug').equals('rizky-pratama-5e6f7a').first())!.id]),
+      new Set([...stored.map((p) => p.id), (await ctx.db.prospects.where('slug').equals('orang-100').first())!.id]),
     );
     expect(touches).toHaveLength(125);
     for (const p of stored) expect(touches.filter((t) => t.prospectId === p.id)).toHaveLength(p.touchCount);
@@ -386,13 +382,7 @@ describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
   it('writes whole slices when no lookup starts, and stops listening after each', async () => {
     const ctx = await localStore();
     const { seen, giveWay } = lookups(() => false);
-    const done: number[] = [];
-    await runImport(
-      ctx,
-      connections(250),
-      { skipBadRows: false },
-      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
-    );
+    const { done } = await import250(ctx, giveWay);
     expect(done).toEqual([100, 200, 250]);
     expect(seen).toEqual({ asked: 3, stopped: 3 });
     expect(await ctx.db.prospects.count()).toBe(251);
@@ -401,13 +391,7 @@ describe('a slice giving way to a lookup (ImportRun.giveWay)', () => {
   it("in a team a slice never gives way: its outbox entries and clock are the whole slice's", async () => {
     const { ctx } = await testStore(undefined, { queue: true });
     const { seen, giveWay } = lookups(() => true);
-    const done: number[] = [];
-    await runImport(
-      ctx,
-      connections(250),
-      { skipBadRows: false },
-      { chunk: 100, giveWay, pause: async () => undefined, onProgress: (p) => p.phase === 'importing' && done.push(p.done) },
-    );
+    const { done } = await import250(ctx, giveWay);
     expect(done).toEqual([100, 200, 250]);
     expect(seen.asked).toBe(0);
     expect(
