@@ -642,7 +642,8 @@ export async function applyImport(
       lookup?.stop();
     }
     if (cut !== null) {
-      // The rest of the slice comes next, at once: the lookup's reads were asked for before its writes.
+      // The next slice starts at the first row not written, at once (no pause, no new size: this slice's
+      // pace says nothing): the lookup's reads were asked for before the next slice's writes.
       putBack(createsFrom + cut, creates.slice(cut));
       done += cut;
       afterCut = true;
