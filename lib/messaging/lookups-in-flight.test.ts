@@ -133,6 +133,16 @@ describe("the import's wait for lookups", () => {
     expect(await settled(next.promise)).toBe(false);
   });
 
+  it('takes the first lookup of a worker that stopped mid-answer and started again as a lookup starting', async () => {
+    vi.useFakeTimers();
+    const gate = new LookupGate(() => Date.now());
+    gate.hear(inFlight(1)); // then Chrome stops the worker before it says it answered
+    await vi.advanceTimersByTimeAsync(STALE_MS);
+    const arrival = gate.arrival();
+    gate.hear(inFlight(1)); // the new worker counts from nothing
+    expect(await settled(arrival.promise)).toBe(true);
+  });
+
   it('ignores what is not a notice of ours', async () => {
     vi.useFakeTimers();
     const gate = new LookupGate(() => Date.now());
@@ -152,20 +162,24 @@ describe("the import's wait for lookups", () => {
   });
 
   it('hears the background over the channel the worker and the pages share', async () => {
-    const gate = new LookupGate();
+    // A clock that stands still: however slowly the messages come, the count never goes stale here.
+    const gate = new LookupGate(() => 0);
     const ear = listenForLookups(gate);
     const mouth = new BroadcastChannel(LOOKUPS_CHANNEL);
-    try {
-      const heard = new Promise<void>((resolve) => {
-        const poll = () => (gate.busy ? resolve() : setTimeout(poll, 1));
+    const until = (ok: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const poll = () => (ok() ? resolve() : setTimeout(poll, 1));
         poll();
       });
+    try {
+      const started = gate.arrival();
       mouth.postMessage(inFlight(1));
-      await heard;
-      const idle = gate.idle(60_000);
+      await started.promise;
+      expect(gate.busy).toBe(true);
       mouth.postMessage(inFlight(0));
-      await idle;
-      expect(gate.busy).toBe(false);
+      await until(() => !gate.busy);
+      // Nothing in flight: an import's wait ends at once.
+      await expect(gate.idle()).resolves.toBeUndefined();
     } finally {
       mouth.close();
       ear.close();
@@ -185,23 +199,31 @@ describe('an import yielding to lookups', () => {
   it('starts no slice while a lookup is in flight, and each slice once it is answered', async () => {
     const { ctx } = await testStore();
     // A clock that stands still: the count never goes stale here, so only its answer lets the import on.
+    // And timers that never fire unless told: the wait's bound (LONGEST_WAIT_MS, capped by STALE_MS) is
+    // real time, which a slow run could spend before the look below, letting the import on by itself.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const gate = new LookupGate(() => 0);
     const slicesDone: number[] = [];
-    let paused!: () => void;
-    const firstPause = new Promise<void>((r) => (paused = r));
+    let written!: () => void;
+    const firstSlice = new Promise<void>((r) => (written = r));
     const run = {
       chunk: 4,
       onProgress: (p: { phase: string; done: number }) => {
         if (p.phase !== 'importing') return;
         slicesDone.push(p.done);
         // A chip's lookup arrives while the first slice writes.
-        if (p.done === 4) gate.hear(inFlight(1));
+        if (p.done === 4) {
+          gate.hear(inFlight(1));
+          written();
+        }
       },
-      pause: yieldingToLookups(async () => paused(), { idle: () => gate.idle(60_000) }),
+      pause: yieldingToLookups(async () => undefined, { idle: () => gate.idle(60_000) }),
     };
     const importing = runImport(ctx, people(10), { skipBadRows: false }, run);
-    await firstPause;
-    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    await firstSlice;
+    // Turns enough for the next slice to be written, had the import not waited (the store answers on
+    // setImmediate, so this counts the store's steps, not time).
+    for (let i = 0; i < 200; i++) await new Promise((r) => setImmediate(r));
     expect(slicesDone).toEqual([4]);
     expect(await ctx.db.prospects.count()).toBe(4);
     gate.hear(inFlight(0));

@@ -12,6 +12,7 @@
 // (the worker stopped mid-answer, as Chrome stops idle workers) counts as zero, no message at all means
 // nothing is in flight, and anything on the channel that is not a notice of ours is ignored.
 import { z } from 'zod';
+import type { LookupStart } from '../store/import';
 
 export const LOOKUPS_CHANNEL = 'jalur:lookups-in-flight';
 
@@ -72,7 +73,9 @@ export class LookupGate {
   hear(data: unknown): void {
     const notice = LookupsNoticeSchema.safeParse(data);
     if (!notice.success) return;
-    const rose = notice.data.count > this.count;
+    // Measured from what is in flight now: a count gone stale (a worker stopped mid-answer) is none, so a
+    // restarted worker's first lookup, which it counts as 1 again, is a lookup starting.
+    const rose = notice.data.count > (this.busy ? this.count : 0);
     this.count = notice.data.count;
     this.heardAt = this.clock();
     if (this.count === 0) for (const wake of [...this.waiters]) wake();
@@ -83,7 +86,7 @@ export class LookupGate {
    * The next lookup to start (the count rising), for a slice being written to give way to; never, if
    * none starts before `stop`. One already in flight does not count: the pause before the slice waited.
    */
-  arrival(): Arrival {
+  arrival(): LookupStart {
     let stop: () => void = () => undefined;
     const promise = new Promise<void>((resolve) => {
       const tell = () => {
@@ -118,15 +121,9 @@ export class LookupGate {
   }
 }
 
-/** A lookup starting, awaited while a slice writes (ImportRun.giveWay); `stop` once the slice is done. */
-export interface Arrival {
-  promise: Promise<void>;
-  stop: () => void;
-}
-
 export interface LookupListener {
   idle: (maxMs?: number) => Promise<void>;
-  arrival: () => Arrival;
+  arrival: () => LookupStart;
   close: () => void;
 }
 

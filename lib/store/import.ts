@@ -70,6 +70,12 @@ export interface ImportProgress {
   total: number;
 }
 
+/** A page's lookup starting, awaited while a slice writes: `promise` resolves when one starts; `stop` once done with it. */
+export interface LookupStart {
+  promise: Promise<void>;
+  stop: () => void;
+}
+
 /** How a long import shares the thread: rows per slice, what to await between slices, progress, cancel. */
 export interface ImportRun {
   chunk?: number;
@@ -90,7 +96,7 @@ export interface ImportRun {
    * in steps of GIVE_WAY_STEP rows, and a lookup starting mid-slice ends the slice at the step written:
    * those rows commit whole and the rest come next (see GIVE_WAY_STEP).
    */
-  giveWay?: () => { promise: Promise<void>; stop: () => void };
+  giveWay?: () => LookupStart;
   /** Where slice times are read from (milliseconds); default performance.now. */
   clock?: () => number;
   /**

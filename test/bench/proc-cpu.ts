@@ -16,6 +16,18 @@ const read = (path: string): string | null => {
   }
 };
 
+/**
+ * One process's CPU time in ms (utime + stime, clock ticks of 10 ms), or null when it cannot be read
+ * (off Linux, or a server on another host): the sync benches' database backend.
+ */
+export function processCpuMs(pid: number): number | null {
+  const stat = read(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  // After the command name in parentheses: state is field 3, utime and stime fields 14 and 15.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
 /** The browser process of the profile in `userDataDir` (Playwright starts it with that flag). */
 export function browserPid(userDataDir: string): number {
   for (const pid of numeric()) {

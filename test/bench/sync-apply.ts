@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { asUser, connect, DATABASE_URL, makeTeam } from '../db/pg-session';
+import { processCpuMs } from './proc-cpu';
 import { type Mutation, workload } from './sync-workload';
 import { writeJson } from './table';
 
@@ -32,14 +33,7 @@ interface Result {
 }
 
 /** The database backend's CPU time (utime + stime, clock ticks of 10 ms), or null off Linux. */
-function backendCpuMs(pid: number): number | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return null;
-  }
-}
+const backendCpuMs = processCpuMs;
 
 /**
  * A database beside DATABASE_URL's, in the same cluster, migrated as at git revision `rev`: the test

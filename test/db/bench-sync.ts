@@ -8,8 +8,8 @@
 //     each single call also pays a network round trip.
 //  2. Pulling 100,000 changes with sync_pull, page after page.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { processCpuMs } from '../bench/proc-cpu';
 import { asUser, connect, hlc, makeTeam, type PullPage } from './pg-session';
 
 const N = Number(process.env.BENCH_MUTATIONS ?? 10_000);
@@ -55,14 +55,7 @@ await client.connect();
 // CPU time the database backend spent (Linux, server on this host), so figures stay comparable
 // when other jobs share the machine and wall time mostly measures waiting for a core.
 const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-function backendCpuMs(): number | null {
-  try {
-    const f = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;  // utime + stime, in clock ticks of 10 ms
-  } catch {
-    return null;
-  }
-}
+const backendCpuMs = () => processCpuMs(backendPid);
 const cpuNote = (c0: number | null) => {
   const c1 = backendCpuMs();
   return c0 === null || c1 === null ? '' : `, database CPU ${c1 - c0} ms = ${Math.round((N * 1000) / Math.max(1, c1 - c0))} mutations per CPU-second`;
