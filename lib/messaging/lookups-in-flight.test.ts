@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
-import { readImportFile, type ImportFile } from '../io/import-plan';
+import { peopleFile as people, testStore } from '../../test/unit/store-helpers';
 import { runImport } from '../store/import-run';
 import {
   LONGEST_WAIT_MS,
@@ -186,14 +185,6 @@ describe("the import's wait for lookups", () => {
     }
   });
 });
-
-function people(n: number): ImportFile {
-  const lines = ['Name,Email,LinkedIn URL'];
-  for (let i = 0; i < n; i++) lines.push(`Orang ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-${i}/`);
-  const r = readImportFile(lines.join('\n'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.file;
-}
 
 describe('an import yielding to lookups', () => {
   it('starts no slice while a lookup is in flight, and each slice once it is answered', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testStore } from '../../test/unit/store-helpers';
+import { peopleFile as people, testStore } from '../../test/unit/store-helpers';
 import { readImportFile, type ImportFile } from '../io/import-plan';
 import { captureProspect } from './commands';
 import { GIVE_WAY_STEP, ImportCancelled, nextSliceRows, type ImportProgress, type ImportRun } from './import';
@@ -8,14 +8,6 @@ import { checkImport, dryRun, ProgressFeed, runImport } from './import-run';
 import { backupJson } from '../io/export';
 import { readBackup } from './restore';
 import { checkBackupStream, restoreBackupStream, type OpenText } from './restore-stream';
-
-function people(n: number, from = 0): ImportFile {
-  const lines = ['Name,Email,LinkedIn URL'];
-  for (let i = from; i < from + n; i++) lines.push(`Orang ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-${i}/`);
-  const r = readImportFile(lines.join('\n'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.file;
-}
 
 describe('an import run as the options page drives it', () => {
   it('checks in slices of planChunk rows and writes in slices of chunk rows, reporting each', async () => {

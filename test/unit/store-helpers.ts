@@ -4,6 +4,7 @@ import type { StoreContext } from '../../lib/store/context';
 import { ensureSeeded } from '../../lib/store/seed';
 import { markSent } from '../../lib/store/outbox';
 import type { CaptureInput } from '../../lib/store/commands';
+import { readImportFile, type ImportFile } from '../../lib/io/import-plan';
 
 export const T0 = Date.UTC(2026, 10, 2, 3, 0, 0); // Mon 2 Nov 2026, 10:00 in Jakarta
 
@@ -75,4 +76,13 @@ export function person(slug: string, name: string, more: Partial<CaptureInput> =
     source: 'social_selling',
     ...more,
   };
+}
+
+/** A CSV of `n` invented people (Orang <i>, from `from`), each with an address and a LinkedIn URL, read for import. */
+export function peopleFile(n: number, from = 0): ImportFile {
+  const lines = ['Name,Email,LinkedIn URL'];
+  for (let i = from; i < from + n; i++) lines.push(`Orang ${i},orang${i}@contoh.co.id,https://www.linkedin.com/in/orang-${i}/`);
+  const r = readImportFile(lines.join('\n'));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.file;
 }
